@@ -1,0 +1,15 @@
+//! wb: Working Backwards, as code. PR/FAQs kept as Markdown in git, reviewed
+//! iteration by iteration, checked against the known anti-patterns and
+//! published as a static site.
+//!
+//! Data flows one way: `config` → `portfolio` (find and parse proposals) →
+//! `history` (git) → `check` → `site`. Commands under `cmd` read whichever
+//! stage they need. See ARCHITECTURE.md.
+
+pub mod config;
+pub mod error;
+pub mod fs;
+pub mod proposal;
+pub mod yaml;
+
+pub use error::{Diagnostic, Error, Result};

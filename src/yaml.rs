@@ -1,0 +1,192 @@
+//! YAML helpers shared by `wb.yaml` and front-matter: errors mapped to the
+//! line of the *file* (not of the YAML block), tolerant list fields, and a
+//! cheap way to find the line of a key for later validation errors.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
+
+use crate::error::{Diagnostic, Result};
+
+/// Parses `text` (a YAML block that starts on line `line_offset + 1` of
+/// `path`) into `T`, turning errors into diagnostics with file positions.
+pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str, line_offset: usize) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|e| to_diagnostic(path, &e, line_offset).into())
+}
+
+pub fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    static MARK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r",? at line \d+ column \d+").unwrap());
+    let raw = e.to_string();
+    static PATH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([\w.\-\[\]]+): (.*)$").unwrap());
+    let bare = MARK.replace_all(&raw, "").trim().to_string();
+    // "site: unknown field `x`" reads better as "unknown field `x` in `site`".
+    let message = match PATH.captures(&bare) {
+        Some(c) => format!("{} in `{}`", &c[2], &c[1]),
+        None => bare,
+    };
+    let (line, col) = e
+        .location()
+        .map(|l| (l.line() + line_offset, l.column()))
+        .unwrap_or((line_offset + 1, 1));
+    let hint = hint_for(&message);
+    Diagnostic::new(path, message).at(line, col).hint(hint)
+}
+
+fn hint_for(message: &str) -> String {
+    if message.contains("unknown field") {
+        "check the spelling; `wb init` writes a wb.yaml listing every key".into()
+    } else if message.contains("invalid type") {
+        "check the value's type: text in quotes, lists in [brackets] or `- ` lines".into()
+    } else if message.contains("mapping values are not allowed") {
+        "a value containing ': ' must be quoted, e.g. title: \"Refunds: in minutes\"".into()
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        "the YAML nests or repeats too deeply; flatten it".into()
+    } else {
+        "fix the YAML syntax: `key: value` per line, nested keys indented by two spaces".into()
+    }
+}
+
+/// Accepts `key: value`, `key: [a, b]` or a `- ` list; a single string is
+/// split on commas only for tags-like fields (see `comma_list`).
+pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    d.deserialize_any(OneOrMany { split_commas: false })
+}
+
+/// Like `one_or_many`, but `tags: a, b` also reads as two entries.
+pub fn comma_list<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    d.deserialize_any(OneOrMany { split_commas: true })
+}
+
+struct OneOrMany {
+    split_commas: bool,
+}
+
+impl<'de> Visitor<'de> for OneOrMany {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or a list of strings")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+        let v = v.trim();
+        if v.is_empty() {
+            return Ok(Vec::new());
+        }
+        if self.split_commas {
+            Ok(v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect())
+        } else {
+            Ok(vec![v.to_string()])
+        }
+    }
+
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Scalar>()? {
+            out.push(item.0);
+        }
+        Ok(out)
+    }
+}
+
+/// A scalar read as text: `2027`, `true` and `3.5` are fine as list items.
+pub struct Scalar(pub String);
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Finds the line and column of a nested key (`["site", "title"]`) in a
+/// block-style YAML text. Good enough to point at keys in files wb wrote or
+/// people write by hand; returns `None` for flow-style maps.
+pub fn find_key(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
+    let mut depth = 0;
+    let mut min_indent = 0;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if depth > 0 && indent < min_indent {
+            return None;
+        }
+        let key = keys[depth];
+        let matches = trimmed
+            .strip_prefix(key)
+            .or_else(|| {
+                trimmed
+                    .strip_prefix('"')
+                    .and_then(|t| t.strip_prefix(key))
+                    .and_then(|t| t.strip_prefix('"'))
+            })
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if matches && indent >= min_indent {
+            if depth + 1 == keys.len() {
+                return Some((i + 1, indent + 1));
+            }
+            depth += 1;
+            min_indent = indent + 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_keys() {
+        let t = "a: 1\ncheck:\n  # c\n  severity:\n    x-y: info\n";
+        assert_eq!(find_key(t, &["check", "severity", "x-y"]), Some((5, 5)));
+        assert_eq!(find_key(t, &["a"]), Some((1, 1)));
+        assert_eq!(find_key(t, &["nope"]), None);
+    }
+
+    #[test]
+    fn errors_are_offset_to_the_file() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            a: u32,
+        }
+        let e = from_str::<T>(Path::new("f.md"), "a: x\n", 1).unwrap_err();
+        assert!(e.to_string().starts_with("f.md:2:4: "), "{e}");
+    }
+}
