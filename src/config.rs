@@ -97,7 +97,9 @@ impl std::str::FromStr for Severity {
             "info" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
-            _ => Err(format!("unknown severity '{s}' (expected info, warning or error)")),
+            _ => Err(format!(
+                "unknown severity '{s}' (expected info, warning or error)"
+            )),
         }
     }
 }
@@ -376,6 +378,9 @@ mod tests {
     #[test]
     fn rule_options_are_typed() {
         let e = err("check:\n  rules:\n    faq-too-short:\n      min_externals: 3\n");
-        assert!(e.starts_with("wb.yaml:4:7: unknown field `min_externals`"), "{e}");
+        assert!(
+            e.starts_with("wb.yaml:4:7: unknown field `min_externals`"),
+            "{e}"
+        );
     }
 }

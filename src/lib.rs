@@ -13,3 +13,7 @@ pub mod proposal;
 pub mod yaml;
 
 pub use error::{Diagnostic, Error, Result};
+pub mod history;
+pub mod portfolio;
+pub mod scaffold;
+pub mod templates;

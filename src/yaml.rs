@@ -20,8 +20,7 @@ pub fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize) -> 
     static MARK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r",? at line \d+ column \d+").unwrap());
     let raw = e.to_string();
-    static PATH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([\w.\-\[\]]+): (.*)$").unwrap());
+    static PATH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\w.\-\[\]]+): (.*)$").unwrap());
     let bare = MARK.replace_all(&raw, "").trim().to_string();
     // "site: unknown field `x`" reads better as "unknown field `x` in `site`".
     let message = match PATH.captures(&bare) {
@@ -53,7 +52,9 @@ fn hint_for(message: &str) -> String {
 /// Accepts `key: value`, `key: [a, b]` or a `- ` list; a single string is
 /// split on commas only for tags-like fields (see `comma_list`).
 pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
-    d.deserialize_any(OneOrMany { split_commas: false })
+    d.deserialize_any(OneOrMany {
+        split_commas: false,
+    })
 }
 
 /// Like `one_or_many`, but `tags: a, b` also reads as two entries.
@@ -91,7 +92,10 @@ impl<'de> Visitor<'de> for OneOrMany {
         Ok(Vec::new())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while let Some(item) = seq.next_element::<Scalar>()? {
             out.push(item.0);

@@ -202,7 +202,9 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
 }
 
 fn push_block(raw: &mut [RawHeading], kind: BlockKind, line: usize, end_line: usize, text: String) {
-    let last = raw.last_mut().expect("the preamble heading is always there");
+    let last = raw
+        .last_mut()
+        .expect("the preamble heading is always there");
     last.blocks.push(Block {
         kind,
         line,
@@ -245,7 +247,15 @@ fn assign_roles(
             // Text before the first heading: a summary if it has any.
             if !h.blocks.is_empty() {
                 let line = h.blocks[0].line;
-                sections.push(section(Role::Summary, "", 0, &h.blocks, line, end_line, false));
+                sections.push(section(
+                    Role::Summary,
+                    "",
+                    0,
+                    &h.blocks,
+                    line,
+                    end_line,
+                    false,
+                ));
             }
             continue;
         }
@@ -302,7 +312,9 @@ fn assign_roles(
                 Role::Headline
             }
             None if expect_subheading
-                && sections.last().is_some_and(|s| s.role == Role::Headline && s.blocks.is_empty()) =>
+                && sections
+                    .last()
+                    .is_some_and(|s| s.role == Role::Headline && s.blocks.is_empty()) =>
             {
                 expect_subheading = false;
                 Role::Subheading
@@ -314,14 +326,32 @@ fn assign_roles(
         };
         // The paragraphs right under the headline or subheading are the summary.
         if matches!(role, Role::Headline | Role::Subheading) && !h.blocks.is_empty() {
-            sections.push(section(role, &h.text, h.level, &[], h.line, end_line, in_faq));
+            sections.push(section(
+                role,
+                &h.text,
+                h.level,
+                &[],
+                h.line,
+                end_line,
+                in_faq,
+            ));
             let summary_line = h.blocks[0].line;
-            sections.push(section(Role::Summary, "", 0, &h.blocks, summary_line, end_line, in_faq));
+            sections.push(section(
+                Role::Summary,
+                "",
+                0,
+                &h.blocks,
+                summary_line,
+                end_line,
+                in_faq,
+            ));
             expect_subheading = false;
             continue;
         }
         let in_faq = in_faq || role.is_faq();
-        sections.push(section(role, &h.text, h.level, &h.blocks, h.line, end_line, in_faq));
+        sections.push(section(
+            role, &h.text, h.level, &h.blocks, h.line, end_line, in_faq,
+        ));
     }
     let words = sections.iter().map(|s| s.words).sum::<usize>()
         + faqs
@@ -516,7 +546,11 @@ mod tests {
 
     #[test]
     fn a_document_without_template_headings() {
-        let b = parse("# My idea\n\nSome text.\n\n## The Problem\n\nIt hurts.\n", 0, &Aliases::default());
+        let b = parse(
+            "# My idea\n\nSome text.\n\n## The Problem\n\nIt hurts.\n",
+            0,
+            &Aliases::default(),
+        );
         assert_eq!(b.sections[0].role, Role::Headline);
         assert_eq!(b.sections[1].role, Role::Summary);
         assert_eq!(b.sections[2].role, Role::Problem);

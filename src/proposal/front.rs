@@ -55,9 +55,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
     }
     let yaml_start = first_line.len() + 1;
     let mut offset = yaml_start.min(text.len());
-    let mut line_no = 1;
-    for line in text[offset..].split_inclusive('\n') {
-        line_no += 1;
+    for (line_no, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
         let bare = line.trim_end();
         if bare == "---" || bare == "..." {
             let yaml = &text[yaml_start.min(text.len())..offset];
@@ -74,10 +72,12 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
             return Err(too_big(path));
         }
     }
-    Err(Diagnostic::new(path, "front-matter opened with `---` is never closed")
-        .at(1, 1)
-        .hint("add a line `---` after the last front-matter key, before the first heading")
-        .into())
+    Err(
+        Diagnostic::new(path, "front-matter opened with `---` is never closed")
+            .at(1, 1)
+            .hint("add a line `---` after the last front-matter key, before the first heading")
+            .into(),
+    )
 }
 
 fn check_size(path: &Path, yaml: &str) -> Result<()> {
@@ -170,10 +170,12 @@ pub fn parse(path: &Path, yaml_text: &str, line_offset: usize) -> Result<FrontMa
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
         _ => {
-            return Err(Diagnostic::new(path, "front-matter must be `key: value` lines")
-                .at(line_offset + 1, 1)
-                .hint("write e.g. `title: My proposal` on its own line")
-                .into());
+            return Err(
+                Diagnostic::new(path, "front-matter must be `key: value` lines")
+                    .at(line_offset + 1, 1)
+                    .hint("write e.g. `title: My proposal` on its own line")
+                    .into(),
+            );
         }
     };
     let typed: Typed = yaml::from_str(path, yaml_text, line_offset)?;
@@ -190,7 +192,10 @@ pub fn parse(path: &Path, yaml_text: &str, line_offset: usize) -> Result<FrontMa
     for (k, v) in map {
         let key = match k {
             serde_yaml::Value::String(s) => s,
-            other => serde_yaml::to_string(&other).unwrap_or_default().trim().to_string(),
+            other => serde_yaml::to_string(&other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
         };
         if !KNOWN_KEYS.contains(&key.as_str()) {
             let json = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
@@ -293,12 +298,16 @@ mod tests {
     #[test]
     fn unclosed_fence_is_an_error() {
         let e = split(Path::new("a.md"), "---\ntitle: A\n# H\n").unwrap_err();
-        assert!(e.to_string().starts_with("a.md:1:1: front-matter opened"), "{e}");
+        assert!(
+            e.to_string().starts_with("a.md:1:1: front-matter opened"),
+            "{e}"
+        );
     }
 
     #[test]
     fn typed_fields_and_unknown_keys() {
-        let f = p("---\ntitle: A\ntags: a, b\nlaunch_date: 2027-03-15\npriority: high\n---\n").unwrap();
+        let f =
+            p("---\ntitle: A\ntags: a, b\nlaunch_date: 2027-03-15\npriority: high\n---\n").unwrap();
         assert_eq!(f.title.as_deref(), Some("A"));
         assert_eq!(f.tags, vec!["a", "b"]);
         assert_eq!(f.launch_date, NaiveDate::from_ymd_opt(2027, 3, 15));
@@ -308,7 +317,9 @@ mod tests {
 
     #[test]
     fn bad_date_points_at_the_file_line() {
-        let e = p("---\ntitle: A\nlaunch_date: soon\n---\n").unwrap_err().to_string();
+        let e = p("---\ntitle: A\nlaunch_date: soon\n---\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("a.md:3:14: "), "{e}");
         assert!(e.contains("not a date"), "{e}");
     }

@@ -126,25 +126,26 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         .iter()
         .find(|s| s.role == Role::Headline)
         .map(|s| s.heading.clone());
-    let title = match (&front.title, headline) {
-        (Some(t), _) => t.clone(),
-        (None, Some(h)) => h,
-        (None, None) if front.present => {
-            return Err(Diagnostic::new(
-                path,
-                "no title: the front-matter has no `title` and the document has no heading",
-            )
-            .at(1, 1)
-            .hint("add `title: What the customer gets` to the front-matter")
-            .into());
-        }
-        (None, None) => {
-            return Err(Diagnostic::new(path, "no title: the document has no heading")
+    let title =
+        match (&front.title, headline) {
+            (Some(t), _) => t.clone(),
+            (None, Some(h)) => h,
+            (None, None) if front.present => {
+                return Err(Diagnostic::new(
+                    path,
+                    "no title: the front-matter has no `title` and the document has no heading",
+                )
+                .at(1, 1)
+                .hint("add `title: What the customer gets` to the front-matter")
+                .into());
+            }
+            (None, None) => {
+                return Err(Diagnostic::new(path, "no title: the document has no heading")
                 .at(1, 1)
                 .hint("start the PR/FAQ with a `# Headline` or add front-matter with a `title`")
                 .into());
-        }
-    };
+            }
+        };
     Ok(Proposal {
         slug: slug_of(path),
         path: path.to_path_buf(),
@@ -156,10 +157,14 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
     })
 }
 
-fn validate_status(path: &Path, mut front: FrontMatter, statuses: &[String]) -> Result<FrontMatter> {
+fn validate_status(
+    path: &Path,
+    mut front: FrontMatter,
+    statuses: &[String],
+) -> Result<FrontMatter> {
     if let Some(status) = &front.status {
         let lower = status.to_lowercase();
-        if !statuses.iter().any(|s| *s == lower) {
+        if !statuses.contains(&lower) {
             let (line, _) = front.position("status");
             let col = "status:".len() + 2;
             return Err(Diagnostic::new(path, format!("unknown status `{status}`"))
@@ -220,13 +225,23 @@ mod tests {
     use super::*;
 
     fn p(text: &str) -> Result<Proposal> {
-        parse(Path::new("p/x.md"), text.to_string(), &ParseOptions::default())
+        parse(
+            Path::new("p/x.md"),
+            text.to_string(),
+            &ParseOptions::default(),
+        )
     }
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Instant refunds for small shops"), "instant-refunds-for-small-shops");
-        assert_eq!(slugify("Crème brûlée: à la carte!"), "creme-brulee-a-la-carte");
+        assert_eq!(
+            slugify("Instant refunds for small shops"),
+            "instant-refunds-for-small-shops"
+        );
+        assert_eq!(
+            slugify("Crème brûlée: à la carte!"),
+            "creme-brulee-a-la-carte"
+        );
         assert_eq!(slugify("¿¡!!"), "");
         assert!(slugify(&"word ".repeat(40)).len() <= 60);
         assert!(is_valid_slug("a-b_c"));
@@ -243,7 +258,9 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_are_tolerated() {
-        let text = "\u{feff}---\r\ntitle: A\r\nstatus: Review\r\n---\r\n# H\r\n".as_bytes().to_vec();
+        let text = "\u{feff}---\r\ntitle: A\r\nstatus: Review\r\n---\r\n# H\r\n"
+            .as_bytes()
+            .to_vec();
         let p = parse_bytes(Path::new("x.md"), text, &ParseOptions::default()).unwrap();
         assert_eq!(p.title, "A");
         assert_eq!(p.status(), "review");
@@ -252,15 +269,24 @@ mod tests {
 
     #[test]
     fn unknown_status_points_at_the_value() {
-        let e = p("---\ntitle: A\nstatus: maybe\n---\n").unwrap_err().to_string();
+        let e = p("---\ntitle: A\nstatus: maybe\n---\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("p/x.md:3:9: unknown status `maybe`"), "{e}");
         assert!(e.contains("draft, review"), "{e}");
     }
 
     #[test]
     fn empty_and_titleless_are_errors() {
-        assert!(p("  \n").unwrap_err().to_string().starts_with("p/x.md:1:1: the file is empty"));
-        let e = p("---\nstatus: draft\n---\nJust text.\n").unwrap_err().to_string();
+        assert!(
+            p("  \n")
+                .unwrap_err()
+                .to_string()
+                .starts_with("p/x.md:1:1: the file is empty")
+        );
+        let e = p("---\nstatus: draft\n---\nJust text.\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no title"), "{e}");
     }
 }

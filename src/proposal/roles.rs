@@ -101,7 +101,10 @@ impl std::fmt::Display for Role {
 
 /// Heading texts (normalised) that identify each role out of the box.
 const BUILTIN: &[(Role, &[&str])] = &[
-    (Role::PressRelease, &["press release", "the press release", "pr"]),
+    (
+        Role::PressRelease,
+        &["press release", "the press release", "pr"],
+    ),
     (
         Role::Problem,
         &[
@@ -120,7 +123,13 @@ const BUILTIN: &[(Role, &[&str])] = &[
     ),
     (
         Role::Solution,
-        &["solution", "the solution", "our solution", "proposed solution", "the answer"],
+        &[
+            "solution",
+            "the solution",
+            "our solution",
+            "proposed solution",
+            "the answer",
+        ],
     ),
     (
         Role::LeaderQuote,
@@ -257,7 +266,8 @@ pub fn normalise(heading: &str) -> String {
     let without_number = lower.trim_start_matches(|c: char| {
         c.is_ascii_digit() || c == '.' || c == ')' || c.is_whitespace()
     });
-    let trimmed = without_number.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
+    let trimmed =
+        without_number.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

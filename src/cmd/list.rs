@@ -1,0 +1,134 @@
+use serde::Serialize;
+use wb::proposal::Proposal;
+
+use super::output::{DIM, Table, io_err, print_json, status_style};
+use super::{Exit, Format};
+
+/// The portfolio as a table: every proposal and where it stands
+///
+/// Columns: slug, title, status, owner, customer, launch date, words.
+/// A proposal that cannot be read is reported on stderr (exit code 2)
+/// without hiding the others.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only proposals with this status (repeat for several)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+
+    /// Only proposals with this tag (repeat for several: any matches)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// One proposal as `wb list --format json` prints it.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    slug: &'a str,
+    path: String,
+    title: &'a str,
+    status: &'a str,
+    owner: Option<&'a str>,
+    customer: Option<&'a str>,
+    launch_date: Option<String>,
+    tags: &'a [String],
+    words: usize,
+}
+
+impl<'a> Row<'a> {
+    fn of(p: &'a Proposal) -> Self {
+        Row {
+            slug: &p.slug,
+            path: p.path.display().to_string(),
+            title: &p.title,
+            status: p.status(),
+            owner: p.front.owner.as_deref(),
+            customer: p.front.customer.as_deref(),
+            launch_date: p.front.launch_date.map(|d| d.to_string()),
+            tags: &p.front.tags,
+            words: p.body.words,
+        }
+    }
+}
+
+pub fn run(args: Args) -> wb::Result<Exit> {
+    let portfolio = super::open_portfolio()?;
+    for s in &args.status {
+        if !portfolio.options.statuses.contains(&s.to_lowercase()) {
+            return Err(wb::Error::usage_hint(
+                format!("unknown status `{s}`"),
+                format!("statuses: {}", portfolio.options.statuses.join(", ")),
+            ));
+        }
+    }
+    let rows: Vec<Row> = portfolio
+        .proposals
+        .iter()
+        .filter(|p| {
+            args.status.is_empty()
+                || args
+                    .status
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(p.status()))
+        })
+        .filter(|p| args.tag.is_empty() || p.front.tags.iter().any(|t| args.tag.contains(t)))
+        .map(Row::of)
+        .collect();
+    match args.format {
+        Format::Json => print_json(&rows)?,
+        Format::Text => print_table(&rows)?,
+    }
+    match wb::Error::from_vec(portfolio.errors) {
+        Some(e) => Err(e),
+        None => Ok(Exit::Ok),
+    }
+}
+
+fn print_table(rows: &[Row]) -> wb::Result<()> {
+    let mut out = anstream::stdout().lock();
+    if rows.is_empty() {
+        use std::io::Write;
+        writeln!(
+            out,
+            "{DIM}no proposals yet: `wb new \"Title\"` starts one{DIM:#}"
+        )
+        .map_err(io_err)?;
+        return Ok(());
+    }
+    let mut table = Table::new(&[
+        ("SLUG", 32),
+        ("TITLE", 44),
+        ("STATUS", 10),
+        ("OWNER", 24),
+        ("CUSTOMER", 40),
+        ("LAUNCH", 10),
+        ("WORDS", 6),
+    ]);
+    let plain = anstyle::Style::new();
+    for r in rows {
+        let owner = r.owner.map(owner_name).unwrap_or("-");
+        table.row(vec![
+            (r.slug.to_string(), plain),
+            (r.title.to_string(), plain),
+            (r.status.to_string(), status_style(r.status)),
+            (owner.to_string(), plain),
+            (r.customer.unwrap_or("-").to_string(), plain),
+            (r.launch_date.clone().unwrap_or_else(|| "-".into()), plain),
+            (r.words.to_string(), plain),
+        ]);
+    }
+    table.print(&mut out).map_err(io_err)
+}
+
+/// "Jane Doe <jane@example.com>" reads as "Jane Doe" in a table.
+fn owner_name(owner: &str) -> &str {
+    owner
+        .split('<')
+        .next()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(owner)
+}

@@ -1,0 +1,339 @@
+//! A portfolio: the folder holding `wb.yaml` and the proposals it names.
+//! Finding and parsing proposals happens here; one broken proposal is
+//! reported without hiding the others.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSetBuilder};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{self, Config};
+use crate::error::{Diagnostic, Error, Result};
+use crate::proposal::{self, ParseOptions, Proposal, Role};
+
+/// Folders never searched for proposals.
+const SKIP_DIRS: &[&str] = &["node_modules", "target", "_site"];
+
+#[derive(Debug)]
+pub struct Portfolio {
+    /// Absolute path of the portfolio root.
+    pub root: PathBuf,
+    pub config: config::Loaded,
+    pub options: ParseOptions,
+    /// Proposals that parsed, sorted by path.
+    pub proposals: Vec<Proposal>,
+    /// Proposals that did not, each a located error.
+    pub errors: Vec<Error>,
+}
+
+impl Portfolio {
+    /// Opens the portfolio for the current folder (see `config::discover`).
+    pub fn open(start: &Path) -> Result<Portfolio> {
+        let loaded = config::discover(start)?;
+        Portfolio::from_config(loaded)
+    }
+
+    pub fn from_config(loaded: config::Loaded) -> Result<Portfolio> {
+        let options = parse_options(&loaded)?;
+        let root = loaded.root.clone();
+        if loaded.file.is_none() && !has_sources(&root, &loaded.config) {
+            return Err(Error::usage_hint(
+                format!(
+                    "no portfolio here: no {} in {} or above, and no `proposals/` folder",
+                    config::CONFIG_FILE,
+                    root.display()
+                ),
+                "run `wb init` to start one, or pass `-C DIR` to point at one",
+            ));
+        }
+        let (files, mut errors) = find_files(&root, &loaded.config);
+        let parsed: Vec<Result<Proposal>> = files
+            .par_iter()
+            .map(|f| proposal::load(f, &options))
+            .collect();
+        let mut proposals = Vec::new();
+        for r in parsed {
+            match r {
+                Ok(p) => proposals.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        proposals.retain(|p| match seen.get(&p.slug) {
+            Some(first) => {
+                errors.push(
+                    Diagnostic::new(
+                        &p.path,
+                        format!("slug `{}` is also used by {}", p.slug, first.display()),
+                    )
+                    .hint("two proposals cannot share a file name; rename one of them")
+                    .into(),
+                );
+                false
+            }
+            None => {
+                seen.insert(p.slug.clone(), p.path.clone());
+                true
+            }
+        });
+        Ok(Portfolio {
+            root,
+            config: loaded,
+            options,
+            proposals,
+            errors,
+        })
+    }
+
+    pub fn cfg(&self) -> &Config {
+        &self.config.config
+    }
+
+    /// Finds a proposal by slug, or by path (as typed, relative to the
+    /// current folder). A proposal that failed to parse reports its error.
+    pub fn find(&self, name: &str) -> Result<&Proposal> {
+        if let Some(p) = self.proposals.iter().find(|p| p.slug == name) {
+            return Ok(p);
+        }
+        let wanted = std::path::absolute(name).ok();
+        if let Some(p) = self
+            .proposals
+            .iter()
+            .find(|p| std::path::absolute(&p.path).ok() == wanted)
+        {
+            return Ok(p);
+        }
+        for e in &self.errors {
+            if let Error::Input(d) = e
+                && (proposal::slug_of(&d.path) == name
+                    || std::path::absolute(&d.path).ok() == wanted)
+            {
+                return Err(Error::Input(d.clone()));
+            }
+        }
+        let mut known: Vec<&str> = self.proposals.iter().map(|p| p.slug.as_str()).collect();
+        known.sort_unstable();
+        let hint = match closest(name, &known) {
+            Some(c) => format!("did you mean `{c}`? `wb list` shows every proposal"),
+            None => "`wb list` shows every proposal".to_string(),
+        };
+        Err(Error::usage_hint(
+            format!("no proposal `{name}` in this portfolio"),
+            hint,
+        ))
+    }
+
+    /// The folder `wb new` writes to: the configured folder, or the fixed
+    /// part of the first glob.
+    pub fn new_dir(&self) -> PathBuf {
+        let first = self
+            .cfg()
+            .proposals
+            .first()
+            .map(String::as_str)
+            .unwrap_or("proposals");
+        let fixed: Vec<&str> = first
+            .split('/')
+            .take_while(|c| !c.contains(['*', '?', '[', '{']))
+            .collect();
+        let fixed = if is_glob(first) && fixed.last().is_some_and(|c| c.ends_with(".md")) {
+            &fixed[..fixed.len() - 1]
+        } else {
+            &fixed[..]
+        };
+        self.root.join(fixed.join("/"))
+    }
+}
+
+fn parse_options(loaded: &config::Loaded) -> Result<ParseOptions> {
+    let mut options = ParseOptions {
+        statuses: loaded
+            .config
+            .statuses
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect(),
+        ..Default::default()
+    };
+    for (role, headings) in &loaded.config.sections {
+        let Some(r) = Role::parse(role).filter(|r| *r != Role::Other) else {
+            let names: Vec<&str> = Role::ALL
+                .iter()
+                .filter(|r| **r != Role::Other)
+                .map(|r| r.as_str())
+                .collect();
+            return Err(loaded
+                .error_at(
+                    &["sections", role],
+                    format!("unknown section role `{role}`"),
+                )
+                .hint(format!("roles are: {}", names.join(", ")))
+                .into());
+        };
+        for h in headings {
+            options.aliases.add(r, h);
+        }
+    }
+    Ok(options)
+}
+
+fn is_glob(s: &str) -> bool {
+    s.contains(['*', '?', '[', '{'])
+}
+
+fn has_sources(root: &Path, config: &Config) -> bool {
+    config
+        .proposals
+        .iter()
+        .any(|s| is_glob(s) || root.join(s).is_dir())
+}
+
+fn is_markdown(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    )
+}
+
+fn skipped_name(name: &str) -> bool {
+    name.starts_with('.') || name.eq_ignore_ascii_case("README.md") || SKIP_DIRS.contains(&name)
+}
+
+/// Finds the proposal files the configuration names, relative to the
+/// current folder where possible, sorted by path.
+fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let out_dir = root.join(&config.site.out);
+    for source in &config.proposals {
+        let (base, matcher) = if is_glob(source) {
+            let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
+            let glob = match Glob::new(source) {
+                Ok(g) => g,
+                Err(e) => {
+                    errors.push(Error::usage_hint(
+                        format!("bad glob `{source}` in `proposals`: {e}"),
+                        "globs look like `docs/**/*.md`",
+                    ));
+                    continue;
+                }
+            };
+            let mut set = GlobSetBuilder::new();
+            set.add(glob);
+            (root.join(fixed.join("/")), set.build().ok())
+        } else {
+            (root.join(source), None)
+        };
+        if !base.exists() {
+            continue;
+        }
+        let walker = WalkDir::new(&base)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0
+                    || (!skipped_name(&e.file_name().to_string_lossy()) && e.path() != out_dir)
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| base.clone());
+                    errors.push(Error::Io {
+                        path,
+                        source: e
+                            .into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("walk failed")),
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            if matcher.as_ref().is_some_and(|m| !m.is_match(rel)) {
+                continue;
+            }
+            if !is_markdown(path) {
+                continue;
+            }
+            let shown = display_path(path);
+            let ft = entry.file_type();
+            if ft.is_dir() {
+                errors.push(
+                    Diagnostic::new(&shown, "is a folder named like a proposal; wb skipped it")
+                        .hint("a proposal is a Markdown file; rename the folder so it does not end in .md")
+                        .into(),
+                );
+            } else if ft.is_symlink() {
+                match path.canonicalize() {
+                    Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {
+                        files.push(shown)
+                    }
+                    _ => errors.push(
+                        Diagnostic::new(&shown, "is a symbolic link that leads outside the portfolio; wb does not follow it")
+                            .hint("copy the file into the portfolio instead of linking to it")
+                            .into(),
+                    ),
+                }
+            } else if ft.is_file() {
+                files.push(shown);
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+/// `path` relative to the current folder when it lies below it.
+pub fn display_path(path: &Path) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) => crate::fs::display_relative(path, &cwd),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// The known name nearest to `name` (for "did you mean" hints).
+pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_names() {
+        assert_eq!(
+            closest("nurse-handof", &["nurse-handoff", "bus"]),
+            Some("nurse-handoff")
+        );
+        assert_eq!(closest("zzz", &["nurse-handoff"]), None);
+    }
+}

@@ -1,0 +1,200 @@
+use crate::support::{Project, proposal};
+
+#[test]
+fn init_new_list_in_a_git_repository() {
+    let p = Project::new();
+    p.git();
+    let run = p.wb(&["init"]).ok();
+    assert!(run.stdout.contains("created wb.yaml"), "{}", run.stdout);
+    assert!(p.exists("proposals"));
+    assert!(p.read(".gitignore").contains("_site/"));
+
+    let run = p
+        .wb(&[
+            "new",
+            "Instant refunds for small shops",
+            "--customer",
+            "Owners of shops with fewer than 10 staff who refund by hand",
+            "--launch-date",
+            "2027-03-15",
+            "--tags",
+            "payments, smb",
+        ])
+        .ok();
+    assert!(
+        run.stdout
+            .contains("created proposals/instant-refunds-for-small-shops.md"),
+        "{}",
+        run.stdout
+    );
+    let text = p.read("proposals/instant-refunds-for-small-shops.md");
+    assert!(
+        text.contains("owner: Test Author <author@example.com>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("SEATTLE") || text.contains("CITY, March 15, 2027 --"),
+        "{text}"
+    );
+
+    let list = p.wb(&["list", "--format", "json"]).ok().json();
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["slug"], "instant-refunds-for-small-shops");
+    assert_eq!(rows[0]["title"], "Instant refunds for small shops");
+    assert_eq!(rows[0]["owner"], "Test Author <author@example.com>");
+    assert_eq!(
+        rows[0]["customer"],
+        "Owners of shops with fewer than 10 staff who refund by hand"
+    );
+    assert_eq!(rows[0]["launch_date"], "2027-03-15");
+    assert_eq!(rows[0]["tags"], serde_json::json!(["payments", "smb"]));
+    assert_eq!(rows[0]["status"], "draft");
+}
+
+#[test]
+fn new_quotes_titles_that_would_break_yaml() {
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    p.wb(&[
+        "new",
+        "Refunds: in minutes, not days #1",
+        "--owner",
+        "A <a@b.c>",
+    ])
+    .ok();
+    let list = p.wb(&["list", "--format", "json"]).ok().json();
+    assert_eq!(list[0]["title"], "Refunds: in minutes, not days #1");
+    assert_eq!(list[0]["slug"], "refunds-in-minutes-not-days-1");
+}
+
+#[test]
+fn new_transliterates_accents_and_takes_a_slug() {
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    p.wb(&["new", "Crème brûlée à la carte", "--owner", "A <a@b.c>"])
+        .ok();
+    assert!(p.exists("proposals/creme-brulee-a-la-carte.md"));
+    p.wb(&[
+        "new",
+        "Another",
+        "--slug",
+        "my-slug",
+        "--owner",
+        "A <a@b.c>",
+    ])
+    .ok();
+    assert!(p.exists("proposals/my-slug.md"));
+}
+
+#[test]
+fn init_refuses_to_clobber_and_ejects_templates() {
+    let p = Project::new();
+    p.file("wb.yaml", "proposals: docs\n");
+    let run = p.wb(&["init"]).code(2);
+    assert!(
+        run.stderr.contains("wb.yaml: already exists"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(p.read("wb.yaml"), "proposals: docs\n");
+
+    p.wb(&["init", "--templates"]).ok();
+    assert_eq!(p.read("wb.yaml"), "proposals: docs\n");
+    assert!(
+        p.read(".wb/templates/prfaq.md.hbs")
+            .contains("# Frequently asked questions")
+    );
+}
+
+#[test]
+fn a_template_override_wins() {
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    p.file(
+        ".wb/templates/prfaq.md.hbs",
+        "---\ntitle: {{yaml title}}\nstatus: draft\n---\n# {{title}}\n\nOur house template.\n",
+    );
+    p.wb(&["new", "House style", "--owner", "A <a@b.c>"]).ok();
+    assert!(
+        p.read("proposals/house-style.md")
+            .contains("Our house template.")
+    );
+    p.file(
+        ".wb/templates/short.md.hbs",
+        "---\ntitle: {{yaml title}}\n---\n# {{title}}\n",
+    );
+    p.wb(&["new", "Short one", "--template", "short"]).ok();
+    assert!(p.exists("proposals/short-one.md"));
+    let run = p.wb(&["new", "X", "--template", "nope"]).code(2);
+    assert!(run.stderr.contains("no template `nope`"), "{}", run.stderr);
+    assert!(run.stderr.contains("prfaq, short"), "{}", run.stderr);
+}
+
+#[test]
+fn list_filters_by_status_and_tag() {
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    p.file(
+        "proposals/a.md",
+        proposal("Alpha", "draft").replace("launch_date", "tags: [x]\nlaunch_date"),
+    );
+    p.file("proposals/b.md", proposal("Beta", "review"));
+    let all = p.wb(&["list", "--format", "json"]).ok().json();
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    let review = p
+        .wb(&["list", "--status", "review", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(review.as_array().unwrap().len(), 1);
+    assert_eq!(review[0]["slug"], "b");
+    let tagged = p
+        .wb(&["list", "--tag", "x", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(tagged[0]["slug"], "a");
+    let text = p.wb(&["list"]).ok();
+    assert!(text.stdout.starts_with("SLUG"), "{}", text.stdout);
+    assert!(text.stdout.contains("Beta"));
+    let run = p.wb(&["list", "--status", "nope"]).code(2);
+    assert!(run.stderr.contains("unknown status `nope`"));
+}
+
+#[test]
+fn documents_without_front_matter_load() {
+    let p = Project::new();
+    p.file(
+        "proposals/legacy.md",
+        "# Our old plan\n\nWritten before wb.\n\n## The problem\n\nIt hurts.\n",
+    );
+    let list = p.wb(&["list", "--format", "json"]).ok().json();
+    assert_eq!(list[0]["title"], "Our old plan");
+    assert_eq!(list[0]["status"], "draft");
+    assert!(list[0]["owner"].is_null());
+}
+
+#[test]
+fn dash_c_works_like_git() {
+    let p = Project::new();
+    p.file("sub/wb.yaml", "proposals: docs\n");
+    p.file("sub/docs/a.md", proposal("Alpha", "draft"));
+    let list = p.wb(&["-C", "sub", "list", "--format", "json"]).ok().json();
+    assert_eq!(list[0]["path"], "docs/a.md");
+    // And from a folder below the portfolio root, wb.yaml is found upwards.
+    let list = p
+        .wb_in(&p.path().join("sub/docs"), &["list", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(list[0]["slug"], "a");
+}
+
+#[test]
+fn examples_list() {
+    let p = Project::examples();
+    let list = p.wb(&["list", "--format", "json"]).ok().json();
+    assert!(list.as_array().unwrap().len() >= 3);
+    for row in list.as_array().unwrap() {
+        assert!(row["words"].as_u64().unwrap() >= 800, "{row}");
+        assert!(row["customer"].as_str().unwrap().len() > 40, "{row}");
+    }
+}

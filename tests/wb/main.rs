@@ -1,0 +1,6 @@
+//! The integration tests: one binary, one module per command or concern.
+
+mod support;
+
+mod errors;
+mod init_new_list;
