@@ -4,9 +4,20 @@
 //! first, followed back through renames (not copies); uncommitted changes are
 //! a last pseudo-iteration, the *working copy*.
 
-use chrono::{DateTime, FixedOffset};
+mod walk;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+use git2::{ObjectType, Oid, Repository};
 use serde::Serialize;
-use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::portfolio::Portfolio;
+use crate::proposal::{self, ParseOptions, Proposal};
+
+pub use walk::parse_person;
 
 /// Someone who wrote or reviewed an iteration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -45,6 +56,9 @@ pub struct Iteration {
     pub path: String,
     /// The blob id of the document at this iteration (`None` for the working copy).
     pub blob: Option<String>,
+    /// The document as the commit's parent had it (`None` when the commit
+    /// created it): what this iteration's changes are measured against.
+    pub parent_blob: Option<String>,
     /// True for the uncommitted working copy.
     pub working: bool,
 }
@@ -80,6 +94,294 @@ impl History {
     pub fn first(&self) -> Option<&Iteration> {
         self.committed().next()
     }
+}
+
+/// What wb found when it looked for the portfolio's repository.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum RepoState {
+    /// The portfolio is not inside a git repository: no history at all.
+    NoRepository,
+    /// A repository with no commits yet: every proposal is a working copy.
+    NoCommits,
+    Ready {
+        /// A shallow clone: histories may stop early.
+        shallow: bool,
+        /// HEAD points at a commit, not a branch.
+        detached: bool,
+    },
+}
+
+impl RepoState {
+    /// A line for the user when history is missing or partial.
+    pub fn note(&self) -> Option<&'static str> {
+        match self {
+            RepoState::NoRepository => {
+                Some("not in a git repository: no history (run `git init` and commit to start one)")
+            }
+            RepoState::NoCommits => {
+                Some("the repository has no commits yet: proposals show only their working copy")
+            }
+            RepoState::Ready { shallow: true, .. } => {
+                Some("shallow clone: older iterations are missing (run `git fetch --unshallow`)")
+            }
+            RepoState::Ready { .. } => None,
+        }
+    }
+}
+
+/// Every proposal's history, computed in one walk of the commit graph.
+pub struct PortfolioHistory {
+    pub state: RepoState,
+    histories: HashMap<String, History>,
+    git: Option<Git>,
+}
+
+impl PortfolioHistory {
+    /// Walks the repository holding `portfolio` once for all its proposals.
+    pub fn load(portfolio: &Portfolio) -> Result<PortfolioHistory> {
+        let refs: Vec<&Proposal> = portfolio.proposals.iter().collect();
+        PortfolioHistory::for_proposals(&portfolio.root, &refs)
+    }
+
+    /// Walks the repository holding `root` for these proposals only.
+    pub fn for_proposals(root: &Path, proposals: &[&Proposal]) -> Result<PortfolioHistory> {
+        let Some(git) = Git::discover(root)? else {
+            return Ok(PortfolioHistory {
+                state: RepoState::NoRepository,
+                histories: HashMap::new(),
+                git: None,
+            });
+        };
+        let list = git.histories(proposals)?;
+        let histories = proposals
+            .iter()
+            .zip(list)
+            .map(|(p, h)| (p.slug.clone(), h))
+            .collect();
+        Ok(PortfolioHistory {
+            state: git.state(),
+            histories,
+            git: Some(git),
+        })
+    }
+
+    pub fn get(&self, slug: &str) -> Option<&History> {
+        self.histories.get(slug)
+    }
+
+    /// The proposal as it read at iteration `it` (the working copy: as on disk).
+    pub fn version(
+        &self,
+        p: &Proposal,
+        it: &Iteration,
+        options: &ParseOptions,
+    ) -> Result<Proposal> {
+        let text = self.text(p, it)?;
+        proposal::parse(&p.path, text, options)
+    }
+
+    /// The document's text at iteration `it`, BOM and CRLF normalised.
+    pub fn text(&self, p: &Proposal, it: &Iteration) -> Result<String> {
+        match (&self.git, &it.blob) {
+            (Some(git), Some(blob)) => {
+                let bytes = git.blob(blob)?;
+                let label = PathBuf::from(format!("{}@{}", it.path, it.short));
+                proposal::normalise_text(&label, bytes)
+            }
+            _ => Ok(p.source.clone()),
+        }
+    }
+}
+
+/// An open repository.
+pub struct Git {
+    repo: Repository,
+    workdir: PathBuf,
+}
+
+impl Git {
+    /// The repository holding `root`, found upwards as git does.
+    pub fn discover(root: &Path) -> Result<Option<Git>> {
+        match Repository::discover(root) {
+            Ok(repo) => {
+                let Some(workdir) = repo.workdir().map(Path::to_path_buf) else {
+                    return Ok(None);
+                };
+                let workdir = workdir.canonicalize().unwrap_or(workdir);
+                Ok(Some(Git { repo, workdir }))
+            }
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(git_error(e)),
+        }
+    }
+
+    pub fn state(&self) -> RepoState {
+        match self.repo.head() {
+            Ok(_) => RepoState::Ready {
+                shallow: self.repo.is_shallow(),
+                detached: self.repo.head_detached().unwrap_or(false),
+            },
+            Err(_) => RepoState::NoCommits,
+        }
+    }
+
+    /// The path of `file` relative to the repository top, `/`-separated.
+    fn relative(&self, file: &Path) -> Option<String> {
+        let abs = file.canonicalize().ok()?;
+        let rel = abs.strip_prefix(&self.workdir).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// The histories of `proposals`, in the same order, from one walk.
+    pub fn histories(&self, proposals: &[&Proposal]) -> Result<Vec<History>> {
+        let targets: Vec<walk::Target> = proposals
+            .iter()
+            .map(|p| walk::Target {
+                path: self.relative(&p.path).unwrap_or_default(),
+                code: p
+                    .front
+                    .code
+                    .iter()
+                    .filter_map(|c| clean_code_path(c))
+                    .collect(),
+            })
+            .collect();
+        let head = match self.repo.head() {
+            Ok(h) => Some(h.peel_to_commit().map_err(git_error)?.id()),
+            Err(_) => None,
+        };
+        let (found, code_log) = match head {
+            Some(head) => walk::walk(&self.repo, head, &targets, &self.shallow_boundary())
+                .map_err(git_error)?,
+            None => (
+                targets.iter().map(|_| walk::Found::default()).collect(),
+                HashMap::new(),
+            ),
+        };
+        let head_tree = match head {
+            Some(h) => Some(
+                self.repo
+                    .find_commit(h)
+                    .and_then(|c| c.tree())
+                    .map_err(git_error)?,
+            ),
+            None => None,
+        };
+        let mut out = Vec::with_capacity(proposals.len());
+        for ((p, t), f) in proposals.iter().zip(&targets).zip(found) {
+            let mut iterations = f.iterations;
+            iterations.reverse();
+            let committed = head_tree.as_ref().and_then(|tree| {
+                tree.get_path(Path::new(&t.path))
+                    .ok()
+                    .map(|e| e.id().to_string())
+            });
+            if let Some(w) = self.working_copy(p, t, committed)? {
+                iterations.push(w);
+            }
+            for (i, it) in iterations.iter_mut().enumerate() {
+                it.n = i + 1;
+            }
+            let first_time = iterations
+                .iter()
+                .find(|i| !i.working)
+                .map(|i| i.date.timestamp());
+            let mut code_before: Vec<CodeCommit> = t
+                .code
+                .iter()
+                .filter_map(|c| code_log.get(c))
+                .flatten()
+                .filter(|(_, time)| first_time.is_none_or(|f| *time < f))
+                .map(|(c, _)| c.clone())
+                .collect();
+            code_before.sort_by(|a, b| b.date.cmp(&a.date));
+            code_before.dedup_by(|a, b| a.commit == b.commit);
+            out.push(History {
+                iterations,
+                truncated: f.truncated,
+                code_before,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The uncommitted working copy, if the file differs from the last iteration.
+    fn working_copy(
+        &self,
+        p: &Proposal,
+        t: &walk::Target,
+        committed: Option<String>,
+    ) -> Result<Option<Iteration>> {
+        let on_disk = Oid::hash_file(ObjectType::Blob, &p.path).map_err(git_error)?;
+        if committed.as_deref() == Some(on_disk.to_string().as_str()) {
+            return Ok(None);
+        }
+        let modified = std::fs::metadata(&p.path)
+            .and_then(|m| m.modified())
+            .map(chrono::DateTime::<chrono::Local>::from)
+            .unwrap_or_else(|_| chrono::Local::now());
+        let who = identity(&self.workdir)
+            .map(|s| parse_person(&s))
+            .unwrap_or(Person {
+                name: "you".into(),
+                email: String::new(),
+            });
+        Ok(Some(Iteration {
+            n: 0,
+            commit: None,
+            short: "working".into(),
+            author: who,
+            date: modified.fixed_offset(),
+            subject: "Working copy (not committed)".into(),
+            body: String::new(),
+            reviewers: Vec::new(),
+            path: t.path.clone(),
+            blob: None,
+            parent_blob: committed,
+            working: true,
+        }))
+    }
+
+    fn shallow_boundary(&self) -> HashSet<Oid> {
+        if !self.repo.is_shallow() {
+            return HashSet::new();
+        }
+        std::fs::read_to_string(self.repo.path().join("shallow"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| Oid::from_str(l.trim()).ok())
+            .collect()
+    }
+
+    fn blob(&self, id: &str) -> Result<Vec<u8>> {
+        let oid = Oid::from_str(id).map_err(git_error)?;
+        let blob = self.repo.find_blob(oid).map_err(git_error)?;
+        Ok(blob.content().to_vec())
+    }
+}
+
+/// `code:` entries are paths relative to the repository top; anything that
+/// tries to leave it is ignored.
+fn clean_code_path(c: &str) -> Option<String> {
+    let c = c.trim().trim_start_matches("./").trim_end_matches('/');
+    if c.is_empty() || c.starts_with('/') || c.split('/').any(|part| part == "..") {
+        return None;
+    }
+    Some(c.to_string())
+}
+
+fn git_error(e: git2::Error) -> Error {
+    Error::Git(e.message().to_string())
+}
+
+pub(crate) fn to_datetime(t: git2::Time) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(t.offset_minutes() * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset is valid"));
+    offset
+        .timestamp_opt(t.seconds(), 0)
+        .single()
+        .unwrap_or_else(|| offset.timestamp_opt(0, 0).single().expect("epoch is valid"))
 }
 
 /// `user.name <user.email>` from git config, as seen from `dir`.

@@ -3,4 +3,5 @@
 mod support;
 
 mod errors;
+mod history;
 mod init_new_list;

@@ -1,0 +1,389 @@
+//! The one walk of the commit graph that yields every proposal's iterations.
+//!
+//! Starting at HEAD, each proposal is followed into the past along the
+//! commits where its path still leads. At each commit, a proposal is:
+//! - unchanged (TREESAME) towards a parent: followed into that parent only,
+//!   as git's default history simplification does;
+//! - modified: an iteration, followed into the parent(s);
+//! - absent from the parent: an iteration that either renamed it (a deleted
+//!   path with 50%+ similar content, git's default) and is followed under the
+//!   old path, or created it, where its history ends. Copies are not
+//!   followed: a proposal started from a template does not inherit the
+//!   template's past.
+//!
+//! Directory trees are compared before files, so commits that do not touch
+//! a proposal's folder cost one tree lookup.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use git2::{Commit, DiffFindOptions, Oid, Repository, Sort, Tree};
+
+use super::{CodeCommit, Iteration, Person};
+
+/// What the walk needs to know about one proposal.
+pub(super) struct Target {
+    /// Path relative to the repository top, with `/` separators.
+    pub path: String,
+    /// Declared `code:` paths, relative to the repository top.
+    pub code: Vec<String>,
+}
+
+/// The walk's result for one proposal, newest first.
+#[derive(Default)]
+pub(super) struct Found {
+    pub iterations: Vec<Iteration>,
+    pub truncated: bool,
+}
+
+/// Code paths and the commits that touched them, newest first.
+pub(super) type CodeLog = HashMap<String, Vec<(CodeCommit, i64)>>;
+
+pub(super) fn walk(
+    repo: &Repository,
+    head: Oid,
+    targets: &[Target],
+    shallow: &HashSet<Oid>,
+) -> Result<(Vec<Found>, CodeLog), git2::Error> {
+    let mut found: Vec<Found> = targets.iter().map(|_| Found::default()).collect();
+    let mut pending: HashMap<Oid, Vec<(usize, String)>> = HashMap::new();
+    let head_commit = repo.find_commit(head)?;
+    let head_tree = head_commit.tree()?;
+    let mut start = Vec::new();
+    for (i, t) in targets.iter().enumerate() {
+        if blob_at(repo, &head_tree, &t.path).is_some() {
+            start.push((i, t.path.clone()));
+        }
+    }
+    let code_paths: Vec<String> = {
+        let mut v: Vec<String> = targets
+            .iter()
+            .flat_map(|t| t.code.iter().cloned())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut code_log: CodeLog = HashMap::new();
+    if start.is_empty() && code_paths.is_empty() {
+        return Ok((found, code_log));
+    }
+    pending.insert(head, start);
+
+    let mut revwalk = repo.revwalk()?;
+    revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    revwalk.push(head)?;
+    let mut trees = TreeCache::default();
+    for oid in revwalk {
+        let oid = oid?;
+        let items = pending.remove(&oid).unwrap_or_default();
+        if items.is_empty() && code_paths.is_empty() {
+            if pending.is_empty() {
+                break;
+            }
+            continue;
+        }
+        let commit = repo.find_commit(oid)?;
+        let tree = commit.tree()?;
+        let parents: Vec<Commit> = commit.parents().collect();
+        let parent_trees: Vec<Tree> = parents.iter().map(|p| p.tree()).collect::<Result<_, _>>()?;
+        if !code_paths.is_empty() {
+            log_code(
+                repo,
+                &commit,
+                &tree,
+                parent_trees.first(),
+                &code_paths,
+                &mut code_log,
+            );
+        }
+        for (i, path) in dedup(items) {
+            let here = blob_at(repo, &tree, &path);
+            let Some(here) = here else { continue };
+            match step(repo, &mut trees, &tree, &parent_trees, &path, here)? {
+                Step::Same(k) => pending.entry(parents[k].id()).or_default().push((i, path)),
+                Step::Changed(follow) => {
+                    // A merge that matches none of its parents is not listed
+                    // (as with `git log --follow`): the branch commits that
+                    // made the changes are the iterations.
+                    if parents.len() <= 1 {
+                        let before = follow
+                            .first()
+                            .and_then(|(k, old)| blob_at(repo, &parent_trees[*k], old));
+                        found[i]
+                            .iterations
+                            .push(iteration(&commit, &path, here, before));
+                    }
+                    for (k, old_path) in follow {
+                        pending
+                            .entry(parents[k].id())
+                            .or_default()
+                            .push((i, old_path));
+                    }
+                    if parents.is_empty() && shallow.contains(&oid) {
+                        found[i].truncated = true;
+                    }
+                }
+            }
+        }
+    }
+    Ok((found, code_log))
+}
+
+enum Step {
+    /// Unchanged towards parent k: follow only that parent.
+    Same(usize),
+    /// An iteration; follow these parents under these paths (empty: created here).
+    Changed(Vec<(usize, String)>),
+}
+
+fn step(
+    repo: &Repository,
+    trees: &mut TreeCache,
+    tree: &Tree,
+    parents: &[Tree],
+    path: &str,
+    here: Oid,
+) -> Result<Step, git2::Error> {
+    let (dir, _) = split_dir(path);
+    let dir_here = trees.dir_id(tree, dir);
+    let mut follow = Vec::new();
+    for (k, parent) in parents.iter().enumerate() {
+        // Same folder tree: nothing under it changed, the file included.
+        if dir_here.is_some() && trees.dir_id(parent, dir) == dir_here {
+            return Ok(Step::Same(k));
+        }
+        match blob_at(repo, parent, path) {
+            Some(before) if before == here => return Ok(Step::Same(k)),
+            Some(_) => follow.push((k, path.to_string())),
+            None => {
+                if let Some(old) = renamed_from(repo, parent, tree, path)? {
+                    follow.push((k, old));
+                }
+            }
+        }
+    }
+    Ok(Step::Changed(follow))
+}
+
+/// The path `path` was renamed from between `parent` and `tree`, if any.
+fn renamed_from(
+    repo: &Repository,
+    parent: &Tree,
+    tree: &Tree,
+    path: &str,
+) -> Result<Option<String>, git2::Error> {
+    let mut diff = repo.diff_tree_to_tree(Some(parent), Some(tree), None)?;
+    let added = diff
+        .deltas()
+        .any(|d| d.status() == git2::Delta::Added && delta_path(&d.new_file()) == Some(path));
+    if !added {
+        return Ok(None);
+    }
+    let mut opts = DiffFindOptions::new();
+    opts.renames(true);
+    opts.copies(false);
+    diff.find_similar(Some(&mut opts))?;
+    Ok(diff
+        .deltas()
+        .find(|d| d.status() == git2::Delta::Renamed && delta_path(&d.new_file()) == Some(path))
+        .and_then(|d| delta_path(&d.old_file()).map(str::to_string)))
+}
+
+fn delta_path<'a>(f: &git2::DiffFile<'a>) -> Option<&'a str> {
+    f.path().and_then(Path::to_str)
+}
+
+/// The blob id of the file at `path` in `tree` (only regular files count).
+fn blob_at(_repo: &Repository, tree: &Tree, path: &str) -> Option<Oid> {
+    let entry = tree.get_path(Path::new(path)).ok()?;
+    (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id())
+}
+
+fn split_dir(path: &str) -> (&str, &str) {
+    match path.rfind('/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => ("", path),
+    }
+}
+
+/// Caches the id of a folder's tree per (commit tree, folder).
+#[derive(Default)]
+struct TreeCache {
+    ids: HashMap<(Oid, String), Option<Oid>>,
+}
+
+impl TreeCache {
+    fn dir_id(&mut self, tree: &Tree, dir: &str) -> Option<Oid> {
+        if dir.is_empty() {
+            return Some(tree.id());
+        }
+        *self
+            .ids
+            .entry((tree.id(), dir.to_string()))
+            .or_insert_with(|| tree.get_path(Path::new(dir)).ok().map(|e| e.id()))
+    }
+}
+
+fn dedup(mut items: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    items.sort();
+    items.dedup();
+    items
+}
+
+fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Iteration {
+    let author = commit.author();
+    let message = commit.message().unwrap_or("");
+    let (body, reviewers) = split_trailers(message);
+    Iteration {
+        n: 0,
+        commit: Some(commit.id().to_string()),
+        short: short_id(commit.id()),
+        author: Person {
+            name: author.name().unwrap_or("").to_string(),
+            email: author.email().unwrap_or("").to_string(),
+        },
+        date: super::to_datetime(author.when()),
+        subject: commit.summary().ok().flatten().unwrap_or("").to_string(),
+        body,
+        reviewers,
+        path: path.to_string(),
+        blob: Some(blob.to_string()),
+        parent_blob: before.map(|b| b.to_string()),
+        working: false,
+    }
+}
+
+pub(super) fn short_id(id: Oid) -> String {
+    id.to_string()[..7].to_string()
+}
+
+/// The commit body without its subject and trailer block, and the
+/// reviewers named in `Reviewed-by:` trailers.
+pub(super) fn split_trailers(message: &str) -> (String, Vec<Person>) {
+    let mut reviewers = Vec::new();
+    if let Ok(trailers) = git2::message_trailers_strs(message) {
+        for (key, value) in trailers.iter() {
+            if key.eq_ignore_ascii_case("reviewed-by") {
+                reviewers.push(parse_person(value));
+            }
+        }
+    }
+    let mut paragraphs: Vec<&str> = message.trim().split("\n\n").collect();
+    if !paragraphs.is_empty() {
+        paragraphs.remove(0);
+    }
+    if !reviewers.is_empty() || paragraphs.last().is_some_and(|p| is_trailer_block(p)) {
+        if paragraphs.last().is_some_and(|p| is_trailer_block(p)) {
+            paragraphs.pop();
+        }
+    }
+    (paragraphs.join("\n\n").trim().to_string(), reviewers)
+}
+
+fn is_trailer_block(p: &str) -> bool {
+    p.lines().all(|l| {
+        l.split_once(':').is_some_and(|(k, v)| {
+            !k.is_empty()
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !v.trim().is_empty()
+        })
+    })
+}
+
+/// "Jane Doe <jane@example.com>" (the email part optional).
+pub fn parse_person(s: &str) -> Person {
+    let s = s.trim();
+    match (s.find('<'), s.rfind('>')) {
+        (Some(a), Some(b)) if a < b => Person {
+            name: s[..a].trim().to_string(),
+            email: s[a + 1..b].trim().to_string(),
+        },
+        _ if s.contains('@') && !s.contains(' ') => Person {
+            name: s.to_string(),
+            email: s.to_string(),
+        },
+        _ => Person {
+            name: s.to_string(),
+            email: String::new(),
+        },
+    }
+}
+
+/// Records which code paths `commit` touched (compared with its first parent).
+fn log_code(
+    repo: &Repository,
+    commit: &Commit,
+    tree: &Tree,
+    parent: Option<&Tree>,
+    code_paths: &[String],
+    log: &mut CodeLog,
+) {
+    for code in code_paths {
+        let here = tree
+            .get_path(Path::new(code.trim_end_matches('/')))
+            .ok()
+            .map(|e| e.id());
+        let before = parent.and_then(|p| {
+            p.get_path(Path::new(code.trim_end_matches('/')))
+                .ok()
+                .map(|e| e.id())
+        });
+        if here == before {
+            continue;
+        }
+        let entry = log.entry(code.clone()).or_default();
+        if entry.len() >= 50 {
+            continue;
+        }
+        let changed = first_changed_path(repo, parent, tree, code).unwrap_or_else(|| code.clone());
+        entry.push((
+            CodeCommit {
+                commit: commit.id().to_string(),
+                date: super::to_datetime(commit.author().when()),
+                subject: commit.summary().ok().flatten().unwrap_or("").to_string(),
+                path: changed,
+            },
+            commit.time().seconds(),
+        ));
+    }
+}
+
+fn first_changed_path(
+    repo: &Repository,
+    parent: Option<&Tree>,
+    tree: &Tree,
+    code: &str,
+) -> Option<String> {
+    let mut opts = git2::DiffOptions::new();
+    opts.pathspec(code);
+    let diff = repo
+        .diff_tree_to_tree(parent, Some(tree), Some(&mut opts))
+        .ok()?;
+    let delta = diff.deltas().next()?;
+    delta_path(&delta.new_file())
+        .or_else(|| delta_path(&delta.old_file()))
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailers_are_split_from_the_body() {
+        let (body, reviewers) = split_trailers(
+            "Sharpen the customer\n\nReview asked who exactly.\n\nReviewed-by: Priya Raman <priya@example.com>\nReviewed-by: Tom <tom@example.com>\n",
+        );
+        assert_eq!(body, "Review asked who exactly.");
+        assert_eq!(reviewers.len(), 2);
+        assert_eq!(reviewers[0].name, "Priya Raman");
+        assert_eq!(reviewers[1].email, "tom@example.com");
+    }
+
+    #[test]
+    fn people() {
+        assert_eq!(parse_person("a@b.c").email, "a@b.c");
+        assert_eq!(parse_person("Just A Name").email, "");
+    }
+}

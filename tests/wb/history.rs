@@ -1,0 +1,353 @@
+//! Iterations from git, compared with `git log --follow` (the oracle) on
+//! repositories built commit by commit, and every edge case with its message.
+
+use crate::support::{Git, Project, proposal};
+use wb::history::{PortfolioHistory, RepoState};
+use wb::portfolio::Portfolio;
+
+fn ids(p: &Project, slug: &str) -> Vec<String> {
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    h.get(slug)
+        .unwrap()
+        .iterations
+        .iter()
+        .map(|i| i.commit.clone().unwrap_or_else(|| "working".into()))
+        .collect()
+}
+
+fn edit(text: &str, n: usize) -> String {
+    format!("{text}\nRevision {n}: another paragraph that a reviewer asked for.\n")
+}
+
+#[test]
+fn linear_history_with_unrelated_code_commits() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft refunds");
+    g.write("src/lib.rs", "fn main() {}\n");
+    g.commit("Code");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Sharpen the customer");
+    g.write("src/lib.rs", "fn main() { println!(); }\n");
+    g.write(
+        "proposals/other.md",
+        "# Other\n\nA different idea, with its own words.\n",
+    );
+    g.commit("More code and another proposal");
+    let expected = g.log_follow("proposals/refunds.md");
+    assert_eq!(expected.len(), 2);
+    assert_eq!(ids(&p, "refunds"), expected);
+    assert_eq!(ids(&p, "other"), g.log_follow("proposals/other.md"));
+}
+
+#[test]
+fn rename_with_an_edit_is_followed() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Edit");
+    g.rename("proposals/refunds.md", "proposals/small-shop-refunds.md");
+    g.write("proposals/small-shop-refunds.md", &edit(&edit(&base, 1), 2));
+    g.commit("Rename after review, with an edit");
+    let expected = g.log_follow("proposals/small-shop-refunds.md");
+    assert_eq!(expected.len(), 3);
+    assert_eq!(ids(&p, "small-shop-refunds"), expected);
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    let its = &h.get("small-shop-refunds").unwrap().iterations;
+    assert_eq!(its[0].path, "proposals/refunds.md");
+    assert_eq!(its[2].path, "proposals/small-shop-refunds.md");
+    assert_eq!(its.iter().map(|i| i.n).collect::<Vec<_>>(), vec![1, 2, 3]);
+}
+
+#[test]
+fn case_only_rename() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/Refunds.md", &base);
+    g.commit("Draft");
+    g.rename("proposals/Refunds.md", "proposals/refunds.md");
+    g.commit("Lower-case the file name");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Edit");
+    let expected = g.log_follow("proposals/refunds.md");
+    assert_eq!(expected.len(), 3);
+    assert_eq!(ids(&p, "refunds"), expected);
+}
+
+#[test]
+fn merged_feature_branch() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.write("src/a.rs", "a\n");
+    g.commit("Draft");
+    g.branch("review");
+    g.checkout("review");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Review round 1");
+    g.write("proposals/refunds.md", &edit(&edit(&base, 1), 2));
+    g.commit("Review round 2");
+    g.checkout("master");
+    g.write("src/a.rs", "b\n");
+    g.commit("Code on main");
+    // Take the branch's version of the proposal: the merge is not an iteration.
+    g.write("proposals/refunds.md", &edit(&edit(&base, 1), 2));
+    g.merge("review", "Merge review");
+    let expected = g.log_follow("proposals/refunds.md");
+    assert_eq!(expected.len(), 3, "{expected:?}");
+    assert_eq!(ids(&p, "refunds"), expected);
+}
+
+#[test]
+fn a_merge_resolving_a_conflict_is_not_an_iteration() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft");
+    g.branch("review");
+    g.checkout("review");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Branch edit");
+    g.checkout("master");
+    g.write("proposals/refunds.md", &edit(&base, 2));
+    g.commit("Main edit");
+    g.write("proposals/refunds.md", &edit(&edit(&base, 2), 1));
+    g.merge("review", "Merge, resolving the conflict");
+    // Like `git log --follow`, the merge itself is not listed: the branch
+    // commits that made the changes are. Nor is the merged text a working copy.
+    let expected = g.log_follow("proposals/refunds.md");
+    assert_eq!(expected.len(), 3, "{expected:?}");
+    assert_eq!(ids(&p, "refunds"), expected);
+}
+
+#[test]
+fn a_proposal_copied_from_a_template_starts_at_its_creation() {
+    let p = Project::new();
+    let mut g = p.git();
+    let template = proposal("Template", "draft");
+    g.write("templates/prfaq.md", &template);
+    g.commit("Add template");
+    g.write("templates/prfaq.md", &edit(&template, 1));
+    g.commit("Improve template");
+    g.write("proposals/refunds.md", &edit(&edit(&template, 1), 9));
+    g.commit("Start refunds from the template");
+    let created = g.repo.head().unwrap().target().unwrap().to_string();
+    g.write(
+        "proposals/refunds.md",
+        &edit(&edit(&edit(&template, 1), 9), 10),
+    );
+    g.commit("Edit refunds");
+    let follow = g.log_follow("proposals/refunds.md");
+    // git follows the copy into the template's past; wb does not.
+    assert_eq!(follow.len(), 4, "{follow:?}");
+    let ours = ids(&p, "refunds");
+    assert_eq!(ours.len(), 2);
+    assert_eq!(ours[0], created);
+    assert_eq!(ours[..], follow[2..]);
+}
+
+#[test]
+fn deleted_and_re_added_starts_a_new_history() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("First life");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("First life, edited");
+    g.remove("proposals/refunds.md");
+    g.commit("Shelve refunds");
+    let second = proposal("Refunds, again", "draft");
+    g.write("proposals/refunds.md", &second);
+    g.commit("Second life");
+    let readded = g.repo.head().unwrap().target().unwrap().to_string();
+    g.write("proposals/refunds.md", &edit(&second, 1));
+    g.commit("Second life, edited");
+    let follow = g.log_follow("proposals/refunds.md");
+    assert_eq!(follow.len(), 5, "{follow:?}");
+    let ours = ids(&p, "refunds");
+    assert_eq!(ours.len(), 2);
+    assert_eq!(ours[0], readded);
+    assert_eq!(ours[..], follow[3..]);
+}
+
+#[test]
+fn many_commits() {
+    let p = Project::new();
+    let mut g = p.git();
+    let mut text = proposal("Refunds", "draft");
+    for n in 0..220 {
+        text = edit(&text, n);
+        g.write("proposals/refunds.md", &text);
+        if n % 3 == 0 {
+            g.write("src/x.rs", &format!("// {n}\n"));
+        }
+        g.commit(&format!("Iteration {n}"));
+    }
+    let expected = g.log_follow("proposals/refunds.md");
+    assert_eq!(expected.len(), 220);
+    assert_eq!(ids(&p, "refunds"), expected);
+}
+
+#[test]
+fn working_copy_and_never_committed() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.write("proposals/fresh.md", &proposal("Fresh", "draft"));
+    let ours = ids(&p, "refunds");
+    assert_eq!(ours.len(), 2);
+    assert_eq!(ours[1], "working");
+    assert_eq!(ids(&p, "fresh"), vec!["working"]);
+}
+
+#[test]
+fn reviewers_from_trailers() {
+    let p = Project::new();
+    let mut g = p.git();
+    g.write("proposals/refunds.md", &proposal("Refunds", "draft"));
+    g.commit("Draft\n\nFirst cut.\n\nReviewed-by: Priya Raman <priya@example.com>\nReviewed-by: Tom <tom@example.com>\n");
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    let it = &h.get("refunds").unwrap().iterations[0];
+    assert_eq!(it.subject, "Draft");
+    assert_eq!(it.body, "First cut.");
+    assert_eq!(it.reviewers.len(), 2);
+    assert_eq!(it.reviewers[0].email, "priya@example.com");
+    assert_eq!(it.author.email, "author@example.com");
+    assert_eq!(it.date.to_rfc3339(), "2026-01-05T09:00:00+00:00");
+}
+
+#[test]
+fn no_commits_yet() {
+    let p = Project::new();
+    p.git();
+    p.file("proposals/refunds.md", proposal("Refunds", "draft"));
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    assert_eq!(h.state, RepoState::NoCommits);
+    assert!(h.state.note().unwrap().contains("no commits yet"));
+    assert_eq!(ids(&p, "refunds"), vec!["working"]);
+}
+
+#[test]
+fn not_in_a_repository() {
+    let p = Project::new();
+    p.file("proposals/refunds.md", proposal("Refunds", "draft"));
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    assert_eq!(h.state, RepoState::NoRepository);
+    assert!(h.get("refunds").is_none());
+    assert!(h.state.note().unwrap().contains("not in a git repository"));
+}
+
+#[test]
+fn detached_head() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    let first = g.commit("Draft");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Edit");
+    g.write("proposals/refunds.md", &edit(&edit(&base, 1), 2));
+    g.commit("Edit again");
+    let second = g.repo.revparse_single("HEAD~1").unwrap().id();
+    g.repo.set_head_detached(second).unwrap();
+    g.repo
+        .checkout_head(Some(git2::build::CheckoutBuilder::new().force()))
+        .unwrap();
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    assert_eq!(
+        h.state,
+        RepoState::Ready {
+            shallow: false,
+            detached: true
+        }
+    );
+    assert_eq!(
+        ids(&p, "refunds"),
+        vec![first.to_string(), second.to_string()]
+    );
+}
+
+#[test]
+fn shallow_clone_is_marked_truncated() {
+    let origin = Project::new();
+    let mut g = origin.git();
+    let mut text = proposal("Refunds", "draft");
+    for n in 0..5 {
+        text = edit(&text, n);
+        g.write("proposals/refunds.md", &text);
+        g.commit(&format!("Iteration {n}"));
+    }
+    let clone = Project::new();
+    let url = format!("file://{}", origin.path().display());
+    let status = std::process::Command::new("git")
+        .args(["clone", "-q", "--depth", "2", &url])
+        .arg(clone.path().join("repo"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let root = clone.path().join("repo");
+    let portfolio = Portfolio::open(&root).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    assert_eq!(
+        h.state,
+        RepoState::Ready {
+            shallow: true,
+            detached: false
+        }
+    );
+    assert!(h.state.note().unwrap().contains("git fetch --unshallow"));
+    let history = h.get("refunds").unwrap();
+    assert!(history.truncated);
+    assert_eq!(history.iterations.len(), 2);
+    assert_eq!(
+        history
+            .iterations
+            .iter()
+            .map(|i| i.commit.clone().unwrap())
+            .collect::<Vec<_>>(),
+        Git::open(&root).log_follow("proposals/refunds.md")
+    );
+}
+
+#[test]
+fn code_commits_before_the_first_iteration() {
+    let p = Project::new();
+    let mut g = p.git();
+    g.write("src/intake/mod.rs", "// built first\n");
+    g.commit("Build intake");
+    g.write("src/other.rs", "// unrelated\n");
+    g.commit("Other code");
+    g.write(
+        "proposals/intake.md",
+        &proposal("Intake", "draft").replace("launch_date", "code: [src/intake/]\nlaunch_date"),
+    );
+    g.commit("Write the PR/FAQ afterwards");
+    g.write("src/intake/mod.rs", "// more\n");
+    g.commit("More intake");
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    let code = &h.get("intake").unwrap().code_before;
+    assert_eq!(code.len(), 1, "{code:?}");
+    assert_eq!(code[0].subject, "Build intake");
+    assert_eq!(code[0].path, "src/intake/mod.rs");
+}
