@@ -295,7 +295,7 @@ impl Git {
                 .filter(|(_, time)| first_time.is_none_or(|f| *time < f))
                 .map(|(c, _)| c.clone())
                 .collect();
-            code_before.sort_by(|a, b| b.date.cmp(&a.date));
+            code_before.sort_by_key(|c| std::cmp::Reverse(c.date));
             code_before.dedup_by(|a, b| a.commit == b.commit);
             out.push(History {
                 iterations,

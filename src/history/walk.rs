@@ -273,10 +273,8 @@ pub(super) fn split_trailers(message: &str) -> (String, Vec<Person>) {
     if !paragraphs.is_empty() {
         paragraphs.remove(0);
     }
-    if !reviewers.is_empty() || paragraphs.last().is_some_and(|p| is_trailer_block(p)) {
-        if paragraphs.last().is_some_and(|p| is_trailer_block(p)) {
-            paragraphs.pop();
-        }
+    if paragraphs.last().is_some_and(|p| is_trailer_block(p)) {
+        paragraphs.pop();
     }
     (paragraphs.join("\n\n").trim().to_string(), reviewers)
 }
