@@ -110,7 +110,7 @@ pub struct Scalar(pub String);
 impl<'de> serde::Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct V;
-        impl Visitor<'_> for V {
+        impl<'de> Visitor<'de> for V {
             type Value = Scalar;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("text")
@@ -129,6 +129,15 @@ impl<'de> serde::Deserialize<'de> for Scalar {
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Scalar, E> {
                 Ok(Scalar(v.to_string()))
+            }
+            /// `- Median refund in 2 minutes (today: 2 days)` is, to YAML, a
+            /// one-key map; read it back as the line the writer meant.
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Scalar, A::Error> {
+                let mut parts = Vec::new();
+                while let Some((k, v)) = map.next_entry::<Scalar, Scalar>()? {
+                    parts.push(format!("{}: {}", k.0, v.0));
+                }
+                Ok(Scalar(parts.join(", ")))
             }
         }
         d.deserialize_any(V)
@@ -181,6 +190,17 @@ mod tests {
         assert_eq!(find_key(t, &["check", "severity", "x-y"]), Some((5, 5)));
         assert_eq!(find_key(t, &["a"]), Some((1, 1)));
         assert_eq!(find_key(t, &["nope"]), None);
+    }
+
+    #[test]
+    fn a_list_item_with_a_colon_reads_as_written() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            #[serde(deserialize_with = "one_or_many")]
+            metrics: Vec<String>,
+        }
+        let t: T = serde_yaml::from_str("metrics:\n  - Median refund in 2 minutes (today: 2 days)\n").unwrap();
+        assert_eq!(t.metrics, vec!["Median refund in 2 minutes (today: 2 days)"]);
     }
 
     #[test]
