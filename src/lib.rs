@@ -7,6 +7,7 @@
 //! stage they need. See ARCHITECTURE.md.
 
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod fs;
 pub mod proposal;
