@@ -14,7 +14,9 @@ pub mod proposal;
 pub mod yaml;
 
 pub use error::{Diagnostic, Error, Result};
+pub mod circles;
 pub mod history;
 pub mod portfolio;
 pub mod scaffold;
 pub mod templates;
+pub mod timeline;

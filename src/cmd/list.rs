@@ -1,4 +1,5 @@
 use serde::Serialize;
+use wb::history::{History, PortfolioHistory};
 use wb::proposal::Proposal;
 
 use super::output::{DIM, Table, io_err, print_json, status_style};
@@ -6,7 +7,9 @@ use super::{Exit, Format};
 
 /// The portfolio as a table: every proposal and where it stands
 ///
-/// Columns: slug, title, status, owner, customer, launch date, words.
+/// Columns: slug, title, status, owner, customer, launch date, words,
+/// iterations (commits that changed it; `+` marks uncommitted changes),
+/// last change and last reviewer (from Reviewed-by trailers).
 /// A proposal that cannot be read is reported on stderr (exit code 2)
 /// without hiding the others.
 #[derive(Debug, clap::Args)]
@@ -36,11 +39,30 @@ struct Row<'a> {
     launch_date: Option<String>,
     tags: &'a [String],
     words: usize,
+    /// Committed iterations (0 outside a git repository).
+    iterations: usize,
+    /// Uncommitted changes exist.
+    working_copy: bool,
+    /// Date of the last committed iteration (author date).
+    last_change: Option<String>,
+    last_reviewer: Option<String>,
 }
 
 impl<'a> Row<'a> {
-    fn of(p: &'a Proposal) -> Self {
+    fn of(p: &'a Proposal, history: Option<&History>) -> Self {
+        let committed: Vec<_> = history.map(|h| h.committed().collect()).unwrap_or_default();
+        let last_reviewer = committed
+            .iter()
+            .rev()
+            .find_map(|i| i.reviewers.last())
+            .map(|r| r.name.clone());
         Row {
+            iterations: committed.len(),
+            working_copy: history.is_some_and(|h| h.iterations.iter().any(|i| i.working)),
+            last_change: committed
+                .last()
+                .map(|i| i.date.format("%Y-%m-%d").to_string()),
+            last_reviewer,
             slug: &p.slug,
             path: p.path.display().to_string(),
             title: &p.title,
@@ -64,6 +86,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
             ));
         }
     }
+    let histories = PortfolioHistory::load(&portfolio)?;
     let rows: Vec<Row> = portfolio
         .proposals
         .iter()
@@ -75,7 +98,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
                     .any(|s| s.eq_ignore_ascii_case(p.status()))
         })
         .filter(|p| args.tag.is_empty() || p.front.tags.iter().any(|t| args.tag.contains(t)))
-        .map(Row::of)
+        .map(|p| Row::of(p, histories.get(&p.slug)))
         .collect();
     match args.format {
         Format::Json => print_json(&rows)?,
@@ -106,6 +129,9 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
         ("CUSTOMER", 40),
         ("LAUNCH", 10),
         ("WORDS", 6),
+        ("ITER", 5),
+        ("CHANGED", 10),
+        ("REVIEWER", 20),
     ]);
     let plain = anstyle::Style::new();
     for r in rows {
@@ -118,6 +144,12 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
             (r.customer.unwrap_or("-").to_string(), plain),
             (r.launch_date.clone().unwrap_or_else(|| "-".into()), plain),
             (r.words.to_string(), plain),
+            (
+                format!("{}{}", r.iterations, if r.working_copy { "+" } else { "" }),
+                plain,
+            ),
+            (r.last_change.clone().unwrap_or_else(|| "-".into()), plain),
+            (r.last_reviewer.clone().unwrap_or_else(|| "-".into()), plain),
         ]);
     }
     table.print(&mut out).map_err(io_err)

@@ -1,6 +1,7 @@
 //! One file per command. Each holds an `Args` struct (its doc comments are
 //! the help) and a `run` that loads, calls the library, and prints.
 
+pub mod history;
 pub mod init;
 pub mod list;
 pub mod new;
@@ -36,6 +37,7 @@ pub enum Command {
     Init(init::Args),
     New(new::Args),
     List(list::Args),
+    History(history::Args),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -78,6 +80,7 @@ pub fn run(command: Command) -> wb::Result<Exit> {
         Command::Init(a) => init::run(a),
         Command::New(a) => new::run(a),
         Command::List(a) => list::run(a),
+        Command::History(a) => history::run(a),
     }
 }
 

@@ -59,6 +59,17 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// The header and each row as styled lines, for callers that print
+    /// details between rows.
+    pub fn lines(&self) -> Vec<String> {
+        let mut buf = Vec::new();
+        let _ = self.print(&mut buf);
+        String::from_utf8_lossy(&buf)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
     pub fn print(&self, w: &mut impl Write) -> std::io::Result<()> {
         let cut: Vec<Vec<String>> = self
             .rows

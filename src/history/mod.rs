@@ -183,13 +183,21 @@ impl PortfolioHistory {
 
     /// The document's text at iteration `it`, BOM and CRLF normalised.
     pub fn text(&self, p: &Proposal, it: &Iteration) -> Result<String> {
-        match (&self.git, &it.blob) {
-            (Some(git), Some(blob)) => {
+        match &it.blob {
+            Some(blob) => self.blob_text(p, it, blob),
+            None => Ok(p.source.clone()),
+        }
+    }
+
+    /// The text of one stored version of `p` (named in errors after `it`).
+    pub fn blob_text(&self, p: &Proposal, it: &Iteration, blob: &str) -> Result<String> {
+        match &self.git {
+            Some(git) => {
                 let bytes = git.blob(blob)?;
                 let label = PathBuf::from(format!("{}@{}", it.path, it.short));
                 proposal::normalise_text(&label, bytes)
             }
-            _ => Ok(p.source.clone()),
+            None => Ok(p.source.clone()),
         }
     }
 }
@@ -382,6 +390,13 @@ pub(crate) fn to_datetime(t: git2::Time) -> DateTime<FixedOffset> {
         .timestamp_opt(t.seconds(), 0)
         .single()
         .unwrap_or_else(|| offset.timestamp_opt(0, 0).single().expect("epoch is valid"))
+}
+
+/// The `.git` folder of the repository holding `root`, for watching HEAD.
+pub fn git_dir(root: &Path) -> Option<PathBuf> {
+    Repository::discover(root)
+        .ok()
+        .map(|r| r.path().to_path_buf())
 }
 
 /// `user.name <user.email>` from git config, as seen from `dir`.

@@ -1,0 +1,366 @@
+use std::io::Write;
+
+use serde::Serialize;
+use wb::circles::Circles;
+use wb::diff::{self, Summary, TextDiff};
+use wb::history::PortfolioHistory;
+use wb::timeline::{Step, Timeline};
+use wb::{Error, Result};
+
+use super::output::{BOLD, DIM, GREEN, RED, Table, YELLOW, io_err, print_json};
+use super::{Exit, Format};
+
+/// How a proposal evolved: one line per review iteration
+///
+/// Every commit that changed the proposal is an iteration (renames are
+/// followed, copies are not); uncommitted changes show as `working`. Each
+/// line shows who, when, the reviewers (Reviewed-by trailers), the widest
+/// review circle reached so far, words added/removed and sections touched.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The proposal: its slug or the path of its file
+    pub proposal: String,
+
+    /// Show what each iteration changed, word by word
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Show what each iteration changed, section by section
+    #[arg(long)]
+    pub stat: bool,
+
+    /// Compare from this iteration (a number, or `working`)
+    #[arg(long, value_name = "N")]
+    pub from: Option<String>,
+
+    /// Compare to this iteration (a number, or `working`; default: the last)
+    #[arg(long, value_name = "M")]
+    pub to: Option<String>,
+
+    /// Output format (json: every iteration with its summary; see docs/json.md)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(args: Args) -> Result<Exit> {
+    let portfolio = super::open_portfolio()?;
+    let p = portfolio.find(&args.proposal)?;
+    let source = PortfolioHistory::for_proposals(&portfolio.root, &[p])?;
+    let circles = Circles::new(portfolio.cfg());
+    let history = source.get(&p.slug).cloned().unwrap_or_default();
+    let timeline = Timeline::build(&source, p, &history, &portfolio.options, &circles)?;
+    if args.from.is_some() || args.to.is_some() {
+        return compare(&args, &timeline);
+    }
+    match args.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Out<'a> {
+                slug: &'a str,
+                title: &'a str,
+                path: String,
+                status: &'a str,
+                repository: &'a wb::history::RepoState,
+                note: Option<&'static str>,
+                truncated: bool,
+                iterations: Vec<JsonStep<'a>>,
+            }
+            let out = Out {
+                slug: &p.slug,
+                title: &p.title,
+                path: p.path.display().to_string(),
+                status: p.status(),
+                repository: &source.state,
+                note: source.state.note(),
+                truncated: timeline.truncated,
+                iterations: timeline
+                    .steps
+                    .iter()
+                    .map(|s| JsonStep {
+                        step: s,
+                        diff: args.diff.then(|| s.diff()),
+                    })
+                    .collect(),
+            };
+            print_json(&out)?;
+        }
+        Format::Text => print_text(&args, p, &source, &timeline)?,
+    }
+    Ok(Exit::Ok)
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    #[serde(flatten)]
+    step: &'a Step,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<TextDiff>,
+}
+
+fn print_text(
+    args: &Args,
+    p: &wb::proposal::Proposal,
+    source: &PortfolioHistory,
+    t: &Timeline,
+) -> Result<()> {
+    let mut out = anstream::stdout().lock();
+    let w = |out: &mut dyn Write, s: &str| writeln!(out, "{s}").map_err(io_err);
+    w(&mut out, &format!("{BOLD}{}{BOLD:#}", p.title))?;
+    let reach = t.steps.last().map_or("author", |s| s.reach_name.as_str());
+    let committed = t.steps.iter().filter(|s| !s.iteration.working).count();
+    w(
+        &mut out,
+        &format!(
+            "{DIM}{} · {} · {committed} iteration{} · widest circle: {reach}{DIM:#}",
+            p.path.display(),
+            p.status(),
+            if committed == 1 { "" } else { "s" }
+        ),
+    )?;
+    if let Some(note) = source.state.note() {
+        w(&mut out, &format!("{YELLOW}note:{YELLOW:#} {note}"))?;
+    } else if t.truncated {
+        w(
+            &mut out,
+            &format!(
+                "{YELLOW}note:{YELLOW:#} history stops at the edge of a shallow clone; run `git fetch --unshallow` for the rest"
+            ),
+        )?;
+    }
+    if t.steps.is_empty() {
+        w(
+            &mut out,
+            "no iterations: the proposal is not committed and unchanged",
+        )?;
+        return Ok(());
+    }
+    w(&mut out, "")?;
+    let mut table = Table::new(&[
+        ("#", 7),
+        ("COMMIT", 7),
+        ("DATE", 10),
+        ("AUTHOR", 20),
+        ("REVIEWERS", 28),
+        ("CIRCLE", 14),
+        ("WORDS", 11),
+        ("SECTIONS", 30),
+        ("SUBJECT", 60),
+    ]);
+    let plain = anstyle::Style::new();
+    for s in &t.steps {
+        let it = &s.iteration;
+        let reviewers = it
+            .reviewers
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (words, sections) = match &s.summary {
+            Some(sum) => (
+                format!("+{} -{}", sum.words_added, sum.words_removed),
+                sum.sections_touched().join(", "),
+            ),
+            None => (
+                "?".into(),
+                s.error
+                    .clone()
+                    .map(|_| "(unreadable)".into())
+                    .unwrap_or_default(),
+            ),
+        };
+        table.row(vec![
+            (s.label(), if it.working { YELLOW } else { plain }),
+            (
+                if it.working {
+                    "-".into()
+                } else {
+                    it.short.clone()
+                },
+                DIM,
+            ),
+            (it.date.format("%Y-%m-%d").to_string(), plain),
+            (it.author.name.clone(), plain),
+            (
+                if reviewers.is_empty() {
+                    "-".into()
+                } else {
+                    reviewers
+                },
+                plain,
+            ),
+            (s.reach_name.clone(), plain),
+            (words, plain),
+            (
+                if sections.is_empty() {
+                    "-".into()
+                } else {
+                    sections
+                },
+                plain,
+            ),
+            (it.subject.clone(), plain),
+        ]);
+    }
+    let lines = table.lines();
+    w(&mut out, &lines[0])?;
+    for (s, line) in t.steps.iter().zip(&lines[1..]) {
+        w(&mut out, line)?;
+        let first = s.parent_text.is_none() && !s.iteration.working;
+        if (args.stat || args.diff) && first {
+            let words = s.words.map_or("?".to_string(), |w| w.to_string());
+            let sections = s.version.as_ref().map_or(0, |v| v.body.sections.len());
+            let questions = s.version.as_ref().map_or(0, |v| v.body.faqs.len());
+            w(
+                &mut out,
+                &format!(
+                    "    {DIM}first version: {words} words, {sections} sections, {questions} questions{DIM:#}\n"
+                ),
+            )?;
+        } else {
+            if let (true, Some(sum)) = (args.stat, &s.summary) {
+                print_stat(&mut out, sum)?;
+            }
+            if args.diff {
+                print_diff(&mut out, &s.diff())?;
+            }
+        }
+        if let (true, Some(e)) = (args.stat || args.diff, &s.error) {
+            w(
+                &mut out,
+                &format!("    {YELLOW}this version could not be read:{YELLOW:#} {e}"),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_stat(out: &mut dyn Write, sum: &Summary) -> Result<()> {
+    let w = |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(io_err);
+    for f in &sum.front {
+        w(
+            out,
+            format!("    {DIM}front-matter{DIM:#}  {}", f.describe()),
+        )?;
+    }
+    for s in &sum.sections {
+        let name = if s.heading.is_empty() {
+            s.role.as_str().to_string()
+        } else {
+            s.heading.clone()
+        };
+        w(
+            out,
+            format!(
+                "    {:<28} {GREEN}+{}{GREEN:#} {RED}-{}{RED:#} {DIM}({}){DIM:#}",
+                super::output::truncate(&name, 28),
+                s.words_added,
+                s.words_removed,
+                format!("{:?}", s.change).to_lowercase()
+            ),
+        )?;
+    }
+    for q in &sum.faq.added {
+        w(out, format!("    {GREEN}+ question{GREEN:#} {q}"))?;
+    }
+    for q in &sum.faq.removed {
+        w(out, format!("    {RED}- question{RED:#} {q}"))?;
+    }
+    for q in &sum.faq.edited {
+        w(out, format!("    {YELLOW}~ question{YELLOW:#} {q}"))?;
+    }
+    Ok(())
+}
+
+fn print_diff(out: &mut dyn Write, d: &TextDiff) -> Result<()> {
+    let coloured = matches!(
+        anstream::AutoStream::choice(&std::io::stdout()),
+        anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi
+    );
+    let text = if coloured {
+        diff::render_ansi(d, 0)
+    } else {
+        diff::render_plain(d, 0)
+    };
+    for line in text.lines() {
+        writeln!(out, "    {line}").map_err(io_err)?;
+    }
+    writeln!(out).map_err(io_err)
+}
+
+fn compare(args: &Args, t: &Timeline) -> Result<Exit> {
+    let last = t.steps.last().map(Step::label).unwrap_or_default();
+    let to_label = args.to.clone().unwrap_or(last);
+    let to = pick(t, &to_label)?;
+    let from = match &args.from {
+        Some(l) => pick(t, l)?,
+        None => {
+            let i = t
+                .steps
+                .iter()
+                .position(|s| s.label() == to.label())
+                .unwrap_or(0);
+            if i == 0 {
+                return Err(Error::usage_hint(
+                    format!(
+                        "iteration {} is the first; there is nothing before it",
+                        to.label()
+                    ),
+                    "pass --from N to pick the older side",
+                ));
+            }
+            &t.steps[i - 1]
+        }
+    };
+    let d = diff::diff_text(&from.text, &to.text);
+    let summary = match (&from.version, &to.version) {
+        (Some(a), Some(b)) => Some(diff::summarize(Some(a), b)),
+        _ => None,
+    };
+    match args.format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Out<'a> {
+                from: String,
+                to: String,
+                summary: &'a Option<Summary>,
+                diff: &'a TextDiff,
+            }
+            print_json(&Out {
+                from: from.label(),
+                to: to.label(),
+                summary: &summary,
+                diff: &d,
+            })?;
+        }
+        Format::Text => {
+            let mut out = anstream::stdout().lock();
+            writeln!(
+                out,
+                "{BOLD}iteration {} ({}) -> iteration {} ({}){BOLD:#}  {GREEN}+{}{GREEN:#} {RED}-{}{RED:#} words",
+                from.label(),
+                from.iteration.short,
+                to.label(),
+                to.iteration.short,
+                d.words_added,
+                d.words_removed
+            )
+            .map_err(io_err)?;
+            if let Some(sum) = &summary {
+                print_stat(&mut out, sum)?;
+            }
+            writeln!(out).map_err(io_err)?;
+            print_diff(&mut out, &d)?;
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+fn pick<'a>(t: &'a Timeline, label: &str) -> Result<&'a Step> {
+    t.find(label).ok_or_else(|| {
+        let labels: Vec<String> = t.steps.iter().map(Step::label).collect();
+        Error::usage_hint(
+            format!("no iteration `{label}`"),
+            format!("this proposal has: {}", labels.join(", ")),
+        )
+    })
+}

@@ -1,0 +1,147 @@
+//! A proposal's review timeline: each iteration with the version it left,
+//! what it changed (section summary, word diff) and the circle it reached.
+//! Reads history as data; git is behind `PortfolioHistory`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::circles::{Circles, Reach};
+use crate::diff::{self, Summary, TextDiff};
+use crate::error::Result;
+use crate::history::{History, Iteration, PortfolioHistory};
+use crate::proposal::{ParseOptions, Proposal};
+
+/// One iteration and what it did to the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    #[serde(flatten)]
+    pub iteration: Iteration,
+    /// The widest circle among this iteration's reviewers.
+    pub circle: Reach,
+    pub circle_name: String,
+    /// The widest circle reached by this iteration or any before it.
+    pub reach: Reach,
+    pub reach_name: String,
+    /// Words in the document at this iteration.
+    pub words: Option<usize>,
+    /// What changed against the version before this iteration.
+    pub summary: Option<Summary>,
+    /// Set when this version of the document could not be parsed.
+    pub error: Option<String>,
+    #[serde(skip)]
+    pub text: String,
+    #[serde(skip)]
+    pub parent_text: Option<String>,
+    #[serde(skip)]
+    pub version: Option<Proposal>,
+}
+
+impl Step {
+    /// The word diff of this iteration against the version before it.
+    pub fn diff(&self) -> TextDiff {
+        diff::diff_text(self.parent_text.as_deref().unwrap_or(""), &self.text)
+    }
+
+    /// A display label: `3` or `working`.
+    pub fn label(&self) -> String {
+        if self.iteration.working {
+            "working".to_string()
+        } else {
+            self.iteration.n.to_string()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub steps: Vec<Step>,
+    /// The history stops at a shallow clone's edge.
+    pub truncated: bool,
+}
+
+impl Timeline {
+    /// Reads every version of `p` named by `history` and summarises each
+    /// iteration against the version before it.
+    pub fn build(
+        source: &PortfolioHistory,
+        p: &Proposal,
+        history: &History,
+        options: &ParseOptions,
+        circles: &Circles,
+    ) -> Result<Timeline> {
+        let mut versions = Versions::default();
+        let mut steps = Vec::with_capacity(history.iterations.len());
+        let mut reach = Reach::Author;
+        for it in &history.iterations {
+            let (text, version, error) =
+                versions.get(source, p, it, it.blob.as_deref(), options)?;
+            let parent = match &it.parent_blob {
+                Some(b) => Some(versions.get(source, p, it, Some(b), options)?),
+                None => None,
+            };
+            let summary = match (&version, &parent) {
+                (Some(v), Some((_, Some(pv), _))) => Some(diff::summarize(Some(pv), v)),
+                (Some(v), None) => Some(diff::summarize(None, v)),
+                _ => None,
+            };
+            let circle = circles.widest(&it.reviewers);
+            reach = reach.max(circle);
+            steps.push(Step {
+                iteration: it.clone(),
+                circle,
+                circle_name: circles.label(circle).to_string(),
+                reach,
+                reach_name: circles.label(reach).to_string(),
+                words: version.as_ref().map(|v| v.body.words),
+                summary,
+                error,
+                text,
+                parent_text: parent.map(|(t, _, _)| t),
+                version,
+            });
+        }
+        Ok(Timeline {
+            steps,
+            truncated: history.truncated,
+        })
+    }
+
+    /// The step labelled `n` (1-based) or `working`.
+    pub fn find(&self, label: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.label() == label)
+    }
+}
+
+/// Parsed versions by blob id, so each is read and parsed once.
+#[derive(Default)]
+struct Versions {
+    cache: HashMap<String, (String, Option<Proposal>, Option<String>)>,
+}
+
+impl Versions {
+    fn get(
+        &mut self,
+        source: &PortfolioHistory,
+        p: &Proposal,
+        it: &Iteration,
+        blob: Option<&str>,
+        options: &ParseOptions,
+    ) -> Result<(String, Option<Proposal>, Option<String>)> {
+        let key = blob.unwrap_or("working").to_string();
+        if let Some(v) = self.cache.get(&key) {
+            return Ok(v.clone());
+        }
+        let text = match blob {
+            Some(b) => source.blob_text(p, it, b)?,
+            None => p.source.clone(),
+        };
+        let (version, error) = match crate::proposal::parse(&p.path, text.clone(), options) {
+            Ok(v) => (Some(v), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let entry = (text, version, error);
+        self.cache.insert(key, entry.clone());
+        Ok(entry)
+    }
+}
