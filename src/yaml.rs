@@ -132,7 +132,10 @@ impl<'de> serde::Deserialize<'de> for Scalar {
             }
             /// `- Median refund in 2 minutes (today: 2 days)` is, to YAML, a
             /// one-key map; read it back as the line the writer meant.
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Scalar, A::Error> {
+            fn visit_map<A: de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Scalar, A::Error> {
                 let mut parts = Vec::new();
                 while let Some((k, v)) = map.next_entry::<Scalar, Scalar>()? {
                     parts.push(format!("{}: {}", k.0, v.0));
@@ -199,8 +202,13 @@ mod tests {
             #[serde(deserialize_with = "one_or_many")]
             metrics: Vec<String>,
         }
-        let t: T = serde_yaml::from_str("metrics:\n  - Median refund in 2 minutes (today: 2 days)\n").unwrap();
-        assert_eq!(t.metrics, vec!["Median refund in 2 minutes (today: 2 days)"]);
+        let t: T =
+            serde_yaml::from_str("metrics:\n  - Median refund in 2 minutes (today: 2 days)\n")
+                .unwrap();
+        assert_eq!(
+            t.metrics,
+            vec!["Median refund in 2 minutes (today: 2 days)"]
+        );
     }
 
     #[test]
