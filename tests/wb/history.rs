@@ -351,3 +351,211 @@ fn code_commits_before_the_first_iteration() {
     assert_eq!(code[0].subject, "Build intake");
     assert_eq!(code[0].path, "src/intake/mod.rs");
 }
+
+// ---- the command ----
+
+fn reviewed_repo() -> Project {
+    let p = Project::new();
+    p.file(
+        "wb.yaml",
+        "circles:\n  team: [priya@example.com]\n  leadership: [vp@example.com]\n",
+    );
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft refunds");
+    let second = base.replace(
+        "Refunds take two days of paperwork.",
+        "Refunds take two full days of paperwork for a shop owner.",
+    );
+    g.write("proposals/refunds.md", &second);
+    g.commit(
+        "Sharpen the problem\n\nTeam review.\n\nReviewed-by: Priya Raman <priya@example.com>\n",
+    );
+    let third = second.replace("status: draft", "status: review")
+        + "\n# Frequently asked questions\n## Internal FAQ\n### What will it cost us?\nTwo engineers for a quarter, about $90,000.\n";
+    g.write("proposals/refunds.md", &third);
+    g.commit("Answer the cost question\n\nReviewed-by: VP <vp@example.com>\n");
+    p
+}
+
+#[test]
+fn history_text_shows_each_iteration() {
+    let p = reviewed_repo();
+    let run = p.wb(&["history", "refunds"]).ok();
+    let out = &run.stdout;
+    assert!(
+        out.contains("3 iterations · widest circle: leadership"),
+        "{out}"
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    let row = |n: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(n))
+            .unwrap_or_else(|| panic!("no row {n}:\n{out}"))
+            .to_string()
+    };
+    assert!(row("1 ").contains("author"), "{out}");
+    assert!(row("1 ").contains("Draft refunds"), "{out}");
+    assert!(row("2 ").contains("Priya Raman"), "{out}");
+    assert!(row("2 ").contains("team"), "{out}");
+    assert!(row("2 ").contains("problem"), "{out}");
+    assert!(row("3 ").contains("leadership"), "{out}");
+    assert!(row("3 ").contains("internal-faq"), "{out}");
+}
+
+#[test]
+fn history_diff_is_plain_without_colour() {
+    let p = reviewed_repo();
+    let out = p.wb(&["history", "refunds", "--diff"]).ok().stdout;
+    assert!(
+        out.contains("Refunds take two {+full+} days of paperwork {+for a shop owner+}."),
+        "{out}"
+    );
+    assert!(out.contains("status: [-draft-]{+review+}"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no escape codes with NO_COLOR");
+}
+
+#[test]
+fn history_stat_and_compare() {
+    let p = reviewed_repo();
+    let out = p.wb(&["history", "refunds", "--stat"]).ok().stdout;
+    assert!(out.contains("status: draft -> review"), "{out}");
+    assert!(out.contains("+ question What will it cost us?"), "{out}");
+    let out = p
+        .wb(&["history", "refunds", "--from", "1", "--to", "3"])
+        .ok()
+        .stdout;
+    assert!(out.contains("iteration 1"), "{out}");
+    assert!(out.contains("status: [-draft-]{+review+}"), "{out}");
+    p.file(
+        "proposals/refunds.md",
+        p.read("proposals/refunds.md")
+            .replace("about $90,000", "about $120,000"),
+    );
+    let out = p
+        .wb(&["history", "refunds", "--from", "3", "--to", "working"])
+        .ok()
+        .stdout;
+    assert!(out.contains("[-$90,000-]{+$120,000+}"), "{out}");
+    let run = p.wb(&["history", "refunds", "--from", "9"]).code(2);
+    assert!(run.stderr.contains("no iteration `9`"), "{}", run.stderr);
+    assert!(run.stderr.contains("1, 2, 3, working"), "{}", run.stderr);
+}
+
+#[test]
+fn history_json_has_the_documented_shape() {
+    let p = reviewed_repo();
+    let j = p
+        .wb(&["history", "refunds", "--format", "json", "--diff"])
+        .ok()
+        .json();
+    assert_eq!(j["slug"], "refunds");
+    assert_eq!(j["repository"]["state"], "ready");
+    let its = j["iterations"].as_array().unwrap();
+    assert_eq!(its.len(), 3);
+    assert_eq!(its[0]["n"], 1);
+    assert_eq!(its[1]["reviewers"][0]["email"], "priya@example.com");
+    assert_eq!(its[1]["circle_name"], "team");
+    assert_eq!(its[2]["reach_name"], "leadership");
+    assert_eq!(its[2]["summary"]["front"][0]["key"], "status");
+    assert_eq!(
+        its[2]["summary"]["faq"]["added"][0],
+        "What will it cost us?"
+    );
+    assert!(its[2]["diff"]["blocks"].as_array().unwrap().len() > 1);
+    assert_eq!(its[0]["date"], "2026-01-05T09:00:00Z");
+}
+
+#[test]
+fn history_messages_for_edge_cases() {
+    let p = Project::new();
+    p.file("proposals/refunds.md", proposal("Refunds", "draft"));
+    let out = p.wb(&["history", "refunds"]).ok().stdout;
+    assert!(out.contains("not in a git repository"), "{out}");
+    p.git();
+    let out = p.wb(&["history", "refunds"]).ok().stdout;
+    assert!(out.contains("no commits yet"), "{out}");
+    assert!(out.contains("working"), "{out}");
+    let run = p.wb(&["history", "refnds"]).code(2);
+    assert!(
+        run.stderr.contains("no proposal `refnds`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `refunds`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn history_by_path() {
+    let p = reviewed_repo();
+    let j = p
+        .wb(&["history", "proposals/refunds.md", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(j["iterations"].as_array().unwrap().len(), 3);
+}
+
+/// The example portfolio carries its review history in this repository's
+/// git log; on a clone (as in CI) every example shows real iterations.
+#[test]
+fn examples_have_real_review_iterations() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join(".git").exists() {
+        eprintln!("not a git checkout: skipping the examples' history");
+        return;
+    }
+    let p = Project::new();
+    let list = p
+        .wb_in(root, &["-C", "examples", "list", "--format", "json"])
+        .ok()
+        .json();
+    for row in list.as_array().unwrap() {
+        let slug = row["slug"].as_str().unwrap();
+        let j = p
+            .wb_in(
+                root,
+                &[
+                    "-C", "examples", "history", slug, "--format", "json", "--diff",
+                ],
+            )
+            .ok()
+            .json();
+        let its: Vec<&serde_json::Value> = j["iterations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| !i["working"].as_bool().unwrap())
+            .collect();
+        assert!(its.len() >= 3, "{slug} has {} iterations", its.len());
+        assert!(
+            its[0]["reviewers"].as_array().unwrap().is_empty(),
+            "{slug}: the first draft is the author's"
+        );
+        assert!(
+            its[1..]
+                .iter()
+                .all(|i| !i["reviewers"].as_array().unwrap().is_empty()),
+            "{slug}: later iterations are reviewed"
+        );
+        assert!(
+            its[1..]
+                .iter()
+                .all(|i| i["summary"]["words_added"].as_u64().unwrap() > 0),
+            "{slug}"
+        );
+        assert!(
+            its.last().unwrap()["diff"]["blocks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|b| b["change"] == "changed"),
+            "{slug}"
+        );
+    }
+}
