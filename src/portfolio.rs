@@ -35,7 +35,25 @@ impl Portfolio {
         Portfolio::from_config(loaded)
     }
 
+    /// Opens the portfolio but parses only the proposal `name` (a slug or a
+    /// path), for commands about one proposal. Falls back to every proposal
+    /// when nothing matches, so the error can suggest the nearest name.
+    pub fn open_one(start: &Path, name: &str) -> Result<Portfolio> {
+        let loaded = config::discover(start)?;
+        let wanted = std::path::absolute(name).ok();
+        let only = |f: &Path| proposal::slug_of(f) == name || std::path::absolute(f).ok() == wanted;
+        let p = Portfolio::load(loaded.clone(), Some(&only))?;
+        if p.proposals.is_empty() && p.errors.is_empty() {
+            return Portfolio::from_config(loaded);
+        }
+        Ok(p)
+    }
+
     pub fn from_config(loaded: config::Loaded) -> Result<Portfolio> {
+        Portfolio::load(loaded, None)
+    }
+
+    fn load(loaded: config::Loaded, only: Option<&dyn Fn(&Path) -> bool>) -> Result<Portfolio> {
         let options = parse_options(&loaded)?;
         let root = loaded.root.clone();
         if loaded.file.is_none() && !has_sources(&root, &loaded.config) {
@@ -48,7 +66,11 @@ impl Portfolio {
                 "run `wb init` to start one, or pass `-C DIR` to point at one",
             ));
         }
-        let (files, mut errors) = find_files(&root, &loaded.config);
+        let (mut files, mut errors) = find_files(&root, &loaded.config);
+        if let Some(only) = only {
+            files.retain(|f| only(f));
+            errors.clear();
+        }
         let parsed: Vec<Result<Proposal>> = files
             .par_iter()
             .map(|f| proposal::load(f, &options))

@@ -43,7 +43,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Exit> {
-    let portfolio = super::open_portfolio()?;
+    let cwd = std::env::current_dir().map_err(|e| Error::io(std::path::Path::new("."), e))?;
+    let portfolio = wb::portfolio::Portfolio::open_one(&cwd, &args.proposal)?;
     let p = portfolio.find(&args.proposal)?;
     let source = PortfolioHistory::for_proposals(&portfolio.root, &[p])?;
     let circles = Circles::new(portfolio.cfg());

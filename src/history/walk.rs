@@ -45,14 +45,37 @@ pub(super) fn walk(
     targets: &[Target],
     shallow: &HashSet<Oid>,
 ) -> Result<(Vec<Found>, CodeLog), git2::Error> {
+    // Date order streams, so a walk can stop as soon as every proposal's
+    // creation is behind it. Clocks can be wrong, though: if a commit turns
+    // up after one of its parents, walk again in topological order.
+    if let Some(result) = walk_in(repo, head, targets, shallow, Sort::TIME)? {
+        return Ok(result);
+    }
+    walk_in(repo, head, targets, shallow, Sort::TOPOLOGICAL | Sort::TIME)
+        .map(|r| r.expect("a topological walk sees children before parents"))
+}
+
+type Walked = Option<(Vec<Found>, CodeLog)>;
+
+fn walk_in(
+    repo: &Repository,
+    head: Oid,
+    targets: &[Target],
+    shallow: &HashSet<Oid>,
+    sorting: Sort,
+) -> Result<Walked, git2::Error> {
+    let mut seen: HashSet<Oid> = HashSet::new();
     let mut found: Vec<Found> = targets.iter().map(|_| Found::default()).collect();
     let mut pending: HashMap<Oid, Vec<(usize, String)>> = HashMap::new();
     let head_commit = repo.find_commit(head)?;
     let head_tree = head_commit.tree()?;
     let mut start = Vec::new();
-    for (i, t) in targets.iter().enumerate() {
-        if blob_at(repo, &head_tree, &t.path).is_some() {
-            start.push((i, t.path.clone()));
+    {
+        let mut trees = Trees::new(repo);
+        for (i, t) in targets.iter().enumerate() {
+            if trees.blob(&head_tree, &t.path).is_some() {
+                start.push((i, t.path.clone()));
+            }
         }
     }
     let code_paths: Vec<String> = {
@@ -66,16 +89,17 @@ pub(super) fn walk(
     };
     let mut code_log: CodeLog = HashMap::new();
     if start.is_empty() && code_paths.is_empty() {
-        return Ok((found, code_log));
+        return Ok(Some((found, code_log)));
     }
     pending.insert(head, start);
 
     let mut revwalk = repo.revwalk()?;
-    revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    revwalk.set_sorting(sorting)?;
     revwalk.push(head)?;
-    let mut trees = TreeCache::default();
+    let mut trees = Trees::new(repo);
     for oid in revwalk {
         let oid = oid?;
+        seen.insert(oid);
         let items = pending.remove(&oid).unwrap_or_default();
         if items.is_empty() && code_paths.is_empty() {
             if pending.is_empty() {
@@ -86,6 +110,9 @@ pub(super) fn walk(
         let commit = repo.find_commit(oid)?;
         let tree = commit.tree()?;
         let parents: Vec<Commit> = commit.parents().collect();
+        if parents.iter().any(|p| seen.contains(&p.id())) {
+            return Ok(None);
+        }
         let parent_trees: Vec<Tree> = parents.iter().map(|p| p.tree()).collect::<Result<_, _>>()?;
         if !code_paths.is_empty() {
             log_code(
@@ -98,8 +125,9 @@ pub(super) fn walk(
             );
         }
         for (i, path) in dedup(items) {
-            let here = blob_at(repo, &tree, &path);
-            let Some(here) = here else { continue };
+            let Some(here) = trees.blob(&tree, &path) else {
+                continue;
+            };
             match step(repo, &mut trees, &tree, &parent_trees, &path, here)? {
                 Step::Same(k) => pending.entry(parents[k].id()).or_default().push((i, path)),
                 Step::Changed(follow) => {
@@ -109,7 +137,7 @@ pub(super) fn walk(
                     if parents.len() <= 1 {
                         let before = follow
                             .first()
-                            .and_then(|(k, old)| blob_at(repo, &parent_trees[*k], old));
+                            .and_then(|(k, old)| trees.blob(&parent_trees[*k], old));
                         found[i]
                             .iterations
                             .push(iteration(&commit, &path, here, before));
@@ -127,7 +155,7 @@ pub(super) fn walk(
             }
         }
     }
-    Ok((found, code_log))
+    Ok(Some((found, code_log)))
 }
 
 enum Step {
@@ -139,7 +167,7 @@ enum Step {
 
 fn step(
     repo: &Repository,
-    trees: &mut TreeCache,
+    trees: &mut Trees,
     tree: &Tree,
     parents: &[Tree],
     path: &str,
@@ -153,7 +181,7 @@ fn step(
         if dir_here.is_some() && trees.dir_id(parent, dir) == dir_here {
             return Ok(Step::Same(k));
         }
-        match blob_at(repo, parent, path) {
+        match trees.blob(parent, path) {
             Some(before) if before == here => return Ok(Step::Same(k)),
             Some(_) => follow.push((k, path.to_string())),
             None => {
@@ -194,12 +222,6 @@ fn delta_path<'a>(f: &git2::DiffFile<'a>) -> Option<&'a str> {
     f.path().and_then(Path::to_str)
 }
 
-/// The blob id of the file at `path` in `tree` (only regular files count).
-fn blob_at(_repo: &Repository, tree: &Tree, path: &str) -> Option<Oid> {
-    let entry = tree.get_path(Path::new(path)).ok()?;
-    (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id())
-}
-
 fn split_dir(path: &str) -> (&str, &str) {
     match path.rfind('/') {
         Some(i) => (&path[..i], &path[i + 1..]),
@@ -207,21 +229,67 @@ fn split_dir(path: &str) -> (&str, &str) {
     }
 }
 
-/// Caches the id of a folder's tree per (commit tree, folder).
-#[derive(Default)]
-struct TreeCache {
+/// Folder trees, looked up once per commit tree and kept parsed: most
+/// commits share their proposals folder with their parent, and libgit2 does
+/// not cache trees larger than 4 KiB, so without this every lookup of a
+/// proposal would inflate and parse the whole folder again.
+struct Trees<'r> {
+    repo: &'r Repository,
+    /// (root tree, folder) -> the folder's tree id.
     ids: HashMap<(Oid, String), Option<Oid>>,
+    /// Parsed folder trees by id.
+    dirs: HashMap<Oid, Tree<'r>>,
 }
 
-impl TreeCache {
-    fn dir_id(&mut self, tree: &Tree, dir: &str) -> Option<Oid> {
+/// Parsed folder trees kept at once; the walk's locality makes a small
+/// cache enough.
+const MAX_CACHED_DIRS: usize = 256;
+
+impl<'r> Trees<'r> {
+    fn new(repo: &'r Repository) -> Self {
+        Trees {
+            repo,
+            ids: HashMap::new(),
+            dirs: HashMap::new(),
+        }
+    }
+
+    /// The id of folder `dir` in the commit tree `root` ("" is the root).
+    fn dir_id(&mut self, root: &Tree, dir: &str) -> Option<Oid> {
         if dir.is_empty() {
-            return Some(tree.id());
+            return Some(root.id());
+        }
+        if self.ids.len() > 64 * MAX_CACHED_DIRS {
+            self.ids.clear();
         }
         *self
             .ids
-            .entry((tree.id(), dir.to_string()))
-            .or_insert_with(|| tree.get_path(Path::new(dir)).ok().map(|e| e.id()))
+            .entry((root.id(), dir.to_string()))
+            .or_insert_with(|| {
+                root.get_path(Path::new(dir))
+                    .ok()
+                    .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+                    .map(|e| e.id())
+            })
+    }
+
+    /// The blob id of the regular file at `path` in the commit tree `root`.
+    fn blob(&mut self, root: &Tree, path: &str) -> Option<Oid> {
+        let (dir, name) = split_dir(path);
+        let id = self.dir_id(root, dir)?;
+        if dir.is_empty() {
+            let entry = root.get_name(name)?;
+            return (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id());
+        }
+        if !self.dirs.contains_key(&id) {
+            if self.dirs.len() >= MAX_CACHED_DIRS {
+                self.dirs.clear();
+            }
+            let tree = self.repo.find_tree(id).ok()?;
+            self.dirs.insert(id, tree);
+        }
+        let entry = self.dirs.get(&id)?.get_name(name)?;
+        (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id())
     }
 }
 

@@ -200,6 +200,26 @@ fn many_commits() {
 }
 
 #[test]
+fn a_commit_dated_before_its_parent() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.set_clock(crate::support::EPOCH - 10 * 86_400);
+    g.commit("Made on a machine whose clock was wrong");
+    g.set_clock(crate::support::EPOCH + 10 * 86_400);
+    g.write("src/x.rs", "code\n");
+    g.commit("Code");
+    g.write("proposals/refunds.md", &edit(&edit(&base, 1), 2));
+    g.commit("Edit");
+    let expected = g.log_follow("proposals/refunds.md");
+    assert_eq!(expected.len(), 3);
+    assert_eq!(ids(&p, "refunds"), expected);
+}
+
+#[test]
 fn working_copy_and_never_committed() {
     let p = Project::new();
     let mut g = p.git();

@@ -207,6 +207,11 @@ impl Git {
             .unwrap()
     }
 
+    /// Sets the date of the next commit (seconds since the epoch).
+    pub fn set_clock(&mut self, seconds: i64) {
+        self.clock = seconds;
+    }
+
     pub fn commit(&mut self, message: &str) -> Oid {
         self.commit_as(("Test Author", "author@example.com"), message)
     }
