@@ -16,4 +16,5 @@ pub use error::{Diagnostic, Error, Result};
 pub mod history;
 pub mod portfolio;
 pub mod scaffold;
+pub mod site;
 pub mod templates;
