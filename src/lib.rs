@@ -18,5 +18,6 @@ pub mod circles;
 pub mod history;
 pub mod portfolio;
 pub mod scaffold;
+pub mod site;
 pub mod templates;
 pub mod timeline;
