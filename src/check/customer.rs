@@ -1,0 +1,310 @@
+//! Who the customer is, and whether they sound real:
+//! `vague-customer-definition` and `customer-quote-sounds-fake`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Hit;
+use super::language::HYPERBOLE;
+use super::text::{Doc, Kind, NUMBER, content_words};
+use crate::proposal::Role;
+
+/// Words that name nobody in particular.
+const GENERIC: &[&str] = &[
+    "users",
+    "user",
+    "customers",
+    "customer",
+    "people",
+    "persons",
+    "businesses",
+    "business",
+    "companies",
+    "company",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "teams",
+    "team",
+    "consumers",
+    "consumer",
+    "organizations",
+    "organisations",
+    "organization",
+    "organisation",
+    "individuals",
+    "clients",
+    "client",
+    "enterprises",
+    "enterprise",
+    "smbs",
+    "smes",
+    "all",
+    "any",
+    "our",
+    "the",
+    "of",
+    "and",
+    "or",
+    "small",
+    "large",
+    "medium",
+    "sized",
+    "medium-sized",
+    "big",
+    "modern",
+    "busy",
+    "general",
+    "public",
+    "members",
+    "buyers",
+    "shoppers",
+    "stakeholders",
+    "professionals",
+    "workers",
+    "employees",
+    "staff",
+    "firms",
+    "brands",
+    "partners",
+    "humans",
+    "world",
+    "globally",
+    "worldwide",
+    "in",
+    "for",
+    "who",
+    "with",
+    "a",
+    "an",
+];
+
+/// Phrases that make the customer everybody.
+static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:everyone|everybody|anyone|anybody|all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team)|all kinds of (?:people|users|businesses))\b").unwrap()
+});
+
+pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let hint = "name a segment you could find and interview: who, in what situation, with what \
+                constraint (\"owners of shops with fewer than 10 staff who refund by hand\")";
+    if let Some(c) = &doc.p.front.customer {
+        let words: Vec<String> = c
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let all_generic = words.iter().all(|w| GENERIC.contains(&w.as_str()));
+        let everyone = EVERYONE.is_match(c);
+        if words.len() < 3 || all_generic || everyone {
+            out.push(Hit::new(
+                doc.value_pos("customer"),
+                format!("customer '{c}' is too broad to find and interview"),
+                hint,
+            ));
+        }
+    }
+    // Where the customer is defined: headline, subheading, summary, problem.
+    // Quotes are speech, and "anyone can sign up" under getting started is
+    // about availability, not about who the customer is.
+    for piece in doc
+        .press_release()
+        .filter(|pc| doc.is_opening(pc) || pc.role == Role::Problem)
+    {
+        // Once per phrase and paragraph.
+        let mut seen: Vec<String> = Vec::new();
+        for m in EVERYONE.find_iter(&piece.text) {
+            let word = m.as_str().to_lowercase();
+            if seen.contains(&word) || negated(&piece.text[..m.start()]) {
+                continue;
+            }
+            seen.push(word);
+            out.push(Hit::new(
+                doc.locate_match(piece, m.start(), m.len()),
+                format!(
+                    "'{}' in {}: the customer is everybody, so nobody in particular",
+                    m.as_str(),
+                    piece.place()
+                ),
+                hint,
+            ));
+        }
+    }
+    out
+}
+
+/// "without asking anybody", "not everyone": a negation, not a customer.
+fn negated(before: &str) -> bool {
+    before.split_whitespace().rev().take(3).any(|w| {
+        matches!(
+            w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+            "without" | "not" | "never" | "no" | "nor" | "hardly" | "barely" | "isn't" | "aren't"
+        )
+    })
+}
+
+/// A named speaker: `said Jane Doe`, `Jane Doe said`, `— Jane Doe`.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:(?:Dr|Mr|Mrs|Ms|Mx)\.\s+)?\p{Lu}[\p{L}'’.-]+";
+    Regex::new(&format!(
+        r"\b(?:said|says|explains|explained|adds|added|according to|recalls|recalled)\s+{name}|{name}(?:\s+{name})*,?\s+(?:said|says|explains|explained|adds|added)\b|(?m:^\s*(?:—|–|--|-)\s*{name})"
+    ))
+    .unwrap()
+});
+
+/// An attribution without a name: "said a rider who answered our survey".
+static SAID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\b(?:said|says)\s[^.,;:!?"“”]{1,60}"#).unwrap());
+
+/// Words that place a quote in a situation: before and after.
+static SITUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:before|used to|last (?:week|month|year|spring|summer|fall|autumn|winter|season|night|shift|time)|no longer|any ?more|instead|since|until|today|this (?:week|month|year|season|spring|summer|fall|autumn|winter|morning)|every (?:day|week|month|morning|evening|night|shift|time)|stopped|started|finally|now|went from|down from|up from|yesterday|ago|during|after)\b").unwrap()
+});
+
+pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let headline: Vec<String> = doc
+        .with_role(Role::Headline)
+        .find(|pc| pc.kind == Kind::Heading)
+        .map(|pc| content_words(&pc.text))
+        .unwrap_or_default();
+    for s in doc
+        .p
+        .body
+        .sections
+        .iter()
+        .filter(|s| s.role == Role::CustomerQuote && !s.in_faq)
+    {
+        let quote = s.text();
+        if quote.trim().is_empty() {
+            out.push(Hit::new(
+                doc.section_pos(s),
+                "the customer quote is empty".to_string(),
+                "quote a customer in a real situation: who they are, what they did before, what changed",
+            ));
+            continue;
+        }
+        let last = s.blocks.last().map_or(s.line, |b| b.end_line);
+        if !ATTRIBUTION.is_match(&quote) {
+            let message = match SAID.find(&quote) {
+                Some(m) => format!(
+                    "the customer quote names no one: '{}'",
+                    m.as_str().trim_end()
+                ),
+                None => "the customer quote names no one: no speaker with a name, role and place"
+                    .to_string(),
+            };
+            out.push(Hit::new(
+                (last, 1),
+                message,
+                "attribute it to a person in a situation: '…,' said Ana Ruiz, owner of a \
+                 three-chair salon in Tacoma",
+            ));
+            continue;
+        }
+        let mut reasons: Vec<String> = Vec::new();
+        let mut pos = doc.section_pos(s);
+        let hype: Vec<&str> = HYPERBOLE.find_iter(&quote).map(|m| m.as_str()).collect();
+        if let Some(first) = hype.first() {
+            reasons.push(format!("'{first}'"));
+            let block = s
+                .blocks
+                .iter()
+                .find(|b| HYPERBOLE.is_match(&b.text))
+                .expect("the quote's text comes from its blocks");
+            pos = super::text::locate(&doc.p.source, block.line, block.end_line, first, 0);
+        }
+        if !NUMBER.is_match(&quote) && !SITUATION.is_match(&quote) {
+            reasons.push("no situation or before and after".to_string());
+        }
+        let quote_words = content_words(&quote);
+        let repeated = headline.iter().filter(|w| quote_words.contains(w)).count();
+        if headline.len() >= 4 && repeated * 4 >= headline.len() * 3 {
+            reasons.push("it repeats the headline".to_string());
+        }
+        if reasons.len() >= 2 {
+            out.push(Hit::new(
+                pos,
+                format!(
+                    "the customer quote reads like marketing copy: {}",
+                    reasons.join(", ")
+                ),
+                "let a person say what they did before, what changed, and what it meant to them, in their words",
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{check_text, rules_of};
+
+    fn doc(customer: &str, body: &str) -> String {
+        format!(
+            "---\ntitle: A\nstatus: draft\nowner: A <a@b.c>\ncustomer: {customer}\n---\n# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- {body}\n"
+        )
+    }
+
+    #[test]
+    fn generic_customers_fire() {
+        for c in [
+            "Businesses",
+            "On-call engineers",
+            "Small and medium businesses",
+            "Everyone who shops online",
+        ] {
+            let f = check_text(&doc(c, "Owners of small shops refund in two minutes."));
+            let m = rules_of(&f, "vague-customer-definition");
+            assert_eq!(m.len(), 1, "{c}: {m:?}");
+            assert!(f.iter().any(|f| f.line == 5 && f.col == 11), "{f:#?}");
+        }
+        let f = check_text(&doc(
+            "Owners of shops with fewer than 10 staff",
+            "Owners refund in two minutes.",
+        ));
+        assert!(rules_of(&f, "vague-customer-definition").is_empty());
+    }
+
+    #[test]
+    fn everyone_in_the_summary_fires() {
+        let f = check_text(&doc(
+            "Owners of shops with fewer than 10 staff",
+            "Anyone can now refund, and everyone will love it.",
+        ));
+        let m = rules_of(&f, "vague-customer-definition");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].starts_with("'Anyone' in the summary"), "{m:?}");
+    }
+
+    fn quote(q: &str) -> Vec<String> {
+        let text =
+            format!("# Shops refund a customer in two minutes\n\n## Customer quote\n\n{q}\n");
+        rules_of(&check_text(&text), "customer-quote-sounds-fake")
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(
+            quote("\"I can finally sleep,\" said an engineer at a customer.").len(),
+            1
+        );
+        let m = quote(
+            "\"This revolutionary tool is amazing,\" said Jane Doe, owner of Doe's Hardware.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("'revolutionary'"), "{m:?}");
+        let m = quote(
+            "\"Now shops refund a customer in two minutes,\" said Jane Doe, owner of Doe's Hardware.",
+        );
+        assert!(m.is_empty(), "{m:?}");
+        let m = quote(
+            "\"I used to spend Sunday on refunds. Last month I did them from the till in a minute each,\" said Jane Doe, owner of Doe's Hardware in Tacoma.",
+        );
+        assert!(m.is_empty(), "{m:?}");
+        assert_eq!(quote(""), vec!["the customer quote is empty"]);
+    }
+}
