@@ -159,6 +159,24 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 static SAID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\b(?:said|says)\s[^.,;:!?"“”]{1,60}"#).unwrap());
 
+/// Sales talk that customers do not say about a product.
+static SALES_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\babsolutely love\b|\bdoes it all\b|\bmust-have\b|\ba no-brainer\b|\bhighly recommend\b").unwrap()
+});
+
+/// "the easiest … we have ever used": the superlative is group 1.
+static BEST_EVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(the (?:easiest|smartest|simplest|fastest|best|most \w+))\b[^.!?]{0,60}\bever\b",
+    )
+    .unwrap()
+});
+
+/// Three or more features in a row: "instant offers, one-click booking and live sync".
+static FEATURE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[\w-]+ ){0,3}[\w-]+, (?:[\w-]+ ){0,3}[\w-]+, (?:[\w-]+ ){0,3}[\w-]+,? and (?:[\w-]+ ){0,3}[\w-]+").unwrap()
+});
+
 /// Words that place a quote in a situation: before and after.
 static SITUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:before|used to|last (?:week|month|year|spring|summer|fall|autumn|winter|season|night|shift|time)|no longer|any ?more|instead|since|until|today|this (?:week|month|year|season|spring|summer|fall|autumn|winter|morning)|every (?:day|week|month|morning|evening|night|shift|time)|stopped|started|finally|now|went from|down from|up from|yesterday|ago|during|after)\b").unwrap()
@@ -188,34 +206,23 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             continue;
         }
         let last = s.blocks.last().map_or(s.line, |b| b.end_line);
-        if !ATTRIBUTION.is_match(&quote) {
-            let message = match SAID.find(&quote) {
-                Some(m) => format!(
-                    "the customer quote names no one: '{}'",
-                    m.as_str().trim_end()
-                ),
-                None => "the customer quote names no one: no speaker with a name, role and place"
-                    .to_string(),
-            };
-            out.push(Hit::new(
-                (last, 1),
-                message,
-                "attribute it to a person in a situation: '…,' said Ana Ruiz, owner of a \
-                 three-chair salon in Tacoma",
-            ));
-            continue;
-        }
         let mut reasons: Vec<String> = Vec::new();
-        let mut pos = doc.section_pos(s);
-        let hype: Vec<&str> = HYPERBOLE.find_iter(&quote).map(|m| m.as_str()).collect();
-        if let Some(first) = hype.first() {
-            reasons.push(format!("'{first}'"));
+        let mut pos = None;
+        let sales = HYPERBOLE
+            .find(&quote)
+            .or_else(|| BEST_EVER.captures(&quote).and_then(|c| c.get(1)))
+            .or_else(|| SALES_TALK.find(&quote));
+        if let Some(m) = sales {
+            reasons.push(format!("'{}'", m.as_str()));
             let block = s
                 .blocks
                 .iter()
-                .find(|b| HYPERBOLE.is_match(&b.text))
+                .find(|b| b.text.contains(m.as_str()))
                 .expect("the quote's text comes from its blocks");
-            pos = super::text::locate(&doc.p.source, block.line, block.end_line, first, 0);
+            pos = Some(doc.locate_in(block.line, block.end_line, m.as_str(), 0));
+        }
+        if FEATURE_LIST.is_match(&quote) {
+            reasons.push("a feature list".to_string());
         }
         if !NUMBER.is_match(&quote) && !SITUATION.is_match(&quote) {
             reasons.push("no situation or before and after".to_string());
@@ -225,14 +232,32 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         if headline.len() >= 4 && repeated * 4 >= headline.len() * 3 {
             reasons.push("it repeats the headline".to_string());
         }
-        if reasons.len() >= 2 {
+        let hint = "let a named customer say what they did before, what changed, and what it \
+                    meant to them, in their own words: '…,' said Ana Ruiz, owner of a \
+                    three-chair salon in Tacoma";
+        if !ATTRIBUTION.is_match(&quote) {
+            let mut message = match SAID.find(&quote) {
+                Some(m) => format!(
+                    "the customer quote names no one: '{}'",
+                    m.as_str().trim_end()
+                ),
+                None => "the customer quote names no one".to_string(),
+            };
+            if !reasons.is_empty() {
+                message.push_str(&format!(
+                    "; it reads like marketing copy: {}",
+                    reasons.join(", ")
+                ));
+            }
+            out.push(Hit::new((last, 1), message, hint));
+        } else if reasons.len() >= 2 {
             out.push(Hit::new(
-                pos,
+                pos.unwrap_or_else(|| doc.section_pos(s)),
                 format!(
                     "the customer quote reads like marketing copy: {}",
                     reasons.join(", ")
                 ),
-                "let a person say what they did before, what changed, and what it meant to them, in their words",
+                hint,
             ));
         }
     }
@@ -284,6 +309,23 @@ mod tests {
         let text =
             format!("# Shops refund a customer in two minutes\n\n## Customer quote\n\n{q}\n");
         rules_of(&check_text(&text), "customer-quote-sounds-fake")
+    }
+
+    #[test]
+    fn sales_talk_and_feature_lists() {
+        let m = quote(
+            "\"Chairtime is simply the easiest, smartest scheduling tool our practice has ever used. Automatic lists, instant text offers, click-to-confirm booking and real-time sync: it does it all!\"",
+        );
+        assert_eq!(
+            m,
+            vec![
+                "the customer quote names no one; it reads like marketing copy: 'the easiest', a feature list, no situation or before and after"
+            ]
+        );
+        let m = quote(
+            "\"It does it all,\" said Jane Doe, owner of Doe's Hardware, \"instant refunds, receipts, reminders and reports.\"",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     #[test]

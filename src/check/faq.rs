@@ -184,7 +184,7 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
             } else {
                 format!("'{}' is answered in one line", f.question)
             };
-            let line = p.line(f.line);
+            let line = doc.line(f.line);
             let col =
                 super::text::find_words(line, f.question.split_whitespace().next().unwrap_or(""))
                     .first()

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::Hit;
-use super::text::{Doc, Kind};
+use super::text::{Doc, Kind, Piece};
+use crate::proposal::body::count_words;
 use crate::proposal::{BlockKind, Role};
 
 const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
@@ -84,17 +85,26 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
     let launch = p.front.launch_date;
     // The dateline: the opening of the summary paragraph (or, without one,
-    // of the first paragraph of the press release).
-    let opening = doc
+    // of the first paragraph of the press release). A first paragraph of a
+    // few words ("FOR IMMEDIATE RELEASE") lets the next one hold it.
+    let paragraphs: Vec<&Piece> = doc
         .press_release()
-        .find(|pc| pc.role == Role::Summary && pc.kind == Kind::Block(BlockKind::Paragraph))
-        .or_else(|| {
-            doc.press_release()
-                .find(|pc| pc.kind == Kind::Block(BlockKind::Paragraph))
-        });
+        .filter(|pc| pc.kind == Kind::Block(BlockKind::Paragraph))
+        .collect();
+    let summary = paragraphs
+        .iter()
+        .position(|pc| pc.role == Role::Summary)
+        .unwrap_or(0);
+    let openings: Vec<&Piece> = match paragraphs.get(summary) {
+        Some(first) if count_words(&first.text) < 8 => {
+            paragraphs[summary..].iter().take(2).copied().collect()
+        }
+        Some(first) => vec![*first],
+        None => Vec::new(),
+    };
     let hint = "open the summary with a dateline on the day you intend to launch, e.g. \
                 \"SEATTLE, March 15, 2027 --\", and set `launch_date` in the front-matter";
-    let Some(opening) = opening else {
+    let Some(&opening) = openings.first() else {
         if launch.is_none() {
             return vec![Hit::new(
                 doc.top(),
@@ -104,29 +114,29 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
         }
         return Vec::new();
     };
-    let head: &str = {
-        let t = opening.text.as_ref();
-        let mut end = t.len().min(200);
-        while !t.is_char_boundary(end) {
-            end -= 1;
+    for &piece in &openings {
+        if let Some(m) = PLACEHOLDER.find(head(&piece.text)) {
+            return vec![Hit::new(
+                doc.locate_match(piece, m.start(), m.len()),
+                format!(
+                    "'{}' stands where the dateline's date should be",
+                    m.as_str()
+                ),
+                hint,
+            )];
         }
-        &t[..end]
-    };
-    if let Some(m) = PLACEHOLDER.find(head) {
-        return vec![Hit::new(
-            doc.locate_match(opening, m.start(), m.len()),
-            format!(
-                "'{}' stands where the dateline's date should be",
-                m.as_str()
-            ),
-            hint,
-        )];
     }
-    let Some(c) = DATE.captures(head) else {
+    let dated = openings
+        .iter()
+        .find_map(|&pc| DATE.captures(head(&pc.text)).map(|c| (pc, c)));
+    let Some((opening, c)) = dated else {
         if launch.is_some() {
             return Vec::new();
         }
-        let message = if head.contains("FOR IMMEDIATE RELEASE") {
+        let message = if openings
+            .iter()
+            .any(|pc| pc.text.contains("FOR IMMEDIATE RELEASE"))
+        {
             "'FOR IMMEDIATE RELEASE' but no date: no dateline and no launch_date"
         } else {
             "no launch date: no dateline and no launch_date"
@@ -145,6 +155,15 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
         )],
         _ => Vec::new(),
     }
+}
+
+/// The first 200 bytes of `text` (on a character boundary): where a dateline is.
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn parse_date(c: &regex::Captures) -> Option<NaiveDate> {

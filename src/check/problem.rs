@@ -192,8 +192,7 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
         let hint = "write one paragraph, in the customer's terms, of what they do today and \
                     what it costs them (time, money, errors)";
         if let Some((block, m)) = placeholder {
-            let pos =
-                super::text::locate(&p.source, block.line, block.end_line, m.as_str().trim(), 0);
+            let pos = doc.locate_in(block.line, block.end_line, m.as_str().trim(), 0);
             out.push(Hit::new(
                 pos,
                 format!(

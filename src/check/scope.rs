@@ -57,11 +57,7 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         {
             out.push(Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
-                format!(
-                    "{} lists several benefits: '{}'",
-                    capitalise(piece.place()),
-                    piece.text
-                ),
+                format!("{} lists several benefits: '{}'", piece.place(), piece.text),
                 "name the one benefit that matters most; the others belong in the FAQ",
             ));
         }
@@ -88,14 +84,6 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
     out
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// Two things joined in a headline: "X and Y for A and B", "X & Y", "X plus Y".
 static JOINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\b[^,;]*\band\b[^,;]*\bfor\b|\b(?:launch(?:es|ed)?|introduc(?:es|ed)|announc(?:es|ed)|unveil(?:s|ed)|adds|added)\b[^,;]*\band\b").unwrap()
@@ -120,13 +108,28 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
             "write one PR/FAQ per problem and link them",
         ));
     }
+    // The title, when it says something the headline does not.
+    let headline = doc
+        .press_release()
+        .find(|pc| pc.role == Role::Headline && pc.kind == Kind::Heading)
+        .map(|pc| pc.text.as_ref());
+    if let Some(title) = &doc.p.front.title
+        && headline != Some(title.as_str())
+        && JOINED.is_match(title)
+    {
+        out.push(Hit::new(
+            doc.value_pos("title"),
+            format!("the title joins two ideas: '{title}'"),
+            "one PR/FAQ per idea: keep the one with the sharper customer problem, move the other to its own document",
+        ));
+    }
     for piece in doc.press_release().filter(|pc| {
         matches!(pc.role, Role::Headline | Role::Subheading) && pc.kind == Kind::Heading
     }) {
         if let Some(m) = JOINED.find(&piece.text) {
             out.push(Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
-                format!("{} joins two ideas: '{}'", capitalise(piece.place()), piece.text),
+                format!("{} joins two ideas: '{}'", piece.place(), piece.text),
                 "one PR/FAQ per idea: keep the one with the sharper customer problem, move the other to its own document",
             ));
         }
@@ -183,6 +186,18 @@ mod tests {
             "combining-ideas",
         );
         assert_eq!(m.len(), 1, "{m:?}");
+        let m = rules_of(
+            &check_text(
+                "---\ntitle: Faster photos for photographers and prints for guests\n---\n# Photographers finish in 20 minutes\n\nText.\n",
+            ),
+            "combining-ideas",
+        );
+        assert_eq!(
+            m,
+            vec![
+                "the title joins two ideas: 'Faster photos for photographers and prints for guests'"
+            ]
+        );
         let m = rules_of(
             &check_text("# H\n\n## Problem\n\nA.\n\n## Customer problem\n\nB.\n"),
             "combining-ideas",

@@ -220,3 +220,56 @@ fn the_catalogue_is_complete_and_explained() {
         assert!(!r.summary.ends_with('.'), "{}", r.id);
     }
 }
+
+#[test]
+fn counts_and_deny_levels() {
+    let f = check_text("# Plan\n\nA seamless plan.\n");
+    let c = super::Counts::of(&f);
+    assert_eq!(c.total(), f.len());
+    assert!(c.errors > 0 && c.warnings > 0);
+    assert!(c.reaches(crate::config::Severity::Error));
+    let only_info = super::Counts {
+        infos: 1,
+        ..Default::default()
+    };
+    assert!(!only_info.reaches(crate::config::Severity::Warning));
+    assert!(only_info.reaches(crate::config::Severity::Info));
+    assert_eq!(only_info.to_string(), "0 errors, 0 warnings, 1 info");
+}
+
+#[test]
+fn validate_points_at_unknown_ids() {
+    let text = "check:\n  disable: [too-many-feature]\n  severity: { unused-suppression: info }\n";
+    let loaded = crate::config::Loaded {
+        config: crate::config::parse(Path::new("wb.yaml"), text).unwrap(),
+        root: PathBuf::from("."),
+        file: Some(PathBuf::from("wb.yaml")),
+        source: Some(text.to_string()),
+    };
+    let e = super::validate(&loaded).unwrap_err().to_string();
+    assert!(
+        e.starts_with("wb.yaml:2:13: unknown rule `too-many-feature` in `check`"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean `too-many-features`?"), "{e}");
+    assert_eq!(
+        super::did_you_mean("jargon").split('`').nth(1),
+        Some("internal-jargon-in-pr")
+    );
+}
+
+#[test]
+fn findings_are_sorted_and_keyed_without_lines() {
+    let f = check_text("# Plan\n\nA seamless plan.\n\nAnother seamless plan.\n");
+    assert!(
+        f.windows(2)
+            .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))
+    );
+    let hype: Vec<_> = f
+        .iter()
+        .filter(|f| f.rule == "hyperbole-instead-of-specifics")
+        .collect();
+    assert_eq!(hype.len(), 2);
+    assert_eq!(hype[0].key(), hype[1].key());
+    assert_ne!(hype[0].line, hype[1].line);
+}

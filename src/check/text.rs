@@ -65,6 +65,8 @@ pub(crate) struct Doc<'a> {
     pub p: &'a Proposal,
     pub ctx: &'a Context<'a>,
     pub pieces: Vec<Piece<'a>>,
+    /// The file's lines, to locate evidence without rescanning the text.
+    lines: Vec<&'a str>,
 }
 
 impl<'a> Doc<'a> {
@@ -73,7 +75,26 @@ impl<'a> Doc<'a> {
             p,
             ctx,
             pieces: pieces(p),
+            lines: p.source.lines().collect(),
         }
+    }
+
+    /// Line `n` (1-based) of the file.
+    pub fn line(&self, n: usize) -> &'a str {
+        self.lines.get(n.wrapping_sub(1)).copied().unwrap_or("")
+    }
+
+    /// Where `needle` is in lines `line..=end_line` (see [`locate`]).
+    pub fn locate_in(
+        &self,
+        line: usize,
+        end_line: usize,
+        needle: &str,
+        nth: usize,
+    ) -> (usize, usize) {
+        let from = line.saturating_sub(1).min(self.lines.len());
+        let to = end_line.min(self.lines.len()).max(from);
+        locate(&self.lines[from..to], line, needle, nth)
     }
 
     pub fn config(&self) -> &Config {
@@ -118,7 +139,7 @@ impl<'a> Doc<'a> {
     /// Where `needle` (found in `piece`'s text after `nth` earlier matches of
     /// the same words) is written in the file.
     pub fn locate(&self, piece: &Piece, needle: &str, nth: usize) -> (usize, usize) {
-        locate(&self.p.source, piece.line, piece.end_line, needle, nth)
+        self.locate_in(piece.line, piece.end_line, needle, nth)
     }
 
     /// Where the match at byte `at` of `piece.text` is in the file.
@@ -140,7 +161,7 @@ impl<'a> Doc<'a> {
 
     /// The column of a heading's text on its line.
     pub fn heading_pos(&self, h: &Piece) -> (usize, usize) {
-        let line = self.p.line(h.line);
+        let line = self.line(h.line);
         let col = line.find(|c: char| c != '#' && c != ' ').unwrap_or(0);
         (h.line, col_of(line, col))
     }
@@ -150,7 +171,7 @@ impl<'a> Doc<'a> {
         if s.level == 0 {
             return (s.line, 1);
         }
-        let line = self.p.line(s.line);
+        let line = self.line(s.line);
         let col = line.find(|c: char| c != '#' && c != ' ').unwrap_or(0);
         (s.line, col_of(line, col))
     }
@@ -158,7 +179,7 @@ impl<'a> Doc<'a> {
     /// The position of a front-matter key's value (or of the key, when empty).
     pub fn value_pos(&self, key: &str) -> (usize, usize) {
         let (line, _) = self.p.front.position(key);
-        let text = self.p.line(line);
+        let text = self.line(line);
         let col = match text.find(':') {
             Some(i) => {
                 let rest = &text[i + 1..];
@@ -260,21 +281,10 @@ pub(crate) fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     out
 }
 
-/// Finds the `nth` whole-word occurrence of `needle` in lines
-/// `line..=end_line` of `source`; falls back to its first word, then to the
-/// start of the span.
-pub(crate) fn locate(
-    source: &str,
-    line: usize,
-    end_line: usize,
-    needle: &str,
-    nth: usize,
-) -> (usize, usize) {
-    let lines: Vec<&str> = source
-        .lines()
-        .skip(line.saturating_sub(1))
-        .take(end_line.saturating_sub(line) + 1)
-        .collect();
+/// Finds the `nth` whole-word occurrence of `needle` in `lines`, the first
+/// of which is line `line` of the file; falls back to its first word, then
+/// to the start of the span.
+pub(crate) fn locate(lines: &[&str], line: usize, needle: &str, nth: usize) -> (usize, usize) {
     let first_word = needle.split_whitespace().next().unwrap_or(needle);
     for candidate in [needle, first_word] {
         let mut seen = 0;
@@ -330,13 +340,17 @@ pub(crate) fn sentence_at(text: &str, at: usize) -> &str {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“')
     };
-    let start = (0..at.min(bytes.len()))
+    // Sentences are short; a paragraph without full stops is not searched
+    // further than this either way.
+    const WINDOW: usize = 600;
+    let at = at.min(bytes.len());
+    let start = (at.saturating_sub(WINDOW)..at)
         .rev()
         .find(|&i| is_end(i))
-        .map_or(0, |i| i + 1);
-    let end = (at.min(bytes.len())..bytes.len())
+        .map_or(at.saturating_sub(WINDOW), |i| i + 1);
+    let end = (at..(at + WINDOW).min(bytes.len()))
         .find(|&i| is_end(i))
-        .map_or(bytes.len(), |i| i + 1);
+        .map_or((at + WINDOW).min(bytes.len()), |i| i + 1);
     let mut s = start;
     while !text.is_char_boundary(s) {
         s += 1;
@@ -404,10 +418,10 @@ mod tests {
 
     #[test]
     fn locate_counts_earlier_matches() {
-        let src = "# H\n\nAn API and\nanother **API** here.\n";
-        assert_eq!(locate(src, 3, 4, "API", 0), (3, 4));
-        assert_eq!(locate(src, 3, 4, "API", 1), (4, 11));
-        assert_eq!(locate(src, 3, 4, "nothing", 0), (3, 1));
+        let lines = ["An API and", "another **API** here."];
+        assert_eq!(locate(&lines, 3, "API", 0), (3, 4));
+        assert_eq!(locate(&lines, 3, "API", 1), (4, 11));
+        assert_eq!(locate(&lines, 3, "nothing", 0), (3, 1));
     }
 
     #[test]
