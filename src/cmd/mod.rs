@@ -1,10 +1,13 @@
 //! One file per command. Each holds an `Args` struct (its doc comments are
 //! the help) and a `run` that loads, calls the library, and prints.
 
+pub mod check;
+pub mod explain;
 pub mod init;
 pub mod list;
 pub mod new;
 pub mod output;
+pub mod rules;
 
 use std::path::PathBuf;
 
@@ -36,6 +39,9 @@ pub enum Command {
     Init(init::Args),
     New(new::Args),
     List(list::Args),
+    Check(check::Args),
+    Rules(rules::Args),
+    Explain(explain::Args),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -66,7 +72,6 @@ pub enum Format {
     Json,
 }
 
-#[allow(dead_code)] // `Failed` arrives with `wb check`
 pub enum Exit {
     Ok,
     /// Findings reached the deny level, or a check failed.
@@ -78,6 +83,9 @@ pub fn run(command: Command) -> wb::Result<Exit> {
         Command::Init(a) => init::run(a),
         Command::New(a) => new::run(a),
         Command::List(a) => list::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Rules(a) => rules::run(a),
+        Command::Explain(a) => explain::run(a),
     }
 }
 

@@ -2,5 +2,6 @@
 
 mod support;
 
+mod check;
 mod errors;
 mod init_new_list;
