@@ -83,7 +83,16 @@ const GENERIC: &[&str] = &[
 
 /// Phrases that make the customer everybody.
 static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:everyone|everybody|anyone|anybody|all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team)|all kinds of (?:people|users|businesses))\b").unwrap()
+    Regex::new(r"(?i)\b(?:all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team)|all kinds of (?:people|users|businesses))\b").unwrap()
+});
+
+static EVERYBODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:everyone|everybody|anyone|anybody)\b").unwrap());
+
+/// "Everyone" as a customer: "for everyone", "anyone who…", "everyone can…".
+/// Not "everyone on the ward", which describes a scene.
+static EVERYONE_AS_CUSTOMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for|to) (?:everyone|everybody|anyone|anybody)\b|\b(?:everyone|everybody|anyone|anybody)(?: who| that| with| looking| wanting| needing| can| could| will| may|,? everywhere)\b").unwrap()
 });
 
 pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
@@ -97,7 +106,7 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
             .map(str::to_lowercase)
             .collect();
         let all_generic = words.iter().all(|w| GENERIC.contains(&w.as_str()));
-        let everyone = EVERYONE.is_match(c);
+        let everyone = EVERYONE.is_match(c) || EVERYBODY.is_match(c);
         if words.len() < 3 || all_generic || everyone {
             out.push(Hit::new(
                 doc.value_pos("customer"),
@@ -113,19 +122,34 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
         .press_release()
         .filter(|pc| doc.is_opening(pc) || pc.role == Role::Problem)
     {
+        let text = piece.text.as_ref();
+        let mut found: Vec<(usize, &str)> = EVERYONE
+            .find_iter(text)
+            .map(|m| (m.start(), m.as_str()))
+            .collect();
+        for m in EVERYONE_AS_CUSTOMER.find_iter(text) {
+            if let Some(w) = EVERYBODY.find(m.as_str()) {
+                found.push((m.start() + w.start(), w.as_str()));
+            }
+        }
+        // In the headline and subheading, "everyone" always names the customer.
+        if matches!(piece.role, Role::Headline | Role::Subheading) {
+            found.extend(EVERYBODY.find_iter(text).map(|m| (m.start(), m.as_str())));
+        }
+        found.sort_unstable();
+        found.dedup_by_key(|f| f.0);
         // Once per phrase and paragraph.
         let mut seen: Vec<String> = Vec::new();
-        for m in EVERYONE.find_iter(&piece.text) {
-            let word = m.as_str().to_lowercase();
-            if seen.contains(&word) || negated(&piece.text[..m.start()]) {
+        for (at, phrase) in found {
+            let word = phrase.to_lowercase();
+            if seen.contains(&word) || negated(&text[..at]) {
                 continue;
             }
             seen.push(word);
             out.push(Hit::new(
-                doc.locate_match(piece, m.start(), m.len()),
+                doc.locate_match(piece, at, phrase.len()),
                 format!(
-                    "'{}' in {}: the customer is everybody, so nobody in particular",
-                    m.as_str(),
+                    "'{phrase}' in {}: the customer is everybody, so nobody in particular",
                     piece.place()
                 ),
                 hint,
@@ -298,7 +322,7 @@ mod tests {
     fn everyone_in_the_summary_fires() {
         let f = check_text(&doc(
             "Owners of shops with fewer than 10 staff",
-            "Anyone can now refund, and everyone will love it.",
+            "Anyone can now refund, and everyone will love it. Everyone on the till cheered.",
         ));
         let m = rules_of(&f, "vague-customer-definition");
         assert_eq!(m.len(), 2, "{m:?}");

@@ -64,15 +64,7 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         .faq_avoids_hard_questions
         .min_topics
         .min(TOPICS.len());
-    let text: String = pool
-        .iter()
-        .map(|f| format!("{}\n{}\n", f.question, f.answer))
-        .collect();
-    let missing: Vec<&str> = TOPICS
-        .iter()
-        .filter(|(_, re)| !re.is_match(&text))
-        .map(|(name, _)| *name)
-        .collect();
+    let missing = missing_topics(&pool);
     let covered = TOPICS.len() - missing.len();
     if covered >= min {
         return Vec::new();
@@ -97,6 +89,19 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         "ask what makes the team uncomfortable: what will it cost, what could go wrong, what \
          do we depend on, why now and why us, what will we not do",
     )]
+}
+
+/// The hard topics none of `entries` raises.
+fn missing_topics(entries: &[&FaqEntry]) -> Vec<&'static str> {
+    let text: String = entries
+        .iter()
+        .map(|f| format!("{}\n{}\n", f.question, f.answer))
+        .collect();
+    TOPICS
+        .iter()
+        .filter(|(_, re)| !re.is_match(&text))
+        .map(|(name, _)| *name)
+        .collect()
 }
 
 fn join_or(items: &[&str]) -> String {
@@ -140,8 +145,27 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
         ));
         return out;
     }
-    // An FAQ that does not say whose questions these are counts as external.
-    let external_total = external + if external + internal == 0 { general } else { 0 };
+    // An FAQ that does not say whose questions these are counts as external,
+    // and as internal too when it asks the business's hard questions.
+    let unsplit = external + internal == 0;
+    let external_total = external + if unsplit { general } else { 0 };
+    let min_topics = doc
+        .config()
+        .check
+        .rules
+        .faq_avoids_hard_questions
+        .min_topics;
+    let internal_total = if unsplit {
+        let all: Vec<&FaqEntry> = p.faqs(FaqKind::General).collect();
+        let covered = TOPICS.len() - missing_topics(&all).len();
+        if covered >= min_topics.min(TOPICS.len()) {
+            opts.min_internal.max(1)
+        } else {
+            0
+        }
+    } else {
+        internal
+    };
     let counts = [
         (
             "external",
@@ -152,7 +176,7 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
         ),
         (
             "internal",
-            internal,
+            internal_total,
             opts.min_internal,
             Role::InternalFaq,
             "the questions the business must answer: cost, risks, dependencies, why now, what we will not do",
@@ -301,5 +325,28 @@ mod tests {
         assert!(m[0].starts_with("no FAQ"));
         let text = faq(&five, &five);
         assert!(rules_of(&check_text(&text), "faq-too-short").is_empty());
+    }
+
+    #[test]
+    fn a_single_faq_with_hard_questions_counts_as_both() {
+        let q = |q: &str, a: &str| format!("### {q}\n\n{a} {LONG}\n\n");
+        let mut text = String::from("# Shops refund in two minutes\n\n## FAQ\n\n");
+        for (question, answer) in [
+            ("What does it cost us?", "About $400,000."),
+            ("What could go wrong?", "Refunds sent twice."),
+            ("What do we depend on?", "The card processor."),
+            ("Why now?", "Fees went up."),
+            ("Is it free?", "Yes."),
+        ] {
+            text.push_str(&q(question, answer));
+        }
+        assert!(rules_of(&check_text(&text), "faq-too-short").is_empty());
+        let easy = text
+            .replace("What could go wrong?", "Which colour?")
+            .replace("What do we depend on?", "Which font?");
+        assert_eq!(
+            rules_of(&check_text(&easy), "faq-too-short"),
+            vec!["no internal FAQ"]
+        );
     }
 }

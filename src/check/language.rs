@@ -12,7 +12,7 @@ use crate::proposal::{BlockKind, Role};
 /// Marketing words that promise instead of telling.
 pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|ultimate|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic)\b",
+        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic)\b",
     )
     .unwrap()
 });
@@ -30,7 +30,7 @@ static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Comparatives that promise "better" without saying by how much; only in
 /// the headline, subheading and summary, and only without a number.
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:faster|quicker|easier|better|cheaper|simpler|smarter|more (?:efficient(?:ly)?|productive|reliable|accurate|effective(?:ly)?|convenient|powerful)|less (?:hassle|effort|stress))\b").unwrap()
+    Regex::new(r"(?i)\b(?:faster|quicker|easier|a better (?:way|experience|tool|solution|product|service)|better than ever|cheaper|simpler|smarter|safer|more (?:efficient(?:ly)?|productive|reliable|accurate|effective(?:ly)?|convenient|powerful)|less (?:hassle|effort|stress))\b").unwrap()
 });
 
 pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
@@ -117,6 +117,14 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "DNA", "RSVP", "USB", "QR", "LED", "DVD", "CD", "MBA", "LLC", "INC", "LTD", "CPA", "IRS",
     "DMV", "PTA", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AC", "UPS", "DHL",
     "BBC", "NBA", "NFL", "MD", "RN", "PhD", "ZIP", "WiFi", "Q1", "Q2", "Q3", "Q4", "TBD", "TBA",
+];
+
+/// US states and Canadian provinces, as written after a city.
+const REGION_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK",
 ];
 
 pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
@@ -223,6 +231,10 @@ fn is_acronym(text: &str, at: usize, word: &str) -> bool {
     let bare = word.strip_suffix('s').unwrap_or(word);
     let letters = bare.chars().filter(char::is_ascii_uppercase).count();
     if letters < 2 || bare.len() > 6 || KNOWN_ACRONYMS.contains(&bare) {
+        return false;
+    }
+    // "Austin, TX": a state or province after a place name.
+    if bare.len() == 2 && text[..at].trim_end().ends_with(',') && REGION_CODES.contains(&bare) {
         return false;
     }
     // Part of a run of capitalised words ("FOR IMMEDIATE RELEASE", "NEW YORK").
