@@ -6,6 +6,7 @@
 //! `history` (git) → `check` → `site`. Commands under `cmd` read whichever
 //! stage they need. See ARCHITECTURE.md.
 
+pub mod check;
 pub mod config;
 pub mod diff;
 pub mod error;

@@ -169,7 +169,8 @@ impl Portfolio {
     }
 }
 
-fn parse_options(loaded: &config::Loaded) -> Result<ParseOptions> {
+/// Parse options (statuses, heading aliases) from a loaded configuration.
+pub fn parse_options(loaded: &config::Loaded) -> Result<ParseOptions> {
     let mut options = ParseOptions {
         statuses: loaded
             .config

@@ -1,11 +1,14 @@
 //! One file per command. Each holds an `Args` struct (its doc comments are
 //! the help) and a `run` that loads, calls the library, and prints.
 
+pub mod check;
+pub mod explain;
 pub mod history;
 pub mod init;
 pub mod list;
 pub mod new;
 pub mod output;
+pub mod rules;
 
 use std::path::PathBuf;
 
@@ -38,6 +41,9 @@ pub enum Command {
     New(new::Args),
     List(list::Args),
     History(history::Args),
+    Check(check::Args),
+    Rules(rules::Args),
+    Explain(explain::Args),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -68,7 +74,6 @@ pub enum Format {
     Json,
 }
 
-#[allow(dead_code)] // `Failed` arrives with `wb check`
 pub enum Exit {
     Ok,
     /// Findings reached the deny level, or a check failed.
@@ -81,6 +86,9 @@ pub fn run(command: Command) -> wb::Result<Exit> {
         Command::New(a) => new::run(a),
         Command::List(a) => list::run(a),
         Command::History(a) => history::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Rules(a) => rules::run(a),
+        Command::Explain(a) => explain::run(a),
     }
 }
 

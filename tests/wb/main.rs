@@ -2,6 +2,7 @@
 
 mod support;
 
+mod check;
 mod errors;
 mod history;
 mod init_new_list;

@@ -1,0 +1,352 @@
+//! The FAQs: `faq-avoids-hard-questions` and `faq-too-short`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Hit;
+use super::text::Doc;
+use crate::proposal::{FaqEntry, FaqKind, Role};
+
+/// The five hard topics of an internal FAQ and the words that raise them.
+static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
+    let re = |s: &str| Regex::new(s).unwrap();
+    [
+        (
+            "cost",
+            re(
+                r"(?i)\b(?:costs?|costing|price|pricing|priced|budget|spend|margins?|revenue|invest(?:ment)?|pay for|headcount|economics|profit\w*|break[- ]even|payback|expensive|afford\w*|fund(?:ed|ing)?)\b|[$€£]\s?\d",
+            ),
+        ),
+        (
+            "risks",
+            re(
+                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the))\b|what if\b",
+            ),
+        ),
+        (
+            "dependencies",
+            re(
+                r"(?i)\b(?:depend\w*|rel(?:y|ies|iant) on|partners?|prerequisites?|third[- ]part(?:y|ies)|other teams|vendors?|suppliers?|need from|approvals?|sign-off|contracts?)\b",
+            ),
+        ),
+        (
+            "why now",
+            re(
+                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b",
+            ),
+        ),
+        (
+            "what we will not do",
+            re(
+                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|not going to|(?:do|does) not plan)\b",
+            ),
+        ),
+    ]
+});
+
+pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
+    let p = doc.p;
+    let internal: Vec<&FaqEntry> = p.faqs(FaqKind::Internal).collect();
+    // A single FAQ that does not say whose questions these are is the pool.
+    let pool = if internal.is_empty() {
+        p.faqs(FaqKind::General).collect()
+    } else {
+        internal
+    };
+    if pool.is_empty() {
+        return Vec::new(); // faq-too-short reports a missing internal FAQ
+    }
+    let min = doc
+        .config()
+        .check
+        .rules
+        .faq_avoids_hard_questions
+        .min_topics
+        .min(TOPICS.len());
+    let missing = missing_topics(&pool);
+    let covered = TOPICS.len() - missing.len();
+    if covered >= min {
+        return Vec::new();
+    }
+    let heading = p
+        .body
+        .sections
+        .iter()
+        .find(|s| s.role == Role::InternalFaq)
+        .or_else(|| p.body.sections.iter().find(|s| s.role == Role::Faq));
+    let pos = match heading {
+        Some(s) => doc.section_pos(s),
+        None => (pool[0].line, 1),
+    };
+    vec![Hit::new(
+        pos,
+        format!(
+            "the internal FAQ does not ask about {} ({covered} of {} hard topics covered)",
+            join_or(&missing),
+            TOPICS.len()
+        ),
+        "ask what makes the team uncomfortable: what will it cost, what could go wrong, what \
+         do we depend on, why now and why us, what will we not do",
+    )]
+}
+
+/// The hard topics none of `entries` raises.
+fn missing_topics(entries: &[&FaqEntry]) -> Vec<&'static str> {
+    let text: String = entries
+        .iter()
+        .map(|f| format!("{}\n{}\n", f.question, f.answer))
+        .collect();
+    TOPICS
+        .iter()
+        .filter(|(_, re)| !re.is_match(&text))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
+    let p = doc.p;
+    let opts = &doc.config().check.rules.faq_too_short;
+    let external = p.faqs(FaqKind::External).count();
+    let internal = p.faqs(FaqKind::Internal).count();
+    let general = p.faqs(FaqKind::General).count();
+    let mut out = Vec::new();
+    let heading = |role: Role| {
+        p.body
+            .sections
+            .iter()
+            .find(|s| s.role == role)
+            .map(|s| doc.section_pos(s))
+    };
+    let faq_pos = heading(Role::Faq).unwrap_or_else(|| doc.top());
+    if external + internal + general == 0 {
+        if let Some(s) = p.body.sections.iter().find(|s| s.role.is_faq()) {
+            out.push(Hit::new(
+                doc.section_pos(s),
+                format!("'{}' has no question wb can read", s.heading),
+                "write each question as a '### heading' or a **bold line** ending in '?', \
+                 followed by its answer",
+            ));
+            return out;
+        }
+        out.push(Hit::new(
+            faq_pos,
+            "no FAQ: no question a customer or the business would ask is answered".to_string(),
+            "add '# Frequently asked questions' with an '## External FAQ' and an '## Internal FAQ', \
+             each question a '### heading?' followed by its answer",
+        ));
+        return out;
+    }
+    // An FAQ that does not say whose questions these are counts as external,
+    // and as internal too when it asks the business's hard questions.
+    let unsplit = external + internal == 0;
+    let external_total = external + if unsplit { general } else { 0 };
+    let min_topics = doc
+        .config()
+        .check
+        .rules
+        .faq_avoids_hard_questions
+        .min_topics;
+    let internal_total = if unsplit {
+        let all: Vec<&FaqEntry> = p.faqs(FaqKind::General).collect();
+        let covered = TOPICS.len() - missing_topics(&all).len();
+        if covered >= min_topics.min(TOPICS.len()) {
+            opts.min_internal.max(1)
+        } else {
+            0
+        }
+    } else {
+        internal
+    };
+    let counts = [
+        (
+            "external",
+            external_total,
+            opts.min_external,
+            Role::ExternalFaq,
+            "the questions customers will ask: price, how to start, what it replaces, what if it goes wrong",
+        ),
+        (
+            "internal",
+            internal_total,
+            opts.min_internal,
+            Role::InternalFaq,
+            "the questions the business must answer: cost, risks, dependencies, why now, what we will not do",
+        ),
+    ];
+    for (name, n, min, role, what) in counts {
+        let pos = heading(role).unwrap_or(faq_pos);
+        if n == 0 {
+            out.push(Hit::new(
+                pos,
+                format!("no {name} FAQ"),
+                format!("add '## {} FAQ' with {what}", capitalise(name)),
+            ));
+        } else if n < min {
+            out.push(Hit::new(
+                pos,
+                format!(
+                    "the {name} FAQ has {n} question{} (at least {min} expected)",
+                    if n == 1 { "" } else { "s" }
+                ),
+                format!("add {what}"),
+            ));
+        }
+    }
+    for f in &p.body.faqs {
+        if f.answer_words < opts.min_answer_words {
+            let message = if f.answer_words == 0 {
+                format!("'{}' has no answer", f.question)
+            } else {
+                format!("'{}' is answered in one line", f.question)
+            };
+            let line = doc.line(f.line);
+            let col =
+                super::text::find_words(line, f.question.split_whitespace().next().unwrap_or(""))
+                    .first()
+                    .map_or(1, |&at| super::text::col_of(line, at));
+            out.push(Hit::new(
+                (f.line, col),
+                message,
+                format!(
+                    "answer it fully (at least {} words): the reader asked because it matters",
+                    opts.min_answer_words
+                ),
+            ));
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{check_text, rules_of};
+
+    fn faq(external: &[(&str, &str)], internal: &[(&str, &str)]) -> String {
+        let mut s = String::from(
+            "# Shops refund in two minutes\n\n# Frequently asked questions\n\n## External FAQ\n\n",
+        );
+        for (q, a) in external {
+            s.push_str(&format!("### {q}\n\n{a}\n\n"));
+        }
+        s.push_str("## Internal FAQ\n\n");
+        for (q, a) in internal {
+            s.push_str(&format!("### {q}\n\n{a}\n\n"));
+        }
+        s
+    }
+
+    const LONG: &str =
+        "A full answer of more than twelve words, so that it is not a one-liner at all.";
+
+    #[test]
+    fn comfortable_questions_fire() {
+        let text = faq(
+            &[],
+            &[
+                (
+                    "Which model will we use?",
+                    "A hosted one first, then we evaluate fine-tuning on our incident data later on.",
+                ),
+                (
+                    "How does this compare?",
+                    "Two tools announced summaries, so we need to move quickly before they ship theirs.",
+                ),
+            ],
+        );
+        let m = rules_of(&check_text(&text), "faq-avoids-hard-questions");
+        assert_eq!(
+            m,
+            vec![
+                "the internal FAQ does not ask about cost, risks, dependencies, why now or what we will not do (0 of 5 hard topics covered)"
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_questions_are_quiet() {
+        let text = faq(
+            &[],
+            &[
+                (
+                    "What will it cost?",
+                    "Two engineers for a year, about $400,000.",
+                ),
+                (
+                    "What could go wrong?",
+                    "Refunds sent twice; we cap them per day.",
+                ),
+                (
+                    "What do we depend on?",
+                    "The card processor's refund endpoint.",
+                ),
+                ("Why now?", "Card fees for refunds went up this year."),
+            ],
+        );
+        assert!(rules_of(&check_text(&text), "faq-avoids-hard-questions").is_empty());
+    }
+
+    #[test]
+    fn short_faqs_and_one_line_answers() {
+        let five = [
+            ("A?", LONG),
+            ("B?", LONG),
+            ("C?", LONG),
+            ("D?", LONG),
+            ("E?", LONG),
+        ];
+        let text = faq(&five, &[("What will it cost?", "Not much.")]);
+        let m = rules_of(&check_text(&text), "faq-too-short");
+        assert_eq!(
+            m,
+            vec![
+                "the internal FAQ has 1 question (at least 5 expected)",
+                "'What will it cost?' is answered in one line"
+            ]
+        );
+        let m = rules_of(&check_text("# H\n\nText.\n"), "faq-too-short");
+        assert_eq!(m.len(), 1);
+        assert!(m[0].starts_with("no FAQ"));
+        let text = faq(&five, &five);
+        assert!(rules_of(&check_text(&text), "faq-too-short").is_empty());
+    }
+
+    #[test]
+    fn a_single_faq_with_hard_questions_counts_as_both() {
+        let q = |q: &str, a: &str| format!("### {q}\n\n{a} {LONG}\n\n");
+        let mut text = String::from("# Shops refund in two minutes\n\n## FAQ\n\n");
+        for (question, answer) in [
+            ("What does it cost us?", "About $400,000."),
+            ("What could go wrong?", "Refunds sent twice."),
+            ("What do we depend on?", "The card processor."),
+            ("Why now?", "Fees went up."),
+            ("Is it free?", "Yes."),
+        ] {
+            text.push_str(&q(question, answer));
+        }
+        assert!(rules_of(&check_text(&text), "faq-too-short").is_empty());
+        let easy = text
+            .replace("What could go wrong?", "Which colour?")
+            .replace("What do we depend on?", "Which font?");
+        assert_eq!(
+            rules_of(&check_text(&easy), "faq-too-short"),
+            vec!["no internal FAQ"]
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! What `wb check` reads: the whole portfolio, or the slugs, files and
+//! folders named on the command line. Each file is parsed with the
+//! configuration of the portfolio it lives in (the nearest `wb.yaml` above
+//! it), or with the defaults when it lives in none.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use walkdir::WalkDir;
+
+use crate::config::{self, Severity};
+use crate::error::{Error, Result};
+use crate::portfolio::{self, Portfolio};
+use crate::proposal::{self, ParseOptions, Proposal};
+
+/// One proposal to check and the configuration it is checked with.
+pub struct Target {
+    pub proposal: Proposal,
+    pub config: Arc<config::Loaded>,
+}
+
+pub struct Selection {
+    pub targets: Vec<Target>,
+    /// Files that could not be read or parsed, and names that matched nothing.
+    pub errors: Vec<Error>,
+    /// `check.deny` of the portfolio wb runs in (the default outside one).
+    pub deny: Severity,
+}
+
+/// Resolves `args` (slugs, Markdown files, folders) from `cwd`; no
+/// arguments means every proposal of the portfolio at `cwd`. A `wb.yaml`
+/// that names unknown rules is an error.
+pub fn select(cwd: &Path, args: &[String]) -> Result<Selection> {
+    let here = config::discover(cwd)?;
+    super::validate(&here)?;
+    let deny = here.config.check.deny;
+    if args.is_empty() {
+        let portfolio = Portfolio::from_config(here)?;
+        let config = Arc::new(portfolio.config.clone());
+        let targets = portfolio
+            .proposals
+            .into_iter()
+            .map(|proposal| Target {
+                proposal,
+                config: Arc::clone(&config),
+            })
+            .collect();
+        return Ok(Selection {
+            targets,
+            errors: portfolio.errors,
+            deny,
+        });
+    }
+    let mut s = Selector {
+        here: Some(here),
+        portfolio: None,
+        configs: HashMap::new(),
+        seen: HashSet::new(),
+        targets: Vec::new(),
+        errors: Vec::new(),
+    };
+    for arg in args {
+        s.add(cwd, arg)?;
+    }
+    Ok(Selection {
+        targets: s.targets,
+        errors: s.errors,
+        deny,
+    })
+}
+
+struct Selector {
+    /// The configuration at the current folder, until a slug needs the portfolio.
+    here: Option<config::Loaded>,
+    portfolio: Option<Result<Portfolio>>,
+    /// Configurations by the folder they were discovered from.
+    configs: HashMap<PathBuf, (Arc<config::Loaded>, ParseOptions)>,
+    seen: HashSet<PathBuf>,
+    targets: Vec<Target>,
+    errors: Vec<Error>,
+}
+
+impl Selector {
+    fn add(&mut self, cwd: &Path, arg: &str) -> Result<()> {
+        let path = cwd.join(arg);
+        if path.is_dir() {
+            let files = markdown_files(&path);
+            if files.is_empty() {
+                self.errors.push(Error::usage_hint(
+                    format!("no Markdown files in {arg}"),
+                    "name a folder holding .md files, a file, or a proposal's slug",
+                ));
+            }
+            for f in files {
+                self.add_file(&f)?;
+            }
+            return Ok(());
+        }
+        if path.is_file() {
+            return self.add_file(&path);
+        }
+        if arg.contains(['/', '\\']) || arg.ends_with(".md") || arg.ends_with(".markdown") {
+            self.errors.push(Error::io(
+                &portfolio::display_path(&path),
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+            return Ok(());
+        }
+        self.add_slug(arg);
+        Ok(())
+    }
+
+    fn add_file(&mut self, path: &Path) -> Result<()> {
+        let abs = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+        if !self.seen.insert(abs.clone()) {
+            return Ok(());
+        }
+        let dir = abs.parent().unwrap_or(Path::new("/")).to_path_buf();
+        if !self.configs.contains_key(&dir) {
+            let loaded = config::discover(&dir)?;
+            super::validate(&loaded)?;
+            let options = portfolio::parse_options(&loaded)?;
+            self.configs
+                .insert(dir.clone(), (Arc::new(loaded), options));
+        }
+        let (config, options) = &self.configs[&dir];
+        match proposal::load(&portfolio::display_path(&abs), options) {
+            Ok(proposal) => self.targets.push(Target {
+                proposal,
+                config: Arc::clone(config),
+            }),
+            Err(e) => self.errors.push(e),
+        }
+        Ok(())
+    }
+
+    fn add_slug(&mut self, slug: &str) {
+        if self.portfolio.is_none() {
+            let here = self.here.take().expect("the portfolio is opened once");
+            self.portfolio = Some(Portfolio::from_config(here));
+        }
+        let portfolio = match self.portfolio.as_ref().expect("opened above") {
+            Ok(p) => p,
+            Err(e) => {
+                self.errors.push(Error::usage_hint(
+                    format!("no file `{slug}`, and no portfolio to find a proposal `{slug}` in"),
+                    first_line(e),
+                ));
+                return;
+            }
+        };
+        match portfolio.find(slug) {
+            Ok(p) => {
+                let abs = std::path::absolute(&p.path).unwrap_or_else(|_| p.path.clone());
+                if self.seen.insert(abs) {
+                    self.targets.push(Target {
+                        proposal: p.clone(),
+                        config: Arc::new(portfolio.config.clone()),
+                    });
+                }
+            }
+            Err(e) => self.errors.push(e),
+        }
+    }
+}
+
+fn first_line(e: &Error) -> String {
+    let text = e.to_string();
+    text.lines()
+        .find_map(|l| l.trim_start().strip_prefix("hint: "))
+        .unwrap_or("run wb inside a portfolio, or name Markdown files")
+        .to_string()
+}
+
+/// The Markdown files under `dir`, sorted; hidden entries, README.md and
+/// build folders skipped, symbolic links not followed.
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(name.starts_with('.')
+                    || name.eq_ignore_ascii_case("README.md")
+                    || ["node_modules", "target", "_site"].contains(&name.as_ref()))
+        })
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "markdown")
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,331 @@
+//! Words a customer would not use: `internal-jargon-in-pr` and
+//! `hyperbole-instead-of-specifics`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Hit;
+use super::text::{Doc, Kind, NUMBER, allowed, find_phrases, sentence_at};
+use crate::proposal::{BlockKind, Role};
+
+/// Marketing words that promise instead of telling.
+pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic)\b",
+    )
+    .unwrap()
+});
+
+/// Intensifiers that are claims only when no number backs them.
+static INTENSIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:dramatically|significantly|drastically|massively|vastly|hugely|greatly|exponentially|radically|immensely|tremendously|enormously)\b").unwrap()
+});
+
+/// Superlatives, claims only when no number backs them.
+static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bthe (?:fastest|easiest|simplest|smartest|most (?:advanced|powerful|innovative|intuitive|comprehensive|complete|sophisticated|trusted|reliable|efficient))\b|\b(?:world's|industry's|market's) (?:first|best|leading|fastest|most \w+)\b|\bthe best (?:way|tool|app|platform|solution|experience|choice|product|service)\b|#1\b|\bnumber one\b").unwrap()
+});
+
+/// Comparatives that promise "better" without saying by how much; only in
+/// the headline, subheading and summary, and only without a number.
+static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:faster|quicker|easier|a better (?:way|experience|tool|solution|product|service)|better than ever|cheaper|simpler|smarter|safer|more (?:efficient(?:ly)?|productive|reliable|accurate|effective(?:ly)?|convenient|powerful)|less (?:hassle|effort|stress))\b").unwrap()
+});
+
+pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
+    let opts = &doc.config().check.rules.hyperbole_instead_of_specifics;
+    let mut out = Vec::new();
+    // The customer quote is speech; customer-quote-sounds-fake judges it.
+    for piece in doc
+        .pieces
+        .iter()
+        .filter(|pc| pc.role != Role::CustomerQuote && pc.kind != Kind::Block(BlockKind::Code))
+    {
+        let text = piece.text.as_ref();
+        let mut found: Vec<(usize, &str, Claim)> = Vec::new();
+        for m in HYPERBOLE.find_iter(text) {
+            found.push((m.start(), m.as_str(), Claim::Hype));
+        }
+        for (at, w) in find_phrases(text, &opts.words) {
+            found.push((at, w, Claim::Hype));
+        }
+        let unbacked = |at: usize| !NUMBER.is_match(sentence_at(text, at));
+        for re in [&*INTENSIFIER, &*SUPERLATIVE] {
+            for m in re.find_iter(text).filter(|m| unbacked(m.start())) {
+                found.push((m.start(), m.as_str(), Claim::Unbacked));
+            }
+        }
+        if doc.is_opening(piece) {
+            for m in COMPARATIVE.find_iter(text).filter(|m| unbacked(m.start())) {
+                found.push((m.start(), m.as_str(), Claim::Comparative));
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        // Once per word and paragraph.
+        let mut seen: Vec<String> = Vec::new();
+        for (at, word, claim) in found {
+            if allowed(word, &opts.allow) || seen.contains(&word.to_lowercase()) {
+                continue;
+            }
+            seen.push(word.to_lowercase());
+            let message = match claim {
+                Claim::Hype => format!("'{word}' in {}", piece.place()),
+                Claim::Unbacked => {
+                    format!("'{word}' in {} with no number to back it", piece.place())
+                }
+                Claim::Comparative => {
+                    format!("'{word}' in {} with no number: by how much?", piece.place())
+                }
+            };
+            out.push(Hit::new(
+                doc.locate_match(piece, at, word.len()),
+                message,
+                "replace it with the fact it stands for: how much, for whom, measured how",
+            ));
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Claim {
+    Hype,
+    Unbacked,
+    Comparative,
+}
+
+/// Engineering words a customer does not use.
+static JARGON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:micro-?services?|back-?ends?|front-?ends?|latency|latencies|pipelines?|APIs?|SDKs?|Kubernetes|k8s|roadmaps?|synerg(?:y|ies)|leverag(?:e|es|ed|ing)|scalab(?:le|ility)|deploy(?:s|ed|ing|ments?)?|endpoints?|tech stack|middleware|integration layers?|uptime|webhooks?|data lakes?|serverless|cloud-native|orchestration|telemetry|observability|monetis(?:e|es|ed|ation)|monetiz(?:e|es|ed|ation)|productiz(?:e|ed)|operationaliz(?:e|ed)|go-to-market)\b").unwrap()
+});
+
+/// A run of capitals (and digits) that reads as an acronym: "SLA", "HL7", "CI/CD".
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Z0-9]*(?:[&/][A-Z0-9]+)*[A-Z0-9]s?\b").unwrap());
+
+/// A dateline opening the summary: "MADISON, Wis., June 14, 2027 --".
+static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Lu}[\p{Lu}\p{Lu} .'-]*,[^\n]{0,80}?(?:--|—|–| - )").unwrap()
+});
+
+/// Acronyms customers use every day.
+const KNOWN_ACRONYMS: &[&str] = &[
+    "AI", "US", "USA", "UK", "EU", "UN", "TV", "PC", "PDF", "ID", "PIN", "ATM", "VAT", "GST",
+    "FAQ", "CEO", "CFO", "COO", "CTO", "CMO", "VP", "SVP", "EVP", "HR", "IT", "GPS", "SMS", "DIY",
+    "OK", "AM", "PM", "NYC", "DC", "NHS", "ICU", "ER", "MRI", "USD", "EUR", "GBP", "COVID", "HIV",
+    "DNA", "RSVP", "USB", "QR", "LED", "DVD", "CD", "MBA", "LLC", "INC", "LTD", "CPA", "IRS",
+    "DMV", "PTA", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AC", "UPS", "DHL",
+    "BBC", "NBA", "NFL", "MD", "RN", "PhD", "ZIP", "WiFi", "Q1", "Q2", "Q3", "Q4", "TBD", "TBA",
+];
+
+/// US states and Canadian provinces, as written after a city.
+const REGION_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK",
+];
+
+pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
+    let opts = &doc.config().check.rules.internal_jargon_in_pr;
+    let mut out = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut first = |word: &str| {
+        let key = word.to_lowercase();
+        let key = key.strip_suffix('s').unwrap_or(&key).to_string();
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    };
+    for piece in doc
+        .press_release()
+        .filter(|pc| pc.kind != Kind::Block(BlockKind::Code))
+    {
+        let text = piece.text.as_ref();
+        let dateline_end = if piece.role == Role::Summary {
+            DATELINE_PREFIX.find(text).map_or(0, |m| m.end())
+        } else {
+            0
+        };
+        let mut found: Vec<(usize, &str, Jargon)> = Vec::new();
+        for (at, w) in find_phrases(text, &opts.code_names) {
+            found.push((at, w, Jargon::CodeName));
+        }
+        for m in JARGON.find_iter(text) {
+            found.push((m.start(), m.as_str(), Jargon::Word));
+        }
+        for (at, w) in find_phrases(text, &opts.words) {
+            found.push((at, w, Jargon::Word));
+        }
+        for m in ACRONYM.find_iter(text) {
+            let word = m.as_str();
+            if m.start() < dateline_end || !is_acronym(text, m.start(), word) {
+                continue;
+            }
+            if !explained(text, m.start(), m.end()) {
+                found.push((m.start(), word, Jargon::Acronym));
+            } else {
+                // Spelt out at first use: later uses are fine.
+                let bare = word.strip_suffix('s').unwrap_or(word);
+                if !allowed(bare, &opts.allow) {
+                    first(word);
+                }
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        for (at, word, kind) in found {
+            let bare = word
+                .strip_suffix('s')
+                .filter(|_| kind == Jargon::Acronym)
+                .unwrap_or(word);
+            if allowed(word, &opts.allow) || allowed(bare, &opts.allow) || !first(word) {
+                continue;
+            }
+            let (message, hint) = match kind {
+                Jargon::CodeName => (
+                    format!("'{word}' in {}: an internal code name", piece.place()),
+                    "use the name customers will see, or say what it does for them",
+                ),
+                Jargon::Word => (
+                    format!(
+                        "'{word}' in {}: engineering jargon in the press release",
+                        piece.place()
+                    ),
+                    "say what it means for the customer (\"answers within two seconds\"); if your \
+                     customers use the word, list it under check.rules.internal-jargon-in-pr.allow",
+                ),
+                Jargon::Acronym => (
+                    format!(
+                        "'{word}' in {}: an acronym the press release never spells out",
+                        piece.place()
+                    ),
+                    "use the customer's words, or spell it out at first use: \"service level \
+                     agreement (SLA)\"; acronyms your customers know go under \
+                     check.rules.internal-jargon-in-pr.allow",
+                ),
+            };
+            out.push(Hit::new(
+                doc.locate_match(piece, at, word.len()),
+                message,
+                hint,
+            ));
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Jargon {
+    CodeName,
+    Word,
+    Acronym,
+}
+
+/// Is the capitalised word at `at` an acronym (not shouting, not a city in
+/// capitals, not one everybody knows)?
+fn is_acronym(text: &str, at: usize, word: &str) -> bool {
+    let bare = word.strip_suffix('s').unwrap_or(word);
+    let letters = bare.chars().filter(char::is_ascii_uppercase).count();
+    if letters < 2 || bare.len() > 6 || KNOWN_ACRONYMS.contains(&bare) {
+        return false;
+    }
+    // "Austin, TX": a state or province after a place name.
+    if bare.len() == 2 && text[..at].trim_end().ends_with(',') && REGION_CODES.contains(&bare) {
+        return false;
+    }
+    // Part of a run of capitalised words ("FOR IMMEDIATE RELEASE", "NEW YORK").
+    let neighbour_caps = |w: Option<&str>| {
+        w.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let before = text[..at].split_whitespace().next_back();
+    let after = text[at + word.len()..].split_whitespace().next();
+    !(neighbour_caps(before) || neighbour_caps(after))
+}
+
+/// "SLA (service level agreement)" or "service level agreement (SLA)".
+fn explained(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    let before = text[..start].trim_end();
+    after.starts_with('(') || (before.ends_with('(') && after.starts_with(')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{check_text, check_with, rules_of};
+    use crate::config::Config;
+
+    fn pr(summary: &str) -> String {
+        format!(
+            "# Shops refund in two minutes\n\n{summary}\n\n# FAQ\n\n## Internal FAQ\n\n### Which API?\nThe payments API, via our SDK.\n"
+        )
+    }
+
+    #[test]
+    fn jargon_in_the_press_release_only() {
+        let f = check_text(&pr(
+            "MADISON, Wis., June 14, 2027 -- Our API leverages the SLA backend for HL7. The API again.",
+        ));
+        let m = rules_of(&f, "internal-jargon-in-pr");
+        assert_eq!(m.len(), 5, "{m:#?}");
+        assert!(
+            m[0].starts_with("'API' in the summary: engineering jargon"),
+            "{m:?}"
+        );
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("'SLA' in the summary: an acronym"))
+        );
+        assert!(m.iter().any(|m| m.starts_with("'HL7'")));
+        assert!(!m.iter().any(|m| m.contains("MADISON")));
+    }
+
+    #[test]
+    fn explained_known_and_allowed_acronyms_are_fine() {
+        let f = check_text(&pr(
+            "AUSTIN, Texas, April 20, 2027 -- A service level agreement (SLA) for every SLA, a PDF for the CEO, FOR IMMEDIATE RELEASE.",
+        ));
+        assert!(rules_of(&f, "internal-jargon-in-pr").is_empty(), "{f:#?}");
+        let mut c = Config::default();
+        c.check.rules.internal_jargon_in_pr.allow = vec!["HL7".into()];
+        c.check.rules.internal_jargon_in_pr.code_names = vec!["Project Falcon".into()];
+        let f = check_with(&pr("Nurses get HL7 feeds from Project Falcon."), &c);
+        assert_eq!(
+            rules_of(&f, "internal-jargon-in-pr"),
+            vec!["'Project Falcon' in the summary: an internal code name"]
+        );
+    }
+
+    #[test]
+    fn hyperbole_and_unbacked_claims() {
+        let f = check_text(&pr(
+            "A seamless, revolutionary way to refund. It is dramatically faster. It is dramatically faster: 2 minutes, not 2 days.",
+        ));
+        let m = rules_of(&f, "hyperbole-instead-of-specifics");
+        assert_eq!(
+            m,
+            vec![
+                "'seamless' in the summary",
+                "'revolutionary' in the summary",
+                "'dramatically' in the summary with no number to back it",
+                "'faster' in the summary with no number: by how much?",
+            ]
+        );
+        let f = check_text(&pr(
+            "Shops refund in 2 minutes instead of 2 days, faster than a card machine's 3 days.",
+        ));
+        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+    }
+
+    #[test]
+    fn customer_quotes_are_left_to_the_quote_rule() {
+        let f = check_text(
+            "# H\n\n## Customer quote\n\n\"It's amazing: I used to wait 2 days,\" said Jane Doe, owner of Doe's.\n",
+        );
+        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+    }
+}

@@ -1,0 +1,452 @@
+//! `wb check`: the fourteen patterns of PATTERNS.md as rules, plus the
+//! `front-matter` rule, run on one parsed proposal.
+//!
+//! Rules judge the text a reader sees; front-matter only adds evidence. The
+//! two git rules read the proposal's history as plain data (a [`History`]
+//! value built by `history`): this module never opens a repository.
+//!
+//! The [`catalogue`] is the single source for `wb rules`, `wb explain` and the
+//! site's rule pages. Each rule lives in a file of its family and has its
+//! explanation in `explain/<id>.md`.
+
+mod customer;
+mod faq;
+mod front_matter;
+mod git;
+pub mod inputs;
+mod language;
+mod outcome;
+mod problem;
+mod scope;
+mod suppress;
+mod text;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::config::{self, Config, Severity};
+use crate::error::{Diagnostic, Error, Result};
+use crate::history::History;
+use crate::proposal::Proposal;
+
+pub use inputs::{Selection, Target, select};
+use text::Doc;
+
+/// One rule of the catalogue.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    /// The default severity: the pattern's tier (critical: error, high:
+    /// warning, medium: info).
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// Markdown: why it matters, what the rule looks at, a bad and a good
+    /// example, what it misses.
+    pub explanation: &'static str,
+    /// True for the rules that read the proposal's git history.
+    pub git: bool,
+    run: RunFn,
+}
+
+type RunFn = fn(&Doc) -> Vec<Hit>;
+
+/// What a rule reports before the configuration and suppressions apply.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    line: usize,
+    col: usize,
+    message: String,
+    hint: String,
+    /// A severity other than the rule's default (front-matter's unknown keys).
+    severity: Option<Severity>,
+}
+
+impl Hit {
+    fn new(
+        (line, col): (usize, usize),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Hit {
+        Hit {
+            line,
+            col,
+            message: message.into(),
+            hint: hint.into(),
+            severity: None,
+        }
+    }
+
+    fn severity(mut self, s: Severity) -> Hit {
+        self.severity = Some(s);
+        self
+    }
+}
+
+macro_rules! rule {
+    ($id:literal, $sev:ident, $git:literal, $run:path, $summary:literal) => {
+        Rule {
+            id: $id,
+            severity: Severity::$sev,
+            summary: $summary,
+            explanation: include_str!(concat!("explain/", $id, ".md")),
+            git: $git,
+            run: $run,
+        }
+    };
+}
+
+static CATALOGUE: [Rule; 15] = [
+    rule!(
+        "solution-first-thinking",
+        Error,
+        false,
+        problem::solution_first_thinking,
+        "The document starts from a technology or a feature instead of a customer's problem"
+    ),
+    rule!(
+        "missing-problem-paragraph",
+        Error,
+        false,
+        problem::missing_problem_paragraph,
+        "No paragraph says what hurts for the customer today"
+    ),
+    rule!(
+        "vague-customer-definition",
+        Error,
+        false,
+        customer::vague_customer_definition,
+        "The customer is \"everyone\", \"users\" or \"businesses\" instead of a segment you could interview"
+    ),
+    rule!(
+        "writing-pr-after-building",
+        Error,
+        true,
+        git::writing_pr_after_building,
+        "The PR/FAQ was written after the product was built or launched"
+    ),
+    rule!(
+        "internal-jargon-in-pr",
+        Error,
+        false,
+        language::internal_jargon_in_pr,
+        "The press release uses engineering words, unexplained acronyms or code names"
+    ),
+    rule!(
+        "faq-avoids-hard-questions",
+        Warning,
+        false,
+        faq::faq_avoids_hard_questions,
+        "The internal FAQ skips cost, risk, dependencies, why now, or what we will not do"
+    ),
+    rule!(
+        "hyperbole-instead-of-specifics",
+        Warning,
+        false,
+        language::hyperbole_instead_of_specifics,
+        "Superlatives and buzzwords stand where a number or a fact should be"
+    ),
+    rule!(
+        "customer-quote-sounds-fake",
+        Warning,
+        false,
+        customer::customer_quote_sounds_fake,
+        "The customer quote reads like marketing copy instead of a person in a situation"
+    ),
+    rule!(
+        "too-many-features",
+        Warning,
+        false,
+        scope::too_many_features,
+        "The press release lists many features instead of one compelling benefit"
+    ),
+    rule!(
+        "no-measurable-outcome",
+        Warning,
+        false,
+        outcome::no_measurable_outcome,
+        "Nothing says, with a number, how success will be measured"
+    ),
+    rule!(
+        "combining-ideas",
+        Warning,
+        false,
+        scope::combining_ideas,
+        "Two proposals, for two products or two customers, share one document"
+    ),
+    rule!(
+        "skipping-the-iteration",
+        Info,
+        true,
+        git::skipping_the_iteration,
+        "The document moved past draft without being reviewed and rewritten"
+    ),
+    rule!(
+        "missing-the-date",
+        Info,
+        false,
+        outcome::missing_the_date,
+        "The press release has no launch date, a placeholder, or a date that disagrees with launch_date"
+    ),
+    rule!(
+        "faq-too-short",
+        Info,
+        false,
+        faq::faq_too_short,
+        "An FAQ is missing, has too few questions, or answers in one line"
+    ),
+    rule!(
+        "front-matter",
+        Warning,
+        false,
+        front_matter::front_matter,
+        "Front-matter is missing, lacks a required key, or has keys wb does not know"
+    ),
+];
+
+/// The id of the rule that reports `wb-disable` comments that suppressed
+/// nothing. It is not a pattern and not in the [`catalogue`], but [`rule`]
+/// finds it, so `wb explain`, `check.disable` and `check.severity` accept it.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
+static UNUSED: Rule = Rule {
+    id: UNUSED_SUPPRESSION,
+    severity: Severity::Warning,
+    summary: "A wb-disable comment names a rule that reported nothing there, or no rule at all",
+    explanation: include_str!("explain/unused-suppression.md"),
+    git: false,
+    run: |_| Vec::new(),
+};
+
+/// The fourteen pattern rules in PATTERNS.md order, then `front-matter`.
+pub fn catalogue() -> &'static [Rule] {
+    &CATALOGUE
+}
+
+/// A rule by id: one of the [`catalogue`], or `unused-suppression`.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    CATALOGUE
+        .iter()
+        .find(|r| r.id == id)
+        .or_else(|| (id == UNUSED_SUPPRESSION).then_some(&UNUSED))
+}
+
+/// Every id [`rule`] accepts, for "did you mean" hints.
+pub fn ids() -> Vec<&'static str> {
+    CATALOGUE
+        .iter()
+        .map(|r| r.id)
+        .chain([UNUSED_SUPPRESSION])
+        .collect()
+}
+
+/// One rule's verdict on one place of one proposal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub path: PathBuf,
+    /// 1-based line and column of the evidence, counted from the top of the file.
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+impl Finding {
+    /// Rule and message, without the position: the same finding in two
+    /// iterations of a proposal has the same key even if lines moved, which
+    /// tells the findings an iteration fixed from those it introduced.
+    pub fn key(&self) -> (String, String) {
+        (self.rule.clone(), self.message.clone())
+    }
+
+    /// `path:line:col`
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.path.display(), self.line, self.col)
+    }
+}
+
+/// What the rules may read besides the proposal.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    /// The proposal's git history; `None` when there is none (not a
+    /// repository, or history not loaded): the git rules then say nothing.
+    pub history: Option<&'a History>,
+    /// The proposal as parsed at its first iteration.
+    pub first_version: Option<&'a Proposal>,
+}
+
+/// Runs every enabled rule on `p`: findings sorted by position, severities
+/// as configured, suppression comments applied (and unused ones reported).
+pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
+    let doc = Doc::new(p, ctx);
+    let settings = &ctx.config.check;
+    let enabled = |id: &str| !settings.disable.iter().any(|d| d == id);
+    let mut findings = Vec::new();
+    for rule in CATALOGUE.iter().filter(|r| enabled(r.id)) {
+        for hit in (rule.run)(&doc) {
+            let severity = settings
+                .severity
+                .get(rule.id)
+                .copied()
+                .or(hit.severity)
+                .unwrap_or(rule.severity);
+            findings.push(Finding {
+                rule: rule.id.to_string(),
+                severity,
+                path: p.path.clone(),
+                line: hit.line,
+                col: hit.col,
+                message: hit.message,
+                hint: hit.hint,
+            });
+        }
+    }
+    // Suppressions of rules that could not run (disabled, or git rules without
+    // history) are neither used nor unused.
+    let judged =
+        |id: &str| enabled(id) && rule(id).is_some_and(|r| !r.git || ctx.history.is_some());
+    let unused = suppress::apply(p, &mut findings, judged);
+    if enabled(UNUSED_SUPPRESSION) {
+        let severity = settings
+            .severity
+            .get(UNUSED_SUPPRESSION)
+            .copied()
+            .unwrap_or(UNUSED.severity);
+        findings.extend(unused.into_iter().map(|hit| Finding {
+            rule: UNUSED_SUPPRESSION.to_string(),
+            severity,
+            path: p.path.clone(),
+            line: hit.line,
+            col: hit.col,
+            message: hit.message,
+            hint: hit.hint,
+        }));
+    }
+    findings.sort_by(|a, b| {
+        (a.line, a.col, &a.rule, &a.message).cmp(&(b.line, b.col, &b.rule, &b.message))
+    });
+    findings
+}
+
+/// Findings counted by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    pub fn of(findings: &[Finding]) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            c.add(f.severity);
+        }
+        c
+    }
+
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    /// True when any finding is at `deny` or above.
+    pub fn reaches(&self, deny: Severity) -> bool {
+        match deny {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Info => self.total() > 0,
+        }
+    }
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.errors += o.errors;
+        self.warnings += o.warnings;
+        self.infos += o.infos;
+    }
+}
+
+impl std::fmt::Display for Counts {
+    /// "2 errors, 1 warning, 0 infos"
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("1 {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "info")
+        )
+    }
+}
+
+/// Checks the `check` part of a loaded `wb.yaml`: every rule id it names
+/// must exist. Errors point at `wb.yaml:line:col`.
+pub fn validate(loaded: &config::Loaded) -> Result<()> {
+    let check = &loaded.config.check;
+    let mut errors: Vec<Error> = Vec::new();
+    for id in &check.disable {
+        if rule(id).is_none() {
+            errors.push(unknown_id(loaded, &["check", "disable"], id).into());
+        }
+    }
+    for id in check.severity.keys() {
+        if rule(id).is_none() {
+            errors.push(unknown_id(loaded, &["check", "severity", id], id).into());
+        }
+    }
+    match Error::from_vec(errors) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn unknown_id(loaded: &config::Loaded, keys: &[&str], id: &str) -> Diagnostic {
+    let mut d = loaded.error_at(keys, format!("unknown rule `{id}` in `check`"));
+    // A list item has no key of its own: point at the id after its key.
+    if let (Some((line, _)), Some(source)) = (d.pos, loaded.source.as_deref())
+        && keys.last() == Some(&"disable")
+        && let Some(pos) = text::find_after(source, line, id)
+    {
+        d = d.at(pos.0, pos.1);
+    }
+    d.hint(did_you_mean(id))
+}
+
+/// "did you mean `x`? `wb rules` lists every rule"
+pub fn did_you_mean(id: &str) -> String {
+    let ids = ids();
+    let lower = id.to_lowercase();
+    let partial = (lower.len() >= 3)
+        .then(|| ids.iter().copied().find(|k| k.starts_with(&lower)))
+        .flatten()
+        .or_else(|| {
+            (lower.len() >= 4)
+                .then(|| ids.iter().copied().find(|k| k.contains(&lower)))
+                .flatten()
+        });
+    match partial.or_else(|| crate::portfolio::closest(id, &ids)) {
+        Some(c) => format!("did you mean `{c}`? `wb rules` lists every rule"),
+        None => "`wb rules` lists every rule".to_string(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

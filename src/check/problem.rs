@@ -1,0 +1,354 @@
+//! The problem comes first: `solution-first-thinking` and
+//! `missing-problem-paragraph`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Hit;
+use super::text::{Doc, Kind, allowed, find_phrases};
+use crate::proposal::{BlockKind, Proposal, Role, Section};
+
+/// Mechanisms that name how the product works rather than what the customer
+/// gets. Acronyms are matched with their case ("ml" is a millilitre).
+static MECHANISM_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:AI|A\.I\.|ML|LLMs?|GPT(?:-\d+)?|ChatGPT|NLP|SaaS|IoT)\b").unwrap()
+});
+static MECHANISM_STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:artificial intelligence|machine[- ]learning|deep learning|(?:large )?language models?|neural(?: networks?)?|blockchains?|web3|smart contracts?|algorithms?|algorithmic|powered by|cloud-based|computer vision)\b",
+    )
+    .unwrap()
+});
+static MECHANISM_WEAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:platforms?|APIs?|engines?|apps?)\b").unwrap());
+
+/// "platform" at a station and "engine" in a car are not software.
+static NOT_SOFTWARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trains?|stations?|rail\w*|subway|metro|tram|tracks?|boarding|oil|drilling|diving|fire|jet|steam|cars?|diesel|trucks?|boats?|tractors?|mower|search engines?)\b").unwrap()
+});
+
+/// A problem statement shaped like the missing product.
+static SOLUTION_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
+    let thing = r"(?:good |simple |easy |single |dedicated |modern |proper |central |online |digital )?(?:tool|app|application|platform|software|system|solution|product|dashboard|technology|integration)s?";
+    Regex::new(&format!(
+        r"(?i)\b(?:there (?:is|are)|there's) no {thing}\b|\b(?:lack|absence) of (?:a |an |any )?{thing}\b|\b(?:do not|don't|does not|doesn't) have (?:a|an|any) {thing}\b|\bneeds? (?:a|an) (?:new |better )?{thing}\b|\bno (?:app|tool|platform|software) (?:exists|for|to)\b"
+    ))
+    .unwrap()
+});
+
+pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let p = doc.p;
+    // 1. The solution (or how it works) comes before the problem.
+    let first = |roles: &[Role]| {
+        p.body
+            .sections
+            .iter()
+            .find(|s| !s.in_faq && roles.contains(&s.role))
+    };
+    if let (Some(sol), Some(prob)) = (
+        first(&[Role::Solution, Role::HowItWorks]),
+        first(&[Role::Problem]),
+    ) && sol.line < prob.line
+    {
+        out.push(Hit::new(
+            doc.section_pos(sol),
+            format!(
+                "'{}' comes before '{}': the document starts from the answer",
+                sol.heading, prob.heading
+            ),
+            "open with who suffers and how; move the problem above the solution",
+        ));
+    }
+    // 2. The headline, subheading or summary names the mechanism.
+    let opts = &doc.config().check.rules.solution_first_thinking;
+    for piece in doc.press_release() {
+        let strong_only = match (piece.role, piece.kind) {
+            (Role::Headline | Role::Subheading, Kind::Heading) => false,
+            (Role::Summary, Kind::Block(BlockKind::Paragraph))
+                if doc.is_summary_paragraph(piece) =>
+            {
+                true
+            }
+            _ => continue,
+        };
+        let words = mechanisms(&piece.text, strong_only, &opts.words, &opts.allow);
+        if let Some(&(at, word)) = words.first() {
+            let mut also: Vec<&str> = Vec::new();
+            for (_, w) in &words[1..] {
+                if !also.iter().any(|a| a.eq_ignore_ascii_case(w)) && !w.eq_ignore_ascii_case(word)
+                {
+                    also.push(w);
+                }
+            }
+            let also = if also.is_empty() {
+                String::new()
+            } else {
+                format!(" (also {})", quote_list(&also))
+            };
+            out.push(Hit::new(
+                doc.locate_match(piece, at, word.len()),
+                format!(
+                    "'{word}' in {}{also}: it names the mechanism, not what the customer gets",
+                    piece.place()
+                ),
+                "say what changes for the customer; the technology belongs in how it works or the FAQ",
+            ));
+        }
+    }
+    // 3. The problem is the absence of the product.
+    for piece in doc.press_release().filter(|pc| pc.role == Role::Problem) {
+        if let Some(m) = SOLUTION_SHAPED.find(&piece.text) {
+            out.push(Hit::new(
+                doc.locate_match(piece, m.start(), m.len()),
+                format!(
+                    "'{}' in the problem section: the problem is stated as a missing product",
+                    m.as_str()
+                ),
+                "describe what the customer does today and what it costs them, not the tool they lack",
+            ));
+        }
+    }
+    out
+}
+
+/// Mechanism words in `text` as (offset, word), in order.
+fn mechanisms<'t>(
+    text: &'t str,
+    strong_only: bool,
+    extra: &[String],
+    allow: &[String],
+) -> Vec<(usize, &'t str)> {
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    let mut regexes: Vec<&Regex> = vec![&MECHANISM_ACRONYM, &MECHANISM_STRONG];
+    if !strong_only {
+        regexes.push(&MECHANISM_WEAK);
+    }
+    let not_software = NOT_SOFTWARE.is_match(text);
+    for re in regexes {
+        for m in re.find_iter(text) {
+            let physical = ["platform", "engine"]
+                .iter()
+                .any(|w| m.as_str().to_lowercase().starts_with(w));
+            if !(physical && not_software) {
+                found.push((m.start(), m.as_str()));
+            }
+        }
+    }
+    found.extend(find_phrases(text, extra));
+    found.retain(|(_, w)| !allowed(w, allow));
+    found.sort_by_key(|m| m.0);
+    found.dedup_by_key(|m| m.0);
+    found
+}
+
+fn quote_list(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Text that stands in for a paragraph not yet written.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bTBD\b|\bTODO\b|\bTBC\b|lorem ipsum|\bto be (?:written|added|done|completed|confirmed|decided)\b|\bcoming soon\b|\bfill (?:this|me) in\b|\bXXX+\b|^\s*\[[^\]]*\]\s*$|^\s*\.\.\.\s*$|^\s*…\s*$").unwrap()
+});
+
+/// Words that describe a cost the customer pays today.
+static PAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent)\b|[$€£]\s?\d|\d\s?%").unwrap()
+});
+
+pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
+    let p = doc.p;
+    let min_words = doc.config().check.rules.missing_problem_paragraph.min_words;
+    let problems: Vec<&Section> = p
+        .body
+        .sections
+        .iter()
+        .filter(|s| s.role == Role::Problem && !s.in_faq)
+        .collect();
+    if problems.is_empty() {
+        if narrative_problem(p, min_words) {
+            return Vec::new();
+        }
+        return vec![Hit::new(
+            doc.top(),
+            "no problem paragraph: nothing says what hurts for the customer today",
+            "add a '## Problem' section: one paragraph, in the customer's terms, of what they \
+             do today and what it costs them",
+        )];
+    }
+    let mut out = Vec::new();
+    for s in problems {
+        let text = section_text(p, s);
+        let words = crate::proposal::body::count_words(&text);
+        let placeholder = s
+            .blocks
+            .iter()
+            .find_map(|b| PLACEHOLDER.find(&b.text).map(|m| (b, m)));
+        let hint = "write one paragraph, in the customer's terms, of what they do today and \
+                    what it costs them (time, money, errors)";
+        if let Some((block, m)) = placeholder {
+            let pos = doc.locate_in(block.line, block.end_line, m.as_str().trim(), 0);
+            out.push(Hit::new(
+                pos,
+                format!(
+                    "the problem section is a placeholder: '{}'",
+                    m.as_str().trim()
+                ),
+                hint,
+            ));
+        } else if words == 0 {
+            out.push(Hit::new(
+                doc.section_pos(s),
+                format!("'{}' is empty", s.heading),
+                hint,
+            ));
+        } else if words < min_words {
+            out.push(Hit::new(
+                doc.section_pos(s),
+                format!(
+                    "the problem section is too short to say what hurts ({words} words; at least {min_words} expected)"
+                ),
+                hint,
+            ));
+        }
+    }
+    out
+}
+
+/// The text of a section and of the sections nested under it.
+fn section_text(p: &Proposal, s: &Section) -> String {
+    p.body
+        .sections
+        .iter()
+        .filter(|o| o.line >= s.line && o.line <= s.end_line && !o.in_faq)
+        .map(|o| o.text())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A document written without a "Problem" heading may still have its
+/// problem paragraph: a paragraph after the summary that talks about the
+/// customer's day as it is.
+fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
+    let mut summary_seen = false;
+    for s in p.body.sections.iter().filter(|s| !s.in_faq) {
+        let skip_first = s.role == Role::Summary && !summary_seen;
+        if s.role == Role::Summary {
+            summary_seen = true;
+        }
+        if !matches!(s.role, Role::Summary | Role::Other | Role::PressRelease) {
+            continue;
+        }
+        for b in s.blocks.iter().skip(usize::from(skip_first)) {
+            if b.kind != BlockKind::Paragraph {
+                continue;
+            }
+            let pain = PAIN.find_iter(&b.text).count();
+            if crate::proposal::body::count_words(&b.text) >= min_words && pain >= 1 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{check_text, rules_of};
+
+    const PROBLEM: &str = "Shop owners refund customers by hand today: they copy the order into a spreadsheet, call the bank and wait two days for the money to move, while the customer emails to ask where it is. Owners we interviewed spend four hours a week on it.";
+
+    fn doc(headline: &str, sections: &str) -> String {
+        format!(
+            "# {headline}\n\nSEATTLE, March 15, 2027 -- Shop owners refund in two minutes.\n\n{sections}"
+        )
+    }
+
+    #[test]
+    fn solution_before_problem_fires() {
+        let text = doc(
+            "Shops refund in two minutes",
+            &format!("## Solution\n\nWe do it.\n\n## Problem\n\n{PROBLEM}\n"),
+        );
+        let f = check_text(&text);
+        let m = rules_of(&f, "solution-first-thinking");
+        assert_eq!(
+            m,
+            vec!["'Solution' comes before 'Problem': the document starts from the answer"]
+        );
+    }
+
+    #[test]
+    fn mechanism_in_the_headline_fires_but_engineers_do_not() {
+        let f = check_text(&doc(
+            "Relay uses AI to find the root cause",
+            &format!("## Problem\n\n{PROBLEM}\n"),
+        ));
+        let m = rules_of(&f, "solution-first-thinking");
+        assert_eq!(m.len(), 1);
+        assert!(m[0].starts_with("'AI' in the headline"), "{m:?}");
+        let f = check_text(&doc(
+            "Engineers paged at night act in 10 minutes",
+            &format!("## Problem\n\n{PROBLEM}\n"),
+        ));
+        assert!(rules_of(&f, "solution-first-thinking").is_empty());
+        let f = check_text(&doc(
+            "Riders know which platform their train leaves from",
+            &format!("## Problem\n\n{PROBLEM}\n"),
+        ));
+        assert!(rules_of(&f, "solution-first-thinking").is_empty());
+    }
+
+    #[test]
+    fn a_problem_shaped_like_the_product_fires() {
+        let f = check_text(&doc(
+            "Shops refund in two minutes",
+            "## Problem\n\nThere is no tool that lets shop owners refund a customer quickly, so refunds take far too long for everybody who runs a small shop and wants to keep customers happy and coming back again.\n",
+        ));
+        let m = rules_of(&f, "solution-first-thinking");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("'There is no tool'"), "{m:?}");
+    }
+
+    #[test]
+    fn missing_short_and_placeholder_problems() {
+        let f = check_text(&doc(
+            "Shops refund in two minutes",
+            "## Solution\n\nWe do it.\n",
+        ));
+        assert_eq!(rules_of(&f, "missing-problem-paragraph").len(), 1);
+        let f = check_text(&doc(
+            "Shops refund in two minutes",
+            "## Problem\n\nRefunds are slow.\n",
+        ));
+        assert!(rules_of(&f, "missing-problem-paragraph")[0].contains("too short"));
+        let f = check_text(&doc(
+            "Shops refund in two minutes",
+            "## Problem\n\n[To be written after the interviews.]\n",
+        ));
+        let m = rules_of(&f, "missing-problem-paragraph");
+        assert!(m[0].contains("placeholder"), "{m:?}");
+        let f = check_text(&doc(
+            "Shops refund in two minutes",
+            &format!("## The customer problem\n\n{PROBLEM}\n"),
+        ));
+        assert!(rules_of(&f, "missing-problem-paragraph").is_empty());
+    }
+
+    #[test]
+    fn a_narrative_document_needs_no_problem_heading() {
+        let text = format!(
+            "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Shop owners refund in two minutes.\n\n{PROBLEM}\n"
+        );
+        let f = check_text(&text);
+        assert!(
+            rules_of(&f, "missing-problem-paragraph").is_empty(),
+            "{f:#?}"
+        );
+    }
+}

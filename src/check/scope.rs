@@ -1,0 +1,217 @@
+//! One idea, one benefit: `too-many-features` and `combining-ideas`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Hit;
+use super::text::{Doc, Kind};
+use crate::proposal::{BlockKind, Role};
+
+/// Connectors that pile one benefit on another.
+static PILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\band also\b|(?:^|[.;:]\s+)plus,?\s|,\s*plus\s|\bon top of that\b|\bin addition,|\bwhat's more\b|\ball-in-one\b|\ball in one (?:place|app|tool)\b|\bone-stop\b").unwrap()
+});
+
+/// "A, B and C": a list of three or more in a headline or subheading.
+static SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[\w'-]+(?:\s+[\w'-]+){0,3},\s+[\w'-]+(?:\s+[\w'-]+){0,3},?\s+(?:and|&)\s+\w")
+        .unwrap()
+});
+
+pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
+    let opts = &doc.config().check.rules.too_many_features;
+    let mut out = Vec::new();
+    // A long list of features in the press release.
+    for piece in doc.press_release() {
+        if let Kind::Block(BlockKind::List { items }) = piece.kind
+            && items > opts.max_list_items
+        {
+            out.push(Hit::new(
+                (piece.line, 1),
+                format!(
+                    "a list of {items} items in {} (more than {})",
+                    piece.place(),
+                    opts.max_list_items
+                ),
+                "lead with the one benefit that matters most; move the rest to the FAQ",
+            ));
+        }
+    }
+    // Benefits piled up in the opening.
+    for piece in doc.press_release().filter(|pc| doc.is_opening(pc)) {
+        if let Some(m) = PILING.find(&piece.text) {
+            let word = m.as_str().trim_matches(|c: char| !c.is_alphanumeric());
+            let at = m.start() + m.as_str().find(word).unwrap_or(0);
+            out.push(Hit::new(
+                doc.locate_match(piece, at, word.len()),
+                format!(
+                    "'{word}' in {}: one benefit piled on another",
+                    piece.place()
+                ),
+                "one press release, one benefit: keep the one that matters most to the customer",
+            ));
+        }
+        if piece.kind == Kind::Heading
+            && let Some(m) = SERIES.find(&piece.text)
+        {
+            out.push(Hit::new(
+                doc.locate_match(piece, m.start(), m.len()),
+                format!("{} lists several benefits: '{}'", piece.place(), piece.text),
+                "name the one benefit that matters most; the others belong in the FAQ",
+            ));
+        }
+    }
+    // A press release far over one page.
+    let words: usize = doc
+        .p
+        .body
+        .sections
+        .iter()
+        .filter(|s| !s.in_faq)
+        .map(|s| s.words)
+        .sum();
+    if words > opts.max_words {
+        out.push(Hit::new(
+            doc.top(),
+            format!(
+                "the press release runs to {words} words, more than a printed page (about {})",
+                opts.max_words
+            ),
+            "cut it to the one benefit and its proof; details go to the FAQ",
+        ));
+    }
+    out
+}
+
+/// Two things joined in a headline: "X and Y for A and B", "X & Y", "X plus Y".
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\b[^,;]*\band\b[^,;]*\bfor\b|\b(?:launch(?:es|ed)?|introduc(?:es|ed)|announc(?:es|ed)|unveil(?:s|ed)|adds|added)\b[^,;]*\band\b").unwrap()
+});
+
+pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let problems: Vec<_> = doc
+        .p
+        .body
+        .sections
+        .iter()
+        .filter(|s| s.role == Role::Problem && !s.in_faq)
+        .collect();
+    if let [_, second, ..] = problems.as_slice() {
+        out.push(Hit::new(
+            doc.section_pos(second),
+            format!(
+                "a second problem section, '{}': two problems, two proposals",
+                second.heading
+            ),
+            "write one PR/FAQ per problem and link them",
+        ));
+    }
+    // The title, when it says something the headline does not.
+    let headline = doc
+        .press_release()
+        .find(|pc| pc.role == Role::Headline && pc.kind == Kind::Heading)
+        .map(|pc| pc.text.as_ref());
+    if let Some(title) = &doc.p.front.title
+        && headline != Some(title.as_str())
+        && JOINED.is_match(title)
+    {
+        out.push(Hit::new(
+            doc.value_pos("title"),
+            format!("the title joins two ideas: '{title}'"),
+            "one PR/FAQ per idea: keep the one with the sharper customer problem, move the other to its own document",
+        ));
+    }
+    for piece in doc.press_release().filter(|pc| {
+        matches!(pc.role, Role::Headline | Role::Subheading) && pc.kind == Kind::Heading
+    }) {
+        if let Some(m) = JOINED.find(&piece.text) {
+            out.push(Hit::new(
+                doc.locate_match(piece, m.start(), m.len()),
+                format!("{} joins two ideas: '{}'", piece.place(), piece.text),
+                "one PR/FAQ per idea: keep the one with the sharper customer problem, move the other to its own document",
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::tests::{check_text, rules_of};
+
+    #[test]
+    fn long_lists_and_piling() {
+        let items: String = (1..=7).map(|i| format!("- feature {i}\n")).collect();
+        let text = format!(
+            "# Shops refund in two minutes\n\nSEATTLE -- Refund fast, and also track stock.\n\n## How it works\n\n{items}"
+        );
+        let m = rules_of(&check_text(&text), "too-many-features");
+        assert_eq!(
+            m,
+            vec![
+                "'and also' in the summary: one benefit piled on another",
+                "a list of 7 items in how it works (more than 5)"
+            ]
+        );
+        let m = rules_of(
+            &check_text("# Book, pay and track in one app\n\nText.\n"),
+            "too-many-features",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        let m = rules_of(
+            &check_text(
+                "# Brewers see which bar has each keg and how long it has sat there\n\nText.\n",
+            ),
+            "too-many-features",
+        );
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn long_press_release() {
+        let text = format!("# H\n\n{}\n", "word ".repeat(900));
+        let m = rules_of(&check_text(&text), "too-many-features");
+        assert!(
+            m[0].starts_with("the press release runs to 901 words"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn two_ideas() {
+        let m = rules_of(
+            &check_text("# Acme launches cooler booking and farm pickup\n\nText.\n"),
+            "combining-ideas",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        let m = rules_of(
+            &check_text(
+                "---\ntitle: Faster photos for photographers and prints for guests\n---\n# Photographers finish in 20 minutes\n\nText.\n",
+            ),
+            "combining-ideas",
+        );
+        assert_eq!(
+            m,
+            vec![
+                "the title joins two ideas: 'Faster photos for photographers and prints for guests'"
+            ]
+        );
+        let m = rules_of(
+            &check_text("# H\n\n## Problem\n\nA.\n\n## Customer problem\n\nB.\n"),
+            "combining-ideas",
+        );
+        assert_eq!(
+            m,
+            vec!["a second problem section, 'Customer problem': two problems, two proposals"]
+        );
+        let m = rules_of(
+            &check_text(
+                "# Brewers see which bar has each keg and how long it has sat there\n\nText.\n",
+            ),
+            "combining-ideas",
+        );
+        assert!(m.is_empty());
+    }
+}
