@@ -19,6 +19,7 @@ pub mod circles;
 pub mod history;
 pub mod portfolio;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod templates;
 pub mod timeline;

@@ -20,7 +20,31 @@ macro_rules! embed {
 }
 
 /// Templates: proposal scaffolds (`*.md.hbs`) and the site's pages (`*.html.hbs`).
-pub const TEMPLATES: &[Embedded] = embed!("templates": "prfaq.md.hbs", "wb.yaml");
+pub const TEMPLATES: &[Embedded] = embed!("templates":
+    "prfaq.md.hbs",
+    "wb.yaml",
+    "site/head.html.hbs",
+    "site/foot.html.hbs",
+    "site/counts.html.hbs",
+    "site/meta.html.hbs",
+    "site/toc.html.hbs",
+    "site/index.html.hbs",
+    "site/proposal.html.hbs",
+    "site/history.html.hbs",
+    "site/version.html.hbs",
+    "site/rule.html.hbs",
+    "site/rules.html.hbs",
+);
+
+/// The site's page templates and partials, registered under these names
+/// (`{{> head}}` includes `site/head.html.hbs`).
+pub const SITE_TEMPLATES: &[&str] = &[
+    "head", "foot", "counts", "meta", "toc", "index", "proposal", "history", "version", "rule",
+    "rules",
+];
+
+/// Static files copied into the site's `assets/` folder.
+pub const ASSETS: &[Embedded] = embed!("site": "wb.css", "wb.js");
 
 /// Where a portfolio keeps its overrides.
 pub const TEMPLATE_DIR: &str = ".wb/templates";
@@ -77,15 +101,36 @@ pub fn proposal_templates(root: &Path) -> Vec<String> {
     names
 }
 
-/// Copies every default template into `.wb/templates/` for editing. Files
-/// already there are left alone and reported as skipped.
+/// The site's assets, each from `.wb/site/` when the portfolio overrides it.
+pub fn site_assets(root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    for e in ASSETS {
+        let over = root.join(SITE_DIR).join(e.name);
+        let bytes = if over.is_file() {
+            crate::fs::read(&over)?
+        } else {
+            e.contents.as_bytes().to_vec()
+        };
+        out.push((e.name.to_string(), bytes));
+    }
+    Ok(out)
+}
+
+/// Copies every default template into `.wb/templates/` and every asset into
+/// `.wb/site/` for editing. Files already there are left alone and reported
+/// as skipped.
 pub fn eject(root: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let dir = root.join(TEMPLATE_DIR);
     crate::fs::create_dir_all(&dir)?;
     let mut written = Vec::new();
     let mut skipped = Vec::new();
-    for e in TEMPLATES.iter().filter(|e| e.name != "wb.yaml") {
-        let path = dir.join(e.name);
+    let site = root.join(SITE_DIR);
+    let templates = TEMPLATES
+        .iter()
+        .filter(|e| e.name != "wb.yaml")
+        .map(|e| (dir.join(e.name), e));
+    let assets = ASSETS.iter().map(|e| (site.join(e.name), e));
+    for (path, e) in templates.chain(assets) {
         match crate::fs::create_new(&path, e.contents.as_bytes()) {
             Ok(()) => written.push(path),
             Err(Error::Input(_)) => skipped.push(path),

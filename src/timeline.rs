@@ -2,11 +2,13 @@
 //! what it changed (section summary, word diff) and the circle it reached.
 //! Reads history as data; git is behind `PortfolioHistory`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::check::{self, Finding};
 use crate::circles::{Circles, Reach};
+use crate::config::Config;
 use crate::diff::{self, Summary, TextDiff};
 use crate::error::Result;
 use crate::history::{History, Iteration, PortfolioHistory};
@@ -29,6 +31,12 @@ pub struct Step {
     pub summary: Option<Summary>,
     /// Set when this version of the document could not be parsed.
     pub error: Option<String>,
+    /// What `wb check` says of this version (after `Timeline::check`).
+    pub findings: Vec<Finding>,
+    /// Findings of the version before that this one no longer has.
+    pub fixed: Vec<Finding>,
+    /// Findings this version has that the one before did not.
+    pub introduced: Vec<Finding>,
     #[serde(skip)]
     pub text: String,
     #[serde(skip)]
@@ -96,6 +104,9 @@ impl Timeline {
                 words: version.as_ref().map(|v| v.body.words),
                 summary,
                 error,
+                findings: Vec::new(),
+                fixed: Vec::new(),
+                introduced: Vec::new(),
                 text,
                 parent_text: parent.map(|(t, _, _)| t),
                 version,
@@ -105,6 +116,50 @@ impl Timeline {
             steps,
             truncated: history.truncated,
         })
+    }
+
+    /// Checks every version against the rules and records, per iteration,
+    /// which findings it fixed and which it introduced. The git rules see the
+    /// history as it stood at that iteration.
+    pub fn check(&mut self, config: &Config, history: &History) {
+        let first = self
+            .steps
+            .iter()
+            .find(|s| !s.iteration.working)
+            .and_then(|s| s.version.clone());
+        let mut before: Vec<Finding> = Vec::new();
+        for (i, step) in self.steps.iter_mut().enumerate() {
+            let Some(version) = &step.version else {
+                continue;
+            };
+            let so_far = History {
+                iterations: history.iterations
+                    [..=i.min(history.iterations.len().saturating_sub(1))]
+                    .to_vec(),
+                truncated: history.truncated,
+                code_before: history.code_before.clone(),
+            };
+            let ctx = check::Context {
+                config,
+                history: Some(&so_far),
+                first_version: first.as_ref(),
+            };
+            let findings = check::check(version, &ctx);
+            let keys = |v: &[Finding]| v.iter().map(Finding::key).collect::<HashSet<_>>();
+            let (old, new) = (keys(&before), keys(&findings));
+            step.fixed = before
+                .iter()
+                .filter(|f| !new.contains(&f.key()))
+                .cloned()
+                .collect();
+            step.introduced = findings
+                .iter()
+                .filter(|f| !old.contains(&f.key()))
+                .cloned()
+                .collect();
+            before = findings.clone();
+            step.findings = findings;
+        }
     }
 
     /// The step labelled `n` (1-based) or `working`.

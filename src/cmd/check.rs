@@ -2,10 +2,12 @@ use std::io::Write;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use wb::Error;
 use wb::check::{self, Context, Counts, Finding, Target};
 use wb::config::Severity;
-use wb::history::History;
+
+use wb::history::{History, PortfolioHistory, RepoState};
 use wb::proposal::Proposal;
 
 use super::Exit;
@@ -74,7 +76,13 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     let cwd = std::env::current_dir().map_err(|e| Error::io(std::path::Path::new("."), e))?;
     let selection = check::select(&cwd, &args.targets)?;
     let deny = args.deny.map_or(selection.deny, Severity::from);
-    let reports: Vec<Report> = selection.targets.par_iter().map(report).collect();
+    let git = git_contexts(&selection.targets)?;
+    let reports: Vec<Report> = selection
+        .targets
+        .par_iter()
+        .zip(git.par_iter())
+        .map(|(t, g)| report(t, g.as_ref()))
+        .collect();
     let mut total = Counts::default();
     for r in &reports {
         total += r.counts;
@@ -97,12 +105,11 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     Ok(if failed { Exit::Failed } else { Exit::Ok })
 }
 
-fn report(t: &Target) -> Report {
-    let git = git_context(t);
+fn report(t: &Target, git: Option<&GitContext>) -> Report {
     let ctx = Context {
         config: &t.config.config,
-        history: git.as_ref().map(|g| &g.history),
-        first_version: git.as_ref().and_then(|g| g.first_version.as_ref()),
+        history: git.map(|g| &g.history),
+        first_version: git.and_then(|g| g.first_version.as_ref()),
     };
     let findings = check::check(&t.proposal, &ctx);
     Report {
@@ -120,12 +127,31 @@ struct GitContext {
     first_version: Option<Proposal>,
 }
 
-/// The proposal's history and first version, for `writing-pr-after-building`
-/// and `skipping-the-iteration`. Not wired yet: the history walk is being
-/// written on another branch, and is plugged in here once it is merged.
-/// Until then `wb check` runs without history and the git rules stay quiet.
-fn git_context(_target: &Target) -> Option<GitContext> {
-    None
+/// Each target's history and first version, for `writing-pr-after-building`
+/// and `skipping-the-iteration`: one walk of the commit graph per portfolio.
+/// Outside a git repository there is none, and the git rules stay quiet.
+fn git_contexts(targets: &[Target]) -> wb::Result<Vec<Option<GitContext>>> {
+    let mut out: Vec<Option<GitContext>> = targets.iter().map(|_| None).collect();
+    let mut groups: BTreeMap<&std::path::Path, Vec<usize>> = BTreeMap::new();
+    for (i, t) in targets.iter().enumerate() {
+        groups.entry(t.config.root.as_path()).or_default().push(i);
+    }
+    for (root, indices) in groups {
+        let refs: Vec<&Proposal> = indices.iter().map(|&i| &targets[i].proposal).collect();
+        let source = PortfolioHistory::for_proposals(root, &refs)?;
+        if source.state == RepoState::NoRepository {
+            continue;
+        }
+        for i in indices {
+            let t = &targets[i];
+            let options = wb::portfolio::parse_options(&t.config)?;
+            out[i] = Some(GitContext {
+                history: source.of(&t.proposal).cloned().unwrap_or_default(),
+                first_version: source.first_version(&t.proposal, &options),
+            });
+        }
+    }
+    Ok(out)
 }
 
 pub fn severity_style(s: Severity) -> anstyle::Style {

@@ -48,7 +48,7 @@ pub fn run(args: Args) -> Result<Exit> {
     let p = portfolio.find(&args.proposal)?;
     let source = PortfolioHistory::for_proposals(&portfolio.root, &[p])?;
     let circles = Circles::new(portfolio.cfg());
-    let history = source.get(&p.slug).cloned().unwrap_or_default();
+    let history = source.of(p).cloned().unwrap_or_default();
     let timeline = Timeline::build(&source, p, &history, &portfolio.options, &circles)?;
     if args.from.is_some() || args.to.is_some() {
         return compare(&args, &timeline);

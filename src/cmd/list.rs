@@ -98,7 +98,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
                     .any(|s| s.eq_ignore_ascii_case(p.status()))
         })
         .filter(|p| args.tag.is_empty() || p.front.tags.iter().any(|t| args.tag.contains(t)))
-        .map(|p| Row::of(p, histories.get(&p.slug)))
+        .map(|p| Row::of(p, histories.of(p)))
         .collect();
     match args.format {
         Format::Json => print_json(&rows)?,

@@ -1,6 +1,7 @@
 //! One file per command. Each holds an `Args` struct (its doc comments are
 //! the help) and a `run` that loads, calls the library, and prints.
 
+pub mod build;
 pub mod check;
 pub mod explain;
 pub mod history;
@@ -9,6 +10,7 @@ pub mod list;
 pub mod new;
 pub mod output;
 pub mod rules;
+pub mod serve;
 
 use std::path::PathBuf;
 
@@ -41,6 +43,8 @@ pub enum Command {
     New(new::Args),
     List(list::Args),
     History(history::Args),
+    Build(build::Args),
+    Serve(serve::Args),
     Check(check::Args),
     Rules(rules::Args),
     Explain(explain::Args),
@@ -86,6 +90,8 @@ pub fn run(command: Command) -> wb::Result<Exit> {
         Command::New(a) => new::run(a),
         Command::List(a) => list::run(a),
         Command::History(a) => history::run(a),
+        Command::Build(a) => build::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Check(a) => check::run(a),
         Command::Rules(a) => rules::run(a),
         Command::Explain(a) => explain::run(a),

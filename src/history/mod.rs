@@ -133,7 +133,9 @@ impl RepoState {
 /// Every proposal's history, computed in one walk of the commit graph.
 pub struct PortfolioHistory {
     pub state: RepoState,
-    histories: HashMap<String, History>,
+    /// Histories keyed by the proposal's file (slugs can repeat when files
+    /// from several folders are checked together).
+    histories: HashMap<PathBuf, History>,
     git: Option<Git>,
 }
 
@@ -157,7 +159,7 @@ impl PortfolioHistory {
         let histories = proposals
             .iter()
             .zip(list)
-            .map(|(p, h)| (p.slug.clone(), h))
+            .map(|(p, h)| (key(&p.path), h))
             .collect();
         Ok(PortfolioHistory {
             state: git.state(),
@@ -166,8 +168,24 @@ impl PortfolioHistory {
         })
     }
 
+    /// The history of `p`; `None` outside a repository.
+    pub fn of(&self, p: &Proposal) -> Option<&History> {
+        self.histories.get(&key(&p.path))
+    }
+
+    /// The history of the proposal with this slug (the first, if several).
     pub fn get(&self, slug: &str) -> Option<&History> {
-        self.histories.get(slug)
+        self.histories
+            .iter()
+            .find(|(path, _)| proposal::slug_of(path) == slug)
+            .map(|(_, h)| h)
+    }
+
+    /// The first committed version of `p`, parsed (for the rules that ask
+    /// what the proposal said when it was first written down).
+    pub fn first_version(&self, p: &Proposal, options: &ParseOptions) -> Option<Proposal> {
+        let first = self.of(p)?.first()?;
+        self.version(p, first, options).ok()
     }
 
     /// The proposal as it read at iteration `it` (the working copy: as on disk).
@@ -394,6 +412,10 @@ pub(crate) fn to_datetime(t: git2::Time) -> DateTime<FixedOffset> {
         .timestamp_opt(t.seconds(), 0)
         .single()
         .unwrap_or_else(|| offset.timestamp_opt(0, 0).single().expect("epoch is valid"))
+}
+
+fn key(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The `.git` folder of the repository holding `root`, for watching HEAD.

@@ -23,13 +23,8 @@ pub struct SiteInfo {
     pub live_reload: Option<String>,
 }
 
-/// Findings by severity.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Counts {
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
+/// Findings by severity (errors, warnings, infos).
+pub use crate::check::Counts;
 
 /// One proposal on the portfolio page.
 #[derive(Debug, Clone, Serialize)]

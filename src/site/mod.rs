@@ -1,6 +1,94 @@
-//! The static site: typed page data and (in tests) a preview of every page.
+//! `wb build`: the portfolio as a static site. Reads the portfolio, the
+//! history (as data, through `PortfolioHistory`) and the findings; renders
+//! pages in parallel from typed data; writes everything into a temporary
+//! folder beside the target and swaps it in only when the build succeeded.
 
 pub mod data;
-
+mod feed;
+mod pages;
 #[cfg(test)]
 mod preview;
+pub mod render;
+mod svg;
+mod write;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::check::Counts;
+use crate::error::{Error, Result};
+use crate::portfolio::Portfolio;
+
+pub use write::{MARKER, check_target};
+
+/// A progress callback: (proposals done, total).
+pub type Progress = std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>;
+
+#[derive(Clone, Default)]
+pub struct BuildOptions {
+    /// Output folder; default `site.out` from wb.yaml, under the portfolio root.
+    pub out: Option<PathBuf>,
+    /// Script URL for `wb serve`'s live reload.
+    pub live_reload: Option<String>,
+    /// Called with (done, total) as proposals are processed.
+    pub progress: Option<Progress>,
+}
+
+/// What a build did, for the closing line.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    pub proposals: usize,
+    pub iterations: usize,
+    pub pages: usize,
+    pub findings: Counts,
+    pub elapsed: Duration,
+}
+
+/// Builds the site of `portfolio`. Nothing is written when a proposal does
+/// not parse or a template fails: every problem is reported and the
+/// previous site stays as it was.
+pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    if !portfolio.errors.is_empty() {
+        let errors: Vec<Error> = portfolio.errors.iter().map(clone_error).collect();
+        return Err(Error::Many(errors));
+    }
+    crate::check::validate(&portfolio.config)?;
+    let out = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| portfolio.root.join(&portfolio.cfg().site.out));
+    let out = std::path::absolute(&out).map_err(|e| Error::io(&out, e))?;
+    check_target(&portfolio.root, &out)?;
+    let files = pages::all(portfolio, opts)?;
+    let report = BuildReport {
+        out: out.clone(),
+        proposals: portfolio.proposals.len(),
+        iterations: files.iterations,
+        pages: files.pages,
+        findings: files.findings,
+        elapsed: Duration::ZERO,
+    };
+    write::swap_in(&out, &files.files)?;
+    Ok(BuildReport {
+        elapsed: started.elapsed(),
+        ..report
+    })
+}
+
+/// Errors are not `Clone` (they may hold an `io::Error`); rebuild them.
+fn clone_error(e: &Error) -> Error {
+    match e {
+        Error::Input(d) => Error::Input(d.clone()),
+        Error::Io { path, source } => {
+            Error::io(path, std::io::Error::new(source.kind(), source.to_string()))
+        }
+        Error::Usage { message, hint } => Error::Usage {
+            message: message.clone(),
+            hint: hint.clone(),
+        },
+        Error::Many(v) => Error::Many(v.iter().map(clone_error).collect()),
+        Error::Git(m) => Error::Git(m.clone()),
+    }
+}

@@ -167,7 +167,6 @@ fn repo_with(p: &Project, before: &[(&str, &str)], text: &str) -> Git {
 /// The git rules read history through `wb check`. Ignored until the history
 /// walk is wired into the command (`git_context` in src/cmd/check.rs).
 #[test]
-#[ignore = "needs the history walk wired into wb check (git_context)"]
 fn git_rules_through_repositories() {
     let examples = Project::examples();
     for id in ["writing-pr-after-building", "skipping-the-iteration"] {

@@ -1,0 +1,321 @@
+//! `wb serve`: builds the site, serves it on 127.0.0.1, rebuilds when a
+//! proposal, `wb.yaml`, a template or the git HEAD changes, and makes open
+//! pages reload. A failed build shows in the page and the terminal; the
+//! server keeps running.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::error::{Error, Result};
+use crate::portfolio::Portfolio;
+use crate::site::{self, BuildOptions, BuildReport};
+
+/// The script every served page loads (relative to the site root).
+pub const RELOAD_SCRIPT: &str = "__wb/reload.js";
+const VERSION_URL: &str = "/__wb/version";
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub start: PathBuf,
+    pub port: u16,
+    pub out: Option<PathBuf>,
+}
+
+/// What the server tells its caller (the command prints these).
+pub enum Event<'a> {
+    Listening(String),
+    Built(&'a BuildReport),
+    Failed(&'a Error),
+    Changed(&'a Path),
+}
+
+struct State {
+    /// Bumped after every build, good or bad: pages poll it to reload.
+    version: u64,
+    /// The last build's error, shown instead of pages until fixed.
+    error: Option<String>,
+    out: PathBuf,
+}
+
+/// Runs until the process is stopped.
+pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
+    let portfolio = Portfolio::open(&opts.start)?;
+    let root = portfolio.root.clone();
+    let out = opts
+        .out
+        .clone()
+        .map(|o| std::path::absolute(&o).unwrap_or(o))
+        .unwrap_or_else(|| root.join(&portfolio.cfg().site.out));
+    let mut state = State {
+        version: 0,
+        error: None,
+        out: out.clone(),
+    };
+    rebuild(&opts.start, &out, &mut state, &mut on);
+
+    let server = tiny_http::Server::http(("127.0.0.1", opts.port)).map_err(|e| {
+        Error::usage_hint(
+            format!("cannot listen on 127.0.0.1:{}: {e}", opts.port),
+            "another program uses the port; pick one with --port",
+        )
+    })?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| format!("127.0.0.1:{}", opts.port));
+    on(Event::Listening(format!("http://{addr}/")));
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res {
+            for p in event.paths {
+                let _ = tx.send(p);
+            }
+        }
+    })
+    .map_err(|e| Error::usage(format!("cannot watch files: {e}")))?;
+    watcher
+        .watch(&root, RecursiveMode::Recursive)
+        .map_err(|e| Error::usage(format!("cannot watch {}: {e}", root.display())))?;
+    let git_dir = crate::history::git_dir(&root);
+    if let Some(g) = git_dir.as_ref().filter(|g| !g.starts_with(&root)) {
+        let _ = watcher.watch(g, RecursiveMode::Recursive);
+    }
+
+    let mut pending: Option<(Instant, PathBuf)> = None;
+    loop {
+        while let Ok(path) = rx.try_recv() {
+            if relevant(&path, &root, &out, git_dir.as_deref()) {
+                pending = Some((Instant::now(), path));
+            }
+        }
+        if let Some((when, path)) = &pending {
+            // Let a burst of writes (an editor saving, a commit) settle.
+            if when.elapsed() > Duration::from_millis(150) {
+                on(Event::Changed(path));
+                pending = None;
+                rebuild(&opts.start, &out, &mut state, &mut on);
+            }
+        }
+        match server.recv_timeout(Duration::from_millis(100)) {
+            Ok(Some(request)) => respond(request, &state),
+            Ok(None) => {}
+            Err(e) => return Err(Error::usage(format!("server stopped: {e}"))),
+        }
+    }
+}
+
+fn rebuild(start: &Path, out: &Path, state: &mut State, on: &mut impl FnMut(Event)) {
+    let result = Portfolio::open(start).and_then(|p| {
+        site::build(
+            &p,
+            &BuildOptions {
+                out: Some(out.to_path_buf()),
+                live_reload: Some(RELOAD_SCRIPT.to_string()),
+                progress: None,
+            },
+        )
+    });
+    state.version += 1;
+    match result {
+        Ok(report) => {
+            state.error = None;
+            on(Event::Built(&report));
+        }
+        Err(e) => {
+            state.error = Some(e.to_string());
+            on(Event::Failed(&e));
+        }
+    }
+}
+
+/// Changes that matter: anything in the portfolio except the site output
+/// and wb's own temporary folders; in `.git`, only HEAD and refs.
+fn relevant(path: &Path, root: &Path, out: &Path, git_dir: Option<&Path>) -> bool {
+    if let Some(rel) = git_dir.and_then(|g| path.strip_prefix(g).ok()) {
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        return matches!(first.as_deref(), Some("HEAD" | "refs" | "packed-refs"));
+    }
+    if path.starts_with(out) {
+        return false;
+    }
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp_prefix = format!(".{name}.wb-");
+    if path
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with(&temp_prefix))
+    {
+        return false;
+    }
+    path.starts_with(root)
+}
+
+fn respond(request: tiny_http::Request, state: &State) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    let response = if url == VERSION_URL {
+        text(state.version.to_string(), "text/plain; charset=utf-8")
+    } else if url == format!("/{RELOAD_SCRIPT}") {
+        text(reload_js(state.version), "text/javascript; charset=utf-8")
+    } else if let Some(error) = &state.error {
+        text(error_page(error, state.version), "text/html; charset=utf-8").with_status_code(500)
+    } else {
+        match file_for(&state.out, &url) {
+            Some(path) => match std::fs::read(&path) {
+                Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(content_type(&path)),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        }
+    };
+    let _ = request.respond(response);
+}
+
+fn text(body: String, kind: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_string(body).with_header(header("Content-Type", kind))
+}
+
+fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    text("not found".into(), "text/plain; charset=utf-8").with_status_code(404)
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("static header is valid")
+}
+
+fn content_type(path: &Path) -> tiny_http::Header {
+    let kind = match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/atom+xml",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+    header("Content-Type", kind)
+}
+
+/// The file a URL names inside the site, never outside it.
+fn file_for(out: &Path, url: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url.trim_start_matches('/'))?;
+    let mut path = crate::fs::join_inside(out, &decoded)?;
+    if path.is_dir() {
+        path.push("index.html");
+    }
+    path.is_file().then_some(path)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn reload_js(version: u64) -> String {
+    format!(
+        "(function(){{var v={version};function poll(){{fetch('{VERSION_URL}',{{cache:'no-store'}})\
+         .then(function(r){{return r.text()}}).then(function(t){{if(+t!==v){{location.reload()}}else{{setTimeout(poll,700)}}}})\
+         .catch(function(){{setTimeout(poll,2000)}})}}setTimeout(poll,700)}})();\n"
+    )
+}
+
+fn error_page(error: &str, version: u64) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>wb: build failed</title>\
+         <style>body{{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}\
+         pre{{white-space:pre-wrap;background:#fff3f3;border:1px solid #e0a0a0;padding:1rem;color:#600}}</style></head>\
+         <body><h1>The site did not build</h1><p>Fix the problem below and save; this page reloads by itself.</p>\
+         <pre>{}</pre><script>{}</script></body></html>",
+        crate::site::render::escape(error),
+        reload_js(version)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_stay_inside_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "x").unwrap();
+        std::fs::create_dir_all(dir.path().join("p/a b")).unwrap();
+        std::fs::write(dir.path().join("p/a b/index.html"), "y").unwrap();
+        assert_eq!(
+            file_for(dir.path(), "/"),
+            Some(dir.path().join("index.html"))
+        );
+        assert_eq!(
+            file_for(dir.path(), "/p/a%20b/"),
+            Some(dir.path().join("p/a b/index.html"))
+        );
+        assert_eq!(file_for(dir.path(), "/../etc/passwd"), None);
+        assert_eq!(file_for(dir.path(), "/%2e%2e/x"), None);
+    }
+
+    #[test]
+    fn output_and_temporary_folders_do_not_trigger_rebuilds() {
+        let root = Path::new("/r");
+        let out = Path::new("/r/_site");
+        let git = Path::new("/r/.git");
+        assert!(relevant(
+            Path::new("/r/proposals/a.md"),
+            root,
+            out,
+            Some(git)
+        ));
+        assert!(relevant(Path::new("/r/wb.yaml"), root, out, Some(git)));
+        assert!(!relevant(
+            Path::new("/r/_site/index.html"),
+            root,
+            out,
+            Some(git)
+        ));
+        assert!(!relevant(
+            Path::new("/r/._site.wb-new-x/a"),
+            root,
+            out,
+            Some(git)
+        ));
+        assert!(relevant(Path::new("/r/.git/HEAD"), root, out, Some(git)));
+        assert!(relevant(
+            Path::new("/r/.git/refs/heads/main"),
+            root,
+            out,
+            Some(git)
+        ));
+        assert!(!relevant(
+            Path::new("/r/.git/objects/ab/cd"),
+            root,
+            out,
+            Some(git)
+        ));
+    }
+}
