@@ -29,6 +29,11 @@ pub struct Args {
     #[arg(long)]
     pub stat: bool,
 
+    /// Check every version: findings per iteration, and which ones each
+    /// iteration fixed or introduced
+    #[arg(long)]
+    pub check: bool,
+
     /// Compare from this iteration (a number, or `working`)
     #[arg(long, value_name = "N")]
     pub from: Option<String>,
@@ -49,7 +54,11 @@ pub fn run(args: Args) -> Result<Exit> {
     let source = PortfolioHistory::for_proposals(&portfolio.root, &[p])?;
     let circles = Circles::new(portfolio.cfg());
     let history = source.of(p).cloned().unwrap_or_default();
-    let timeline = Timeline::build(&source, p, &history, &portfolio.options, &circles)?;
+    let mut timeline = Timeline::build(&source, p, &history, &portfolio.options, &circles)?;
+    if args.check {
+        wb::check::validate(&portfolio.config)?;
+        timeline.check(portfolio.cfg(), &history);
+    }
     if args.from.is_some() || args.to.is_some() {
         return compare(&args, &timeline);
     }
@@ -145,6 +154,7 @@ fn print_text(
         ("CIRCLE", 14),
         ("WORDS", 11),
         ("SECTIONS", 30),
+        ("FINDINGS", 8),
         ("SUBJECT", 60),
     ]);
     let plain = anstyle::Style::new();
@@ -199,6 +209,7 @@ fn print_text(
                 },
                 plain,
             ),
+            (findings_cell(args.check, s), plain),
             (it.subject.clone(), plain),
         ]);
     }
@@ -225,12 +236,45 @@ fn print_text(
                 print_diff(&mut out, &s.diff())?;
             }
         }
-        if let (true, Some(e)) = (args.stat || args.diff, &s.error) {
+        if args.check {
+            print_check(&mut out, s)?;
+        }
+        if let (true, Some(e)) = (args.stat || args.diff || args.check, &s.error) {
             w(
                 &mut out,
                 &format!("    {YELLOW}this version could not be read:{YELLOW:#} {e}"),
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `2E 1W 0I`, or `-` when the versions were not checked.
+fn findings_cell(checked: bool, s: &Step) -> String {
+    if !checked || s.version.is_none() {
+        return "-".into();
+    }
+    let c = wb::check::Counts::of(&s.findings);
+    format!("{}E {}W {}I", c.errors, c.warnings, c.infos)
+}
+
+/// The findings an iteration fixed and introduced.
+fn print_check(out: &mut dyn Write, s: &Step) -> Result<()> {
+    for f in &s.fixed {
+        writeln!(
+            out,
+            "    {GREEN}fixed{GREEN:#}      {}[{}] {}",
+            f.severity, f.rule, f.message
+        )
+        .map_err(io_err)?;
+    }
+    for f in &s.introduced {
+        writeln!(
+            out,
+            "    {RED}introduced{RED:#} {}[{}] {} {DIM}(line {}){DIM:#}",
+            f.severity, f.rule, f.message, f.line
+        )
+        .map_err(io_err)?;
     }
     Ok(())
 }

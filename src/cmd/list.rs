@@ -1,5 +1,7 @@
+use rayon::prelude::*;
 use serde::Serialize;
-use wb::history::{History, PortfolioHistory};
+use wb::check::Counts;
+use wb::history::{History, PortfolioHistory, RepoState};
 use wb::proposal::Proposal;
 
 use super::output::{DIM, Table, io_err, print_json, status_style};
@@ -9,7 +11,8 @@ use super::{Exit, Format};
 ///
 /// Columns: slug, title, status, owner, customer, launch date, words,
 /// iterations (commits that changed it; `+` marks uncommitted changes),
-/// last change and last reviewer (from Reviewed-by trailers).
+/// last change, last reviewer (from Reviewed-by trailers) and findings
+/// (errors/warnings/infos, as `wb check` reports them).
 /// A proposal that cannot be read is reported on stderr (exit code 2)
 /// without hiding the others.
 #[derive(Debug, clap::Args)]
@@ -46,10 +49,11 @@ struct Row<'a> {
     /// Date of the last committed iteration (author date).
     last_change: Option<String>,
     last_reviewer: Option<String>,
+    findings: Counts,
 }
 
 impl<'a> Row<'a> {
-    fn of(p: &'a Proposal, history: Option<&History>) -> Self {
+    fn of(p: &'a Proposal, history: Option<&History>, findings: Counts) -> Self {
         let committed: Vec<_> = history.map(|h| h.committed().collect()).unwrap_or_default();
         let last_reviewer = committed
             .iter()
@@ -57,6 +61,7 @@ impl<'a> Row<'a> {
             .find_map(|i| i.reviewers.last())
             .map(|r| r.name.clone());
         Row {
+            findings,
             iterations: committed.len(),
             working_copy: history.is_some_and(|h| h.iterations.iter().any(|i| i.working)),
             last_change: committed
@@ -86,19 +91,48 @@ pub fn run(args: Args) -> wb::Result<Exit> {
             ));
         }
     }
+    wb::check::validate(&portfolio.config)?;
     let histories = PortfolioHistory::load(&portfolio)?;
+    let has_history = histories.state != RepoState::NoRepository;
+    // Reading git is sequential (a repository handle is not shared between
+    // threads); the rules then run in parallel.
+    let git: Vec<(Option<&History>, Option<Proposal>)> = portfolio
+        .proposals
+        .iter()
+        .map(|p| match has_history {
+            true => (
+                histories.of(p),
+                histories.first_version(p, &portfolio.options),
+            ),
+            false => (None, None),
+        })
+        .collect();
+    let counts: Vec<Counts> = portfolio
+        .proposals
+        .par_iter()
+        .zip(git.par_iter())
+        .map(|(p, (history, first))| {
+            let ctx = wb::check::Context {
+                config: portfolio.cfg(),
+                history: *history,
+                first_version: first.as_ref(),
+            };
+            Counts::of(&wb::check::check(p, &ctx))
+        })
+        .collect();
     let rows: Vec<Row> = portfolio
         .proposals
         .iter()
-        .filter(|p| {
+        .zip(counts)
+        .filter(|(p, _)| {
             args.status.is_empty()
                 || args
                     .status
                     .iter()
                     .any(|s| s.eq_ignore_ascii_case(p.status()))
         })
-        .filter(|p| args.tag.is_empty() || p.front.tags.iter().any(|t| args.tag.contains(t)))
-        .map(|p| Row::of(p, histories.of(p)))
+        .filter(|(p, _)| args.tag.is_empty() || p.front.tags.iter().any(|t| args.tag.contains(t)))
+        .map(|(p, c)| Row::of(p, histories.of(p), c))
         .collect();
     match args.format {
         Format::Json => print_json(&rows)?,
@@ -132,6 +166,7 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
         ("ITER", 5),
         ("CHANGED", 10),
         ("REVIEWER", 20),
+        ("FINDINGS", 10),
     ]);
     let plain = anstyle::Style::new();
     for r in rows {
@@ -150,6 +185,17 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
             ),
             (r.last_change.clone().unwrap_or_else(|| "-".into()), plain),
             (r.last_reviewer.clone().unwrap_or_else(|| "-".into()), plain),
+            (
+                format!(
+                    "{}/{}/{}",
+                    r.findings.errors, r.findings.warnings, r.findings.infos
+                ),
+                if r.findings.errors > 0 {
+                    super::output::RED
+                } else {
+                    plain
+                },
+            ),
         ]);
     }
     table.print(&mut out).map_err(io_err)

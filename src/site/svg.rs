@@ -17,7 +17,7 @@ pub fn funnel(stages: &[FunnelStage]) -> String {
     let height = row * stages.len().max(1) + 4;
     let total: usize = stages.iter().map(|s| s.count).sum();
     let mut out = format!(
-        r#"<svg class="funnel" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 {height}" width="400" height="{height}" role="img" aria-labelledby="funnel-title"><title id="funnel-title">Proposals by status: {}</title>"#,
+        r#"<svg class="funnel" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 {height}" width="480" height="{height}" role="img" aria-labelledby="funnel-title"><title id="funnel-title">Proposals by status: {}</title>"#,
         escape(
             &stages
                 .iter()
