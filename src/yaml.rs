@@ -13,10 +13,10 @@ use crate::error::{Diagnostic, Result};
 /// Parses `text` (a YAML block that starts on line `line_offset + 1` of
 /// `path`) into `T`, turning errors into diagnostics with file positions.
 pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str, line_offset: usize) -> Result<T> {
-    serde_yaml::from_str(text).map_err(|e| to_diagnostic(path, &e, line_offset).into())
+    serde_yaml::from_str(text).map_err(|e| to_diagnostic(path, &e, line_offset, text).into())
 }
 
-pub fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize, text: &str) -> Diagnostic {
     static MARK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r",? at line \d+ column \d+").unwrap());
     let raw = e.to_string();
@@ -27,10 +27,17 @@ pub fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize) -> 
         Some(c) => format!("{} in `{}`", &c[2], &c[1]),
         None => bare,
     };
-    let (line, col) = e
-        .location()
-        .map(|l| (l.line() + line_offset, l.column()))
-        .unwrap_or((line_offset + 1, 1));
+    // An error found at the end of the block (an unclosed bracket) points at
+    // the block's last line, not at the fence after it.
+    let last = text.lines().count().max(1);
+    let (line, col) = match e.location() {
+        Some(l) if l.line() > last => {
+            let width = text.lines().last().map_or(0, |s| s.chars().count());
+            (last + line_offset, width + 1)
+        }
+        Some(l) => (l.line() + line_offset, l.column()),
+        None => (line_offset + 1, 1),
+    };
     let hint = hint_for(&message);
     Diagnostic::new(path, message).at(line, col).hint(hint)
 }
@@ -40,6 +47,8 @@ fn hint_for(message: &str) -> String {
         "check the spelling; `wb init` writes a wb.yaml listing every key".into()
     } else if message.contains("invalid type") {
         "check the value's type: text in quotes, lists in [brackets] or `- ` lines".into()
+    } else if message.contains("flow sequence") || message.contains("flow mapping") {
+        "a `[` or `{` is never closed; close it, or quote the value if the bracket is text".into()
     } else if message.contains("mapping values are not allowed") {
         "a value containing ': ' must be quoted, e.g. title: \"Refunds: in minutes\"".into()
     } else if message.contains("recursion limit") || message.contains("repetition limit") {

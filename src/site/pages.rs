@@ -372,7 +372,7 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
             prev: i.checked_sub(1).map(|j| link(committed[j])),
             next: committed.get(i + 1).map(|s| link(s)),
             current_url: "../index.html".into(),
-            history_url: format!("../history.html#i-{}", s.label()),
+            history_url: "../history.html".into(),
         };
         files.push(page(
             ctx.hb,
@@ -479,8 +479,8 @@ pub fn diff_html(d: &TextDiff) -> String {
             let text = escape(&span.text);
             match span.op {
                 Op::Equal => out.push_str(&text),
-                Op::Insert => out.push_str(&format!("<ins>{text}</ins>")),
-                Op::Delete => out.push_str(&format!("<del>{text}</del>")),
+                Op::Insert => out.push_str(&marked("ins", &text)),
+                Op::Delete => out.push_str(&marked("del", &text)),
             }
         }
         out.push_str("</p>\n");
@@ -489,6 +489,17 @@ pub fn diff_html(d: &TextDiff) -> String {
         out.push_str(r#"<p class="diff-none">No change to the text.</p>"#);
     }
     out
+}
+
+/// `<ins>word</ins>` with the spaces around the words left outside the mark.
+fn marked(tag: &str, text: &str) -> String {
+    let core = text.trim();
+    if core.is_empty() {
+        return text.to_string();
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + core.len();
+    format!("{}<{tag}>{core}</{tag}>{}", &text[..start], &text[end..])
 }
 
 fn index_page(ctx: &Ctx, portfolio: &Portfolio) -> IndexPage {

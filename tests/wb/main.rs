@@ -6,3 +6,4 @@ mod check;
 mod errors;
 mod history;
 mod init_new_list;
+mod site;

@@ -1,0 +1,636 @@
+//! `wb build` and `wb serve`: the files a site holds, snapshots of its
+//! pages, a link check, hostile input, the atomic swap, template overrides,
+//! the live server, and the pages driven in a real headless Chromium.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::support::{Git, Project};
+
+/// A small portfolio with real history: two proposals, one renamed, with
+/// reviewers from two circles, and a rule-breaking draft.
+pub fn fixture() -> Project {
+    let p = Project::new();
+    p.file(
+        "wb.yaml",
+        "site:\n  title: Fixture plans\n  base_url: https://plans.example.com/\ncircles:\n  team: [priya@example.com]\n  leadership: [vp@example.com]\n",
+    );
+    let mut g = p.git();
+    let refunds = good_proposal("Shop owners refund a customer in two minutes", "draft");
+    g.write("proposals/refunds.md", &refunds);
+    g.commit_as(("Jane Doe", "jane@example.com"), "Draft refunds");
+    let second = refunds.replace("takes two days", "takes two full days");
+    g.write("proposals/refunds.md", &second);
+    g.commit_as(
+        ("Jane Doe", "jane@example.com"),
+        "Sharpen the problem\n\nReviewed-by: Priya Raman <priya@example.com>\n",
+    );
+    g.rename("proposals/refunds.md", "proposals/small-shop-refunds.md");
+    let third = second.replace("status: draft", "status: review");
+    g.write("proposals/small-shop-refunds.md", &third);
+    g.commit_as(
+        ("Jane Doe", "jane@example.com"),
+        "Rename; ask leadership\n\nReviewed-by: VP <vp@example.com>\n",
+    );
+    let hype = good_proposal("Bakeries plan tomorrow's bread from today's sales", "draft")
+        .replace("Shop owners", "Bakers")
+        .replace(
+            "## Problem\n",
+            "## Problem\n\nOur seamless, revolutionary idea.\n\n",
+        );
+    g.write("proposals/bread.md", &hype);
+    g.commit_as(("Sam Lee", "sam@example.com"), "Draft bread");
+    p
+}
+
+/// A complete, clean proposal (its problem paragraph is long enough, both
+/// FAQs have five questions with full answers).
+pub fn good_proposal(title: &str, status: &str) -> String {
+    let mut faq = String::new();
+    for (part, topics) in [
+        (
+            "External FAQ",
+            [
+                "What does it cost?",
+                "Who can use it?",
+                "What do I need?",
+                "Where does my data go?",
+                "What if it fails?",
+            ],
+        ),
+        (
+            "Internal FAQ",
+            [
+                "What will it cost us to build and run?",
+                "What could go wrong?",
+                "What do we depend on?",
+                "Why now, and why us?",
+                "What will we not do?",
+            ],
+        ),
+    ] {
+        faq.push_str(&format!("## {part}\n\n"));
+        for q in topics {
+            faq.push_str(&format!(
+                "### {q}\n\nA full answer of two sentences with a number, 12 shops in the trial. \
+                 It says what happens and what it costs in dollars, about $40 a month.\n\n"
+            ));
+        }
+    }
+    format!(
+        "---\ntitle: {title}\nstatus: {status}\nowner: Jane Doe <jane@example.com>\n\
+         customer: Owners of shops with fewer than 10 staff who refund customers by hand every week\n\
+         launch_date: 2027-03-15\ntags: [payments]\nmetrics:\n  - Median refund in under 2 minutes (today 2 days)\n---\n\
+         # {title}\n## Shop owners get their evenings back\n\n\
+         SEATTLE, March 15, 2027 -- Shop owners with fewer than 10 staff now refund a customer in two minutes instead of two days.\n\n\
+         ## Problem\n\nToday a refund takes two days of paperwork. The owner fills in a form, posts it to the bank, \
+         waits for a letter and calls the customer back, and 1 in 5 customers never shop again after waiting. \
+         Owners tell us they spend 3 evenings a month on refunds.\n\n\
+         ## Solution\n\nThe owner taps refund at the till and the money is back on the card within two minutes.\n\n\
+         ## Customer quote\n\n\"I used to spend Sunday evenings on refund forms; last month I did 14 refunds at the till \
+         and none took more than two minutes,\" said Ana Silva, owner of a two-person bakery in Porto.\n\n\
+         # Frequently asked questions\n\n{faq}"
+    )
+}
+
+fn build(p: &Project) -> PathBuf {
+    p.wb(&["build"]).ok();
+    p.path().join("_site")
+}
+
+fn read(site: &Path, rel: &str) -> String {
+    std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn html_files(site: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.path().to_path_buf())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+#[test]
+fn the_site_holds_every_page() {
+    let p = fixture();
+    let run = p.wb(&["build"]).ok();
+    assert!(
+        run.stdout.contains("2 proposals, 4 iterations"),
+        "{}",
+        run.stdout
+    );
+    let site = p.path().join("_site");
+    for rel in [
+        "index.html",
+        "p/small-shop-refunds/index.html",
+        "p/small-shop-refunds/history.html",
+        "p/small-shop-refunds/v/1.html",
+        "p/small-shop-refunds/v/3.html",
+        "p/bread/index.html",
+        "rules/index.html",
+        "rules/hyperbole-instead-of-specifics.html",
+        "rules/front-matter.html",
+        "feed.xml",
+        "search.json",
+        "search-index.js",
+        "assets/wb.css",
+        "assets/wb.js",
+    ] {
+        assert!(site.join(rel).is_file(), "missing {rel}");
+    }
+    assert!(!site.join("p/small-shop-refunds/v/4.html").exists());
+    let history = read(&site, "p/small-shop-refunds/history.html");
+    assert!(
+        history.contains("two <ins>full</ins> days"),
+        "history shows the word added"
+    );
+    assert!(history.contains("Priya Raman"));
+    assert!(history.contains("leadership"));
+    let v1 = read(&site, "p/small-shop-refunds/v/1.html");
+    assert!(
+        v1.contains("takes two days") && !v1.contains("two full days"),
+        "v/1 is the first version"
+    );
+    let bread = read(&site, "p/bread/index.html");
+    assert!(
+        bread.contains("hyperbole-instead-of-specifics"),
+        "findings on the page"
+    );
+    assert!(bread.contains("../../rules/hyperbole-instead-of-specifics.html"));
+    let feed = read(&site, "feed.xml");
+    assert_eq!(feed.matches("<entry>").count(), 4);
+    assert!(feed.contains("https://plans.example.com/p/small-shop-refunds/history.html#i-3"));
+    let search: serde_json::Value = serde_json::from_str(&read(&site, "search.json")).unwrap();
+    assert_eq!(search.as_array().unwrap().len(), 2);
+}
+
+/// Every relative `href` and `src` in the site resolves to a file, and every
+/// `#anchor` to an id on that page.
+#[test]
+fn every_link_and_anchor_resolves() {
+    let p = fixture();
+    let site = build(&p);
+    static ATTR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap());
+    static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid="([^"]+)""#).unwrap());
+    let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
+    let files = html_files(&site);
+    for f in &files {
+        let html = std::fs::read_to_string(f).unwrap();
+        ids.insert(
+            f.clone(),
+            ID.captures_iter(&html).map(|c| c[1].to_string()).collect(),
+        );
+    }
+    let mut checked = 0;
+    for f in &files {
+        let html = std::fs::read_to_string(f).unwrap();
+        for c in ATTR.captures_iter(&html) {
+            let link = c[1].replace("&amp;", "&");
+            if link.is_empty() || link.contains("://") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (path, anchor) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(a, b)| (a, Some(b)));
+            let target = if path.is_empty() {
+                f.clone()
+            } else {
+                normalise(&f.parent().unwrap().join(path))
+            };
+            assert!(target.is_file(), "{}: broken link {link}", f.display());
+            if let Some(a) = anchor.filter(|a| !a.is_empty() && !a.contains('=')) {
+                if target.extension().is_some_and(|e| e == "html") {
+                    assert!(
+                        ids[&target].contains(a),
+                        "{}: no #{a} in {}",
+                        f.display(),
+                        target.display()
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn snapshots_of_pages() {
+    let p = fixture();
+    let site = build(&p);
+    static GENERATED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC").unwrap());
+    let redact = |s: String| GENERATED.replace_all(&s, "[generated]").into_owned();
+    insta::assert_snapshot!("index", redact(read(&site, "index.html")));
+    insta::assert_snapshot!(
+        "proposal",
+        redact(read(&site, "p/small-shop-refunds/index.html"))
+    );
+    insta::assert_snapshot!(
+        "history",
+        redact(read(&site, "p/small-shop-refunds/history.html"))
+    );
+    insta::assert_snapshot!("feed", redact(read(&site, "feed.xml")));
+}
+
+#[test]
+fn hostile_input_stays_inert() {
+    let p = Project::new();
+    let evil = "---\ntitle: \"</script><script>alert('t')</script>\"\nstatus: draft\nowner: \"<img src=x onerror=alert(1)>\"\n\
+        customer: \"<b onmouseover=alert(2)>owners</b>\"\ntags: [\"<svg onload=alert(3)>\"]\nmetrics: [\"<script>alert(4)</script>\"]\n\
+        evil_key: \"<iframe src=javascript:alert(5)>\"\n---\n\
+        # Heading <script>alert(6)</script>\n\n<script>alert(7)</script>\n\n<img src=x onerror=alert(8)>\n\n\
+        [click](javascript:alert(9)) [c2](JAVASCRIPT:alert(10)) [c3](vbscript:msgbox) [c4](data:text/html;base64,PHNjcmlwdD4=)\n\n\
+        ![img](javascript:alert(11))\n\n<a href=\"javascript:alert(12)\">raw</a>\n";
+    p.file("proposals/evil.md", evil);
+    p.file("proposals/x<y>.md", "# Odd file name\n\nText.\n");
+    let site = build(&p);
+    let mut all = String::new();
+    for f in walkdir::WalkDir::new(&site)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if f.file_type().is_file() && !f.path().starts_with(site.join("assets")) {
+            all.push_str(&std::fs::read_to_string(f.path()).unwrap());
+        }
+    }
+    let lower = all.to_lowercase();
+    for bad in [
+        "<script>alert",
+        "<img src=x",
+        "<svg onload",
+        "<b onmouseover",
+        "<iframe",
+        "href=\"javascript:",
+        "src=\"javascript:",
+        "vbscript:",
+        "data:text/html",
+        "</script><script>",
+    ] {
+        assert!(!lower.contains(bad), "found {bad} in the site");
+    }
+    assert!(
+        all.contains("&lt;script&gt;alert(7)&lt;/script&gt;"),
+        "raw HTML is shown as text"
+    );
+    let js = read(&site, "search-index.js");
+    assert!(
+        !js.contains("</script"),
+        "the search index cannot close a script tag"
+    );
+    // Files stay inside the site whatever the file name says.
+    for f in walkdir::WalkDir::new(p.path())
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = f.path();
+        if path.extension().is_some_and(|e| e == "html") {
+            assert!(
+                path.starts_with(&site),
+                "{} written outside the site",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_intact() {
+    let p = fixture();
+    let site = build(&p);
+    let before = read(&site, "index.html");
+    p.file(
+        "proposals/bread.md",
+        "---\ntitle: Bread\nstatus: [nope\n---\n# Bread\n",
+    );
+    p.file("proposals/empty.md", "");
+    let run = p.wb(&["build"]).code(2);
+    assert!(
+        run.stderr.contains("proposals/bread.md:3:14: "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("proposals/empty.md:1:1: the file is empty"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        read(&site, "index.html"),
+        before,
+        "the previous site is untouched"
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(p.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("wb-new") || n.contains("wb-old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_template_error_names_the_file_and_line_and_writes_nothing() {
+    let p = fixture();
+    let site = build(&p);
+    let before = read(&site, "index.html");
+    p.file(
+        ".wb/templates/site/index.html.hbs",
+        "{{#> head}}x{{/head}}\n<p>ok</p>\n{{#each cards}}\n{{/if}}\n",
+    );
+    let run = p.wb(&["build"]).code(2);
+    assert!(
+        run.stderr.contains(".wb/templates/site/index.html.hbs:4:"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&site, "index.html"), before);
+}
+
+#[test]
+fn templates_and_assets_are_overridden_file_by_file() {
+    let p = fixture();
+    p.wb(&["init", "--templates"]).ok();
+    assert!(p.exists(".wb/templates/site/index.html.hbs"));
+    assert!(p.exists(".wb/site/wb.css"));
+    p.file(".wb/site/wb.css", "/* our house colours */\n");
+    let index = p
+        .read(".wb/templates/site/index.html.hbs")
+        .replace("<h1>Proposals</h1>", "<h1>Our bets</h1>");
+    p.file(".wb/templates/site/index.html.hbs", index);
+    let site = build(&p);
+    assert!(read(&site, "index.html").contains("<h1>Our bets</h1>"));
+    assert_eq!(read(&site, "assets/wb.css"), "/* our house colours */\n");
+}
+
+#[test]
+fn the_output_folder_must_be_the_sites_own() {
+    let p = fixture();
+    let run = p.wb(&["build", "--out", "proposals"]).code(2);
+    assert!(run.stderr.contains("was not built by wb"), "{}", run.stderr);
+    let run = p.wb(&["build", "--out", "."]).code(2);
+    assert!(run.stderr.contains("holds the portfolio"), "{}", run.stderr);
+    assert!(p.exists("proposals/bread.md"));
+    p.wb(&["build", "--out", "public/site"]).ok();
+    assert!(p.exists("public/site/index.html"));
+}
+
+#[test]
+fn the_examples_build() {
+    let p = Project::examples();
+    let run = p.wb(&["build"]).ok();
+    assert!(run.stdout.contains("4 proposals"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("findings 0 errors 0 warnings 0 infos"),
+        "{}",
+        run.stdout
+    );
+}
+
+// ---- wb serve ----
+
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(p: &Project) -> Server {
+    let home = p.path().join(".test-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wb"))
+        .args(["serve", "--port", "0"])
+        .current_dir(p.path())
+        .env("HOME", &home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("wb serve printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
+}
+
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn wait_for_version(addr: &str, after: u64) -> u64 {
+    for _ in 0..200 {
+        let v: u64 = get(addr, "/__wb/version").1.trim().parse().unwrap();
+        if v > after {
+            return v;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the server did not rebuild");
+}
+
+#[test]
+fn serve_rebuilds_and_survives_errors() {
+    let p = fixture();
+    let server = serve(&p);
+    let (status, index) = get(&server.addr, "/");
+    assert_eq!(status, 200);
+    assert!(
+        index.contains("__wb/reload.js"),
+        "pages load the reload script"
+    );
+    let v1: u64 = get(&server.addr, "/__wb/version").1.trim().parse().unwrap();
+
+    let text = p
+        .read("proposals/bread.md")
+        .replace("Bakeries plan", "Bakers plan");
+    p.file("proposals/bread.md", text);
+    let v2 = wait_for_version(&server.addr, v1);
+    let (_, page) = get(&server.addr, "/p/bread/index.html");
+    assert!(page.contains("Bakers plan"), "the page shows the new text");
+
+    p.file("proposals/bread.md", "---\ntitle: [broken\n---\n");
+    let v3 = wait_for_version(&server.addr, v2);
+    let (status, page) = get(&server.addr, "/index.html");
+    assert_eq!(status, 500);
+    assert!(page.contains("proposals/bread.md:2:"), "{page}");
+
+    // A commit (the git HEAD moving) rebuilds too.
+    p.file(
+        "proposals/bread.md",
+        good_proposal("Bakers plan tomorrow", "draft"),
+    );
+    let v4 = wait_for_version(&server.addr, v3);
+    assert_eq!(get(&server.addr, "/index.html").0, 200);
+    let mut g = Git::open(p.path());
+    g.commit("Fix bread");
+    wait_for_version(&server.addr, v4);
+    let (_, history) = get(&server.addr, "/p/bread/history.html");
+    assert!(
+        history.contains("Fix bread"),
+        "the new commit is an iteration"
+    );
+    assert_eq!(get(&server.addr, "/../../etc/passwd").0, 404);
+}
+
+// ---- in a real browser ----
+
+fn chromium() -> Option<PathBuf> {
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// Opens the built site from disk in headless Chromium: filters by status,
+/// searches, and reads a history page's insertions and deletions. CI
+/// installs Chromium and sets WB_REQUIRE_BROWSER=1, so there this cannot be
+/// skipped; elsewhere it is skipped (with a note) when no Chromium is found.
+#[test]
+fn the_site_works_in_a_browser() {
+    let Some(binary) = chromium() else {
+        assert!(
+            std::env::var_os("WB_REQUIRE_BROWSER").is_none(),
+            "WB_REQUIRE_BROWSER is set but no Chromium was found"
+        );
+        eprintln!("no Chromium found: skipping the browser test");
+        return;
+    };
+    let p = fixture();
+    let site = build(&p);
+    let profile = tempfile::tempdir().unwrap();
+    let options = headless_chrome::LaunchOptions::default_builder()
+        .path(Some(binary))
+        .sandbox(false)
+        .headless(true)
+        .user_data_dir(Some(profile.path().to_path_buf()))
+        .args(vec![
+            std::ffi::OsStr::new("--disable-gpu"),
+            std::ffi::OsStr::new("--disable-quic"),
+            std::ffi::OsStr::new("--no-first-run"),
+            std::ffi::OsStr::new("--disable-background-networking"),
+            std::ffi::OsStr::new("--disable-component-update"),
+            std::ffi::OsStr::new("--disable-sync"),
+        ])
+        .build()
+        .unwrap();
+    let browser = headless_chrome::Browser::new(options).unwrap();
+    let tab = browser.new_tab().unwrap();
+    let url = format!("file://{}", site.join("index.html").display());
+    tab.navigate_to(&url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    let visible = |tab: &headless_chrome::Tab| -> Vec<String> {
+        let v = tab
+            .evaluate(
+                "JSON.stringify([...document.querySelectorAll('#portfolio tbody tr')].filter(r => !r.hidden).map(r => r.dataset.slug))",
+                false,
+            )
+            .unwrap()
+            .value
+            .unwrap();
+        serde_json::from_str(v.as_str().unwrap()).unwrap()
+    };
+    assert_eq!(visible(&tab), vec!["bread", "small-shop-refunds"]);
+
+    // Filter by status, as a reader would: pick "review" in the select.
+    tab.evaluate(
+        "(() => { const s = document.querySelector('#filter-status'); s.value = 'review'; s.dispatchEvent(new Event('change', {bubbles: true})); })()",
+        false,
+    )
+    .unwrap();
+    assert_eq!(visible(&tab), vec!["small-shop-refunds"]);
+    let count = tab
+        .find_element("#count")
+        .unwrap()
+        .get_inner_text()
+        .unwrap();
+    assert!(count.contains("1 of 2"), "{count}");
+
+    // Back to all, then search for a word only one proposal's text holds.
+    tab.evaluate(
+        "(() => { const s = document.querySelector('#filter-status'); s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true})); })()",
+        false,
+    )
+    .unwrap();
+    let search = tab.find_element("#search").unwrap();
+    search.click().unwrap();
+    tab.type_str("bakers").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(visible(&tab), vec!["bread"]);
+    let hash = tab.evaluate("location.hash", false).unwrap().value.unwrap();
+    assert_eq!(
+        hash.as_str(),
+        Some("#q=bakers"),
+        "the filter state is kept in the URL"
+    );
+
+    // A history page shows what an iteration inserted and deleted.
+    let url = format!(
+        "file://{}",
+        site.join("p/small-shop-refunds/history.html").display()
+    );
+    tab.navigate_to(&url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    let ins = tab.find_elements(".diff ins").unwrap();
+    assert!(!ins.is_empty(), "no insertions shown");
+    assert!(
+        ins.iter()
+            .any(|e| e.get_inner_text().unwrap().contains("full"))
+    );
+    let del = tab.find_elements(".diff del").unwrap();
+    assert!(
+        del.iter()
+            .any(|e| e.get_inner_text().unwrap().contains("draft")),
+        "the status change shows as a deletion"
+    );
+}
