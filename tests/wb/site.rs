@@ -204,15 +204,14 @@ fn every_link_and_anchor_resolves() {
                 normalise(&f.parent().unwrap().join(path))
             };
             assert!(target.is_file(), "{}: broken link {link}", f.display());
-            if let Some(a) = anchor.filter(|a| !a.is_empty() && !a.contains('=')) {
-                if target.extension().is_some_and(|e| e == "html") {
-                    assert!(
-                        ids[&target].contains(a),
-                        "{}: no #{a} in {}",
-                        f.display(),
-                        target.display()
-                    );
-                }
+            let is_html = target.extension().is_some_and(|e| e == "html");
+            if let Some(a) = anchor.filter(|a| is_html && !a.is_empty() && !a.contains('=')) {
+                assert!(
+                    ids[&target].contains(a),
+                    "{}: no #{a} in {}",
+                    f.display(),
+                    target.display()
+                );
             }
             checked += 1;
         }
