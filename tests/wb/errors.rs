@@ -197,3 +197,38 @@ fn unknown_proposal_suggests_the_nearest() {
     let e = portfolio.find("refund").unwrap_err().to_string();
     assert!(e.contains("did you mean `refunds`"), "{e}");
 }
+
+#[test]
+fn symlinks_are_not_followed_out_of_the_portfolio() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), "# Secret\n\nNot ours.\n").unwrap();
+    let p = Project::new();
+    p.file("proposals/good.md", proposal("Good one", "draft"));
+    p.file("drafts/inside.md", proposal("Inside", "draft"));
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        p.path().join("proposals/secret.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        p.path().join("drafts/inside.md"),
+        p.path().join("proposals/inside.md"),
+    )
+    .unwrap();
+    let run = p.wb(&["list", "--format", "json"]).code(2);
+    let list = run.json();
+    let slugs: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, vec!["good", "inside"]);
+    assert!(
+        run.stderr
+            .contains("proposals/secret.md: is a symbolic link that leads outside the portfolio"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+}
