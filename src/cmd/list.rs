@@ -38,6 +38,8 @@ struct Row<'a> {
     title: &'a str,
     status: &'a str,
     owner: Option<&'a str>,
+    #[serde(skip)]
+    owner_name: Option<&'a str>,
     customer: Option<&'a str>,
     launch_date: Option<String>,
     tags: &'a [String],
@@ -73,6 +75,7 @@ impl<'a> Row<'a> {
             title: &p.title,
             status: p.status(),
             owner: p.front.owner.as_deref(),
+            owner_name: p.owner_name(),
             customer: p.front.customer.as_deref(),
             launch_date: p.front.launch_date.map(|d| d.to_string()),
             tags: &p.front.tags,
@@ -170,7 +173,7 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
     ]);
     let plain = anstyle::Style::new();
     for r in rows {
-        let owner = r.owner.map(owner_name).unwrap_or("-");
+        let owner = r.owner_name.unwrap_or("-");
         table.row(vec![
             (r.slug.to_string(), plain),
             (r.title.to_string(), plain),
@@ -199,14 +202,4 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
         ]);
     }
     table.print(&mut out).map_err(io_err)
-}
-
-/// "Jane Doe <jane@example.com>" reads as "Jane Doe" in a table.
-fn owner_name(owner: &str) -> &str {
-    owner
-        .split('<')
-        .next()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or(owner)
 }

@@ -60,6 +60,19 @@ impl Proposal {
         self.front.status.as_deref().unwrap_or("draft")
     }
 
+    /// The owner's name without the email ("Jane Doe <jane@…>" → "Jane Doe").
+    pub fn owner_name(&self) -> Option<&str> {
+        let owner = self.front.owner.as_deref()?;
+        Some(
+            owner
+                .split('<')
+                .next()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .unwrap_or(owner),
+        )
+    }
+
     pub fn section(&self, role: Role) -> Option<&Section> {
         self.body.sections.iter().find(|s| s.role == role)
     }

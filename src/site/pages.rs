@@ -224,16 +224,6 @@ fn finding_view(f: &Finding, root: &str, rendered: Option<&Rendered>) -> Finding
     }
 }
 
-fn owner_name(owner: &str) -> String {
-    owner
-        .split('<')
-        .next()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or(owner)
-        .to_string()
-}
-
 fn meta(item: &Item, circles: &Circles) -> Meta {
     let p = item.p;
     let last = item.history.committed().last();
@@ -539,7 +529,7 @@ fn index_page(ctx: &Ctx, portfolio: &Portfolio) -> IndexPage {
                 customer: p.front.customer.clone(),
                 status: p.status().to_string(),
                 owner: p.front.owner.clone(),
-                owner_name: p.front.owner.as_deref().map(owner_name),
+                owner_name: p.owner_name().map(str::to_string),
                 launch_date: p.front.launch_date.map(|d| d.to_string()),
                 tags: p.front.tags.clone(),
                 iterations: dates.len(),
