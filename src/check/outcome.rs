@@ -119,7 +119,7 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
             return vec![Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!(
-                    "'{}' stands where the dateline's date should be",
+                    "'{}' is a placeholder where the dateline should say where and when",
                     m.as_str()
                 ),
                 hint,
@@ -241,7 +241,7 @@ mod tests {
         let f = check_text(&doc("launch_date: 2027-03-15\n", "[City, Date] -- Text."));
         assert_eq!(
             rules_of(&f, "missing-the-date"),
-            vec!["'[City, Date]' stands where the dateline's date should be"]
+            vec!["'[City, Date]' is a placeholder where the dateline should say where and when"]
         );
         let f = check_text(&doc(
             "launch_date: 2027-03-15\n",

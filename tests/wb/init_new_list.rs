@@ -32,10 +32,22 @@ fn init_new_list_in_a_git_repository() {
         text.contains("owner: Test Author <author@example.com>"),
         "{text}"
     );
-    assert!(
-        text.contains("SEATTLE") || text.contains("CITY, March 15, 2027 --"),
-        "{text}"
-    );
+    assert!(text.contains("[City], March 15, 2027 --"), "{text}");
+    // The scaffold's placeholders are what `wb check` asks the writer to fill.
+    let check = p.wb(&["check", "--format", "json"]).code(1).json();
+    let rules: Vec<&str> = check["proposals"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for rule in [
+        "missing-problem-paragraph",
+        "missing-the-date",
+        "faq-too-short",
+    ] {
+        assert!(rules.contains(&rule), "{rule} not in {rules:?}");
+    }
 
     let list = p.wb(&["list", "--format", "json"]).ok().json();
     let rows = list.as_array().unwrap();
