@@ -139,7 +139,14 @@ pub fn run(args: Args) -> wb::Result<Exit> {
         .collect();
     match args.format {
         Format::Json => print_json(&rows)?,
-        Format::Text => print_table(&rows)?,
+        Format::Text => {
+            print_table(&rows)?;
+            if let Some(note) = histories.state.note() {
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+                let _ = writeln!(anstream::stderr(), "{DIM}note: {note}{DIM:#}");
+            }
+        }
     }
     match wb::Error::from_vec(portfolio.errors) {
         Some(e) => Err(e),
