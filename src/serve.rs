@@ -213,29 +213,14 @@ fn content_type(path: &Path) -> tiny_http::Header {
 
 /// The file a URL names inside the site, never outside it.
 fn file_for(out: &Path, url: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url.trim_start_matches('/'))?;
+    let decoded = percent_encoding::percent_decode_str(url.trim_start_matches('/'))
+        .decode_utf8()
+        .ok()?;
     let mut path = crate::fs::join_inside(out, &decoded)?;
     if path.is_dir() {
         path.push("index.html");
     }
     path.is_file().then_some(path)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn reload_js(version: u64) -> String {
