@@ -3,11 +3,13 @@
 //! pages can be looked at without the rest of the build:
 //!
 //! ```text
-//! cargo test --lib preview -- --ignored
+//! WB_PREVIEW_DIR=/tmp/wb-preview cargo test --lib preview
 //! ```
 //!
-//! writes `/tmp/wb-preview/` with the site's folder layout. Handlebars runs
-//! in strict mode, so a misspelt field in a template fails the run.
+//! writes the pages there with the site's folder layout (without the
+//! variable, into a temporary folder that is removed). Handlebars runs in
+//! strict mode, so a misspelt field in a template fails the test: it runs
+//! with the rest of the suite.
 
 #[cfg(test)]
 mod tests {
@@ -19,7 +21,11 @@ mod tests {
 
     use crate::site::data::*;
 
-    const OUT: &str = "/tmp/wb-preview";
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+    fn out() -> &'static Path {
+        OUT.get().expect("the preview sets its folder first")
+    }
 
     fn manifest() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -809,21 +815,24 @@ mod tests {
         let html = hb
             .render(name, data)
             .unwrap_or_else(|e| panic!("{name}.html.hbs: {e}"));
-        let out = Path::new(OUT).join(path);
+        let out = out().join(path);
         fs::create_dir_all(out.parent().unwrap()).unwrap();
         fs::write(&out, html).unwrap();
     }
 
     #[test]
-    #[ignore = "writes a preview of the site to /tmp/wb-preview"]
     fn preview() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = std::env::var_os("WB_PREVIEW_DIR")
+            .map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
+        OUT.set(dir).unwrap();
         let hb = register();
-        let _ = fs::remove_dir_all(OUT);
-        fs::create_dir_all(Path::new(OUT).join("assets")).unwrap();
+        let _ = fs::remove_dir_all(out());
+        fs::create_dir_all(out().join("assets")).unwrap();
         for asset in ["wb.css", "wb.js"] {
             fs::copy(
                 manifest().join("site").join(asset),
-                Path::new(OUT).join("assets").join(asset),
+                out().join("assets").join(asset),
             )
             .unwrap();
         }
@@ -882,7 +891,7 @@ mod tests {
             })
             .collect();
         fs::write(
-            Path::new(OUT).join("search-index.js"),
+            out().join("search-index.js"),
             format!(
                 "window.WB_SEARCH = {};\n",
                 serde_json::to_string(&entries)
@@ -1128,7 +1137,7 @@ mod tests {
             rules: index_rules,
         };
         write(&hb, "rules", &page, "rules/index.html");
-        eprintln!("preview written to {OUT}/index.html");
+        eprintln!("preview written to {}", out().join("index.html").display());
     }
 
     const EXPLANATION: &str = r#"<h2 id="why-it-matters">Why it matters</h2>
