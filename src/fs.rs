@@ -78,7 +78,15 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
     if path.symlink_metadata().is_ok() {
         return Err(already_exists(path));
     }
-    let mut tmp = tempfile::Builder::new()
+    let mut builder = tempfile::Builder::new();
+    // Temporary files are private (0600); the user's files get the usual
+    // mode, which the umask then trims.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .prefix(".wb-new-")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
@@ -95,6 +103,23 @@ fn already_exists(path: &Path) -> Error {
     Diagnostic::new(path, "already exists; wb never overwrites a file")
         .hint("pick another title or pass --slug NAME")
         .into()
+}
+
+/// Refuses `path` when it (or a symbolic link on the way to it) leads
+/// outside `root`: wb never reads files from outside the portfolio, whatever
+/// a link in it says.
+pub fn ensure_inside(root: &Path, path: &Path) -> Result<()> {
+    let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let real = path.canonicalize().map_err(|e| Error::io(path, e))?;
+    if real.starts_with(&root) {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        path,
+        "is a symbolic link that leads outside the portfolio; wb does not follow it",
+    )
+    .hint("copy the file into the portfolio instead of linking to it")
+    .into())
 }
 
 /// Makes `path` relative to `base` for display when it lies under it.

@@ -253,6 +253,11 @@ fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
         if !base.exists() {
             continue;
         }
+        // WalkDir follows its starting folder even when it is a link.
+        if let Err(e) = crate::fs::ensure_inside(root, &base) {
+            errors.push(e);
+            continue;
+        }
         let walker = WalkDir::new(&base)
             .follow_links(false)
             .sort_by_file_name()

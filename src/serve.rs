@@ -49,6 +49,7 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
         .clone()
         .map(|o| std::path::absolute(&o).unwrap_or(o))
         .unwrap_or_else(|| root.join(&portfolio.cfg().site.out));
+    let out = crate::site::resolve(&out)?;
     let mut state = State {
         version: 0,
         error: None,
@@ -71,7 +72,11 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
+        // Reading a file (every build opens every proposal) is not a change.
+        if let Some(event) = res
+            .ok()
+            .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
+        {
             for p in event.paths {
                 let _ = tx.send(p);
             }
@@ -160,6 +165,23 @@ fn relevant(path: &Path, root: &Path, out: &Path, git_dir: Option<&Path>) -> boo
     path.starts_with(root)
 }
 
+/// Only requests addressed to this machine are answered: a page elsewhere
+/// that points a name at 127.0.0.1 (DNS rebinding) cannot read the site.
+fn local_host(request: &tiny_http::Request) -> bool {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase());
+    match host {
+        None => true,
+        Some(h) => {
+            let name = h.rsplit_once(':').map_or(h.as_str(), |(n, _)| n);
+            matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+        }
+    }
+}
+
 fn respond(request: tiny_http::Request, state: &State) {
     let url = request
         .url()
@@ -167,7 +189,13 @@ fn respond(request: tiny_http::Request, state: &State) {
         .next()
         .unwrap_or("/")
         .to_string();
-    let response = if url == VERSION_URL {
+    let response = if !local_host(&request) {
+        text(
+            "wb serve answers only requests for 127.0.0.1 or localhost".into(),
+            "text/plain; charset=utf-8",
+        )
+        .with_status_code(403)
+    } else if url == VERSION_URL {
         text(state.version.to_string(), "text/plain; charset=utf-8")
     } else if url == format!("/{RELOAD_SCRIPT}") {
         text(reload_js(state.version), "text/javascript; charset=utf-8")

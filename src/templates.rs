@@ -72,6 +72,7 @@ fn lookup(
 ) -> Result<Option<Source>> {
     let over = root.join(dir).join(name);
     if over.is_file() {
+        crate::fs::ensure_inside(root, &over)?;
         let text = crate::fs::read_text(&over)?;
         return Ok(Some(Source { text, origin: over }));
     }
@@ -107,6 +108,7 @@ pub fn site_assets(root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     for e in ASSETS {
         let over = root.join(SITE_DIR).join(e.name);
         let bytes = if over.is_file() {
+            crate::fs::ensure_inside(root, &over)?;
             crate::fs::read(&over)?
         } else {
             e.contents.as_bytes().to_vec()

@@ -187,13 +187,19 @@ impl Versions {
         if let Some(v) = self.cache.get(&key) {
             return Ok(v.clone());
         }
-        let text = match blob {
-            Some(b) => source.blob_text(p, it, b)?,
-            None => p.source.clone(),
+        // An old version that cannot be read (bytes that are not UTF-8, a
+        // blob missing from a partial clone) is marked, not fatal: the
+        // writer cannot change history.
+        let read = match blob {
+            Some(b) => source.blob_text(p, it, b),
+            None => Ok(p.source.clone()),
         };
-        let (version, error) = match crate::proposal::parse(&p.path, text.clone(), options) {
-            Ok(v) => (Some(v), None),
-            Err(e) => (None, Some(e.to_string())),
+        let (text, version, error) = match read {
+            Err(e) => (String::new(), None, Some(e.to_string())),
+            Ok(text) => match crate::proposal::parse(&p.path, text.clone(), options) {
+                Ok(v) => (text, Some(v), None),
+                Err(e) => (text, None, Some(e.to_string())),
+            },
         };
         let entry = (text, version, error);
         self.cache.insert(key, entry.clone());

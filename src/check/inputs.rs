@@ -101,10 +101,11 @@ impl Selector {
             return self.add_file(&path);
         }
         if arg.contains(['/', '\\']) || arg.ends_with(".md") || arg.ends_with(".markdown") {
-            self.errors.push(Error::io(
-                &portfolio::display_path(&path),
-                std::io::Error::from(std::io::ErrorKind::NotFound),
-            ));
+            self.errors.push(
+                crate::error::Diagnostic::new(portfolio::display_path(&path), "no such file")
+                    .hint("check the path (relative to the current folder, or to -C DIR); `wb list` shows every proposal")
+                    .into(),
+            );
             return Ok(());
         }
         self.add_slug(arg);

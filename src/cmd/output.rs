@@ -19,7 +19,10 @@ pub fn io_err(e: std::io::Error) -> Error {
 
 /// Prints an error as `path:line:col: message` with its hint on the next line.
 pub fn print_error(w: &mut impl Write, e: &Error) -> std::io::Result<()> {
-    let text = e.to_string();
+    let mut text = e.to_string();
+    if let Some(hint) = implied_hint(e) {
+        text.push_str(&format!("\n  hint: {hint}"));
+    }
     for (i, line) in text.lines().enumerate() {
         if let Some(hint) = line.trim_start().strip_prefix("hint: ") {
             writeln!(w, "  {CYAN}hint:{CYAN:#} {hint}")?;
@@ -30,6 +33,23 @@ pub fn print_error(w: &mut impl Write, e: &Error) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Errors that carry no hint of their own still get one.
+fn implied_hint(e: &Error) -> Option<&'static str> {
+    match e {
+        Error::Io { source, .. } => Some(match source.kind() {
+            std::io::ErrorKind::NotFound => {
+                "check the path: it is relative to the current folder (or to -C DIR)"
+            }
+            std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+            _ => "check that the file or folder is readable and the disk is not full",
+        }),
+        Error::Git(_) => {
+            Some("check that `git status` works in this folder; wb only reads the repository")
+        }
+        _ => None,
+    }
 }
 
 pub fn print_json(value: &impl serde::Serialize) -> wb::Result<()> {
@@ -116,7 +136,14 @@ impl Table {
     }
 }
 
+/// Cuts a cell to `max` characters; control characters (an escape sequence
+/// in a commit subject) never reach the terminal.
 pub fn truncate(s: &str, max: usize) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    let s = s.as_str();
     if s.chars().count() <= max {
         s.to_string()
     } else {

@@ -347,6 +347,19 @@ impl Git {
         if committed.as_deref() == Some(on_disk.to_string().as_str()) {
             return Ok(None);
         }
+        // Line-ending conversion (core.autocrlf, `eol=crlf`) makes the file on
+        // disk differ byte for byte from the committed blob without anyone
+        // having changed it: compare the texts as wb reads them.
+        if let Some(blob) = committed.as_deref() {
+            let same = self
+                .blob(blob)
+                .ok()
+                .and_then(|bytes| proposal::normalise_text(&p.path, bytes).ok())
+                .is_some_and(|text| text == p.source);
+            if same {
+                return Ok(None);
+            }
+        }
         let modified = std::fs::metadata(&p.path)
             .and_then(|m| m.modified())
             .map(chrono::DateTime::<chrono::Local>::from)

@@ -124,17 +124,20 @@ fn walk_in(
                 &mut code_log,
             );
         }
+        // A proposal can reach one commit under two paths (two branches
+        // renamed different files to it); the commit is still one iteration.
+        let mut recorded: HashSet<usize> = HashSet::new();
         for (i, path) in dedup(items) {
             let Some(here) = trees.blob(&tree, &path) else {
                 continue;
             };
-            match step(repo, &mut trees, &tree, &parent_trees, &path, here)? {
+            match step(&mut trees, &tree, &parent_trees, &path, here)? {
                 Step::Same(k) => pending.entry(parents[k].id()).or_default().push((i, path)),
                 Step::Changed(follow) => {
                     // A merge that matches none of its parents is not listed
                     // (as with `git log --follow`): the branch commits that
                     // made the changes are the iterations.
-                    if parents.len() <= 1 {
+                    if parents.len() <= 1 && recorded.insert(i) {
                         let before = follow
                             .first()
                             .and_then(|(k, old)| trees.blob(&parent_trees[*k], old));
@@ -166,7 +169,6 @@ enum Step {
 }
 
 fn step(
-    repo: &Repository,
     trees: &mut Trees,
     tree: &Tree,
     parents: &[Tree],
@@ -185,7 +187,7 @@ fn step(
             Some(before) if before == here => return Ok(Step::Same(k)),
             Some(_) => follow.push((k, path.to_string())),
             None => {
-                if let Some(old) = renamed_from(repo, parent, tree, path)? {
+                if let Some(old) = trees.renamed_from(parent, tree, path) {
                     follow.push((k, old));
                 }
             }
@@ -194,28 +196,26 @@ fn step(
     Ok(Step::Changed(follow))
 }
 
-/// The path `path` was renamed from between `parent` and `tree`, if any.
-fn renamed_from(
-    repo: &Repository,
-    parent: &Tree,
-    tree: &Tree,
-    path: &str,
-) -> Result<Option<String>, git2::Error> {
-    let mut diff = repo.diff_tree_to_tree(Some(parent), Some(tree), None)?;
-    let added = diff
-        .deltas()
-        .any(|d| d.status() == git2::Delta::Added && delta_path(&d.new_file()) == Some(path));
-    if !added {
-        return Ok(None);
-    }
+/// Every rename between `parent` and `tree` (new path -> old path), with
+/// git's default 50% similarity and no copies. Blobs that cannot be read
+/// (a partial clone) mean no rename rather than no history.
+fn renames(repo: &Repository, parent: &Tree, tree: &Tree) -> HashMap<String, String> {
+    let mut found = HashMap::new();
+    let Ok(mut diff) = repo.diff_tree_to_tree(Some(parent), Some(tree), None) else {
+        return found;
+    };
     let mut opts = DiffFindOptions::new();
     opts.renames(true);
     opts.copies(false);
-    diff.find_similar(Some(&mut opts))?;
-    Ok(diff
-        .deltas()
-        .find(|d| d.status() == git2::Delta::Renamed && delta_path(&d.new_file()) == Some(path))
-        .and_then(|d| delta_path(&d.old_file()).map(str::to_string)))
+    if diff.find_similar(Some(&mut opts)).is_err() {
+        return found;
+    }
+    for d in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
+        if let (Some(new), Some(old)) = (delta_path(&d.new_file()), delta_path(&d.old_file())) {
+            found.insert(new.to_string(), old.to_string());
+        }
+    }
+    found
 }
 
 fn delta_path<'a>(f: &git2::DiffFile<'a>) -> Option<&'a str> {
@@ -239,6 +239,9 @@ struct Trees<'r> {
     ids: HashMap<(Oid, String), Option<Oid>>,
     /// Parsed folder trees by id.
     dirs: HashMap<Oid, Tree<'r>>,
+    /// Renames between two commit trees, worked out once per pair: a
+    /// folder move renames every proposal in one commit.
+    renames: HashMap<(Oid, Oid), HashMap<String, String>>,
 }
 
 /// Parsed folder trees kept at once; the walk's locality makes a small
@@ -251,7 +254,21 @@ impl<'r> Trees<'r> {
             repo,
             ids: HashMap::new(),
             dirs: HashMap::new(),
+            renames: HashMap::new(),
         }
+    }
+
+    /// The path `path` in `tree` was renamed from in `parent`, if any.
+    fn renamed_from(&mut self, parent: &Tree, tree: &Tree, path: &str) -> Option<String> {
+        if self.renames.len() > MAX_CACHED_DIRS {
+            self.renames.clear();
+        }
+        let repo = self.repo;
+        self.renames
+            .entry((parent.id(), tree.id()))
+            .or_insert_with(|| renames(repo, parent, tree))
+            .get(path)
+            .cloned()
     }
 
     /// The id of folder `dir` in the commit tree `root` ("" is the root).
@@ -301,18 +318,19 @@ fn dedup(mut items: Vec<(usize, String)>) -> Vec<(usize, String)> {
 
 fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Iteration {
     let author = commit.author();
-    let message = commit.message().unwrap_or("");
+    let message = String::from_utf8_lossy(commit.message_bytes());
+    let message = message.as_ref();
     let (body, reviewers) = split_trailers(message);
     Iteration {
         n: 0,
         commit: Some(commit.id().to_string()),
         short: short_id(commit.id()),
         author: Person {
-            name: author.name().unwrap_or("").to_string(),
-            email: author.email().unwrap_or("").to_string(),
+            name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         },
         date: super::to_datetime(author.when()),
-        subject: commit.summary().ok().flatten().unwrap_or("").to_string(),
+        subject: summary(commit),
         body,
         reviewers,
         path: path.to_string(),
@@ -320,6 +338,14 @@ fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Ite
         parent_blob: before.map(|b| b.to_string()),
         working: false,
     }
+}
+
+/// The subject line, whatever encoding the message is in.
+fn summary(commit: &Commit) -> String {
+    commit
+        .summary_bytes()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default()
 }
 
 pub(super) fn short_id(id: Oid) -> String {
@@ -407,7 +433,7 @@ fn log_code(
             CodeCommit {
                 commit: commit.id().to_string(),
                 date: super::to_datetime(commit.author().when()),
-                subject: commit.summary().ok().flatten().unwrap_or("").to_string(),
+                subject: summary(commit),
                 path: changed,
             },
             commit.time().seconds(),

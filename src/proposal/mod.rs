@@ -138,7 +138,8 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         .sections
         .iter()
         .find(|s| s.role == Role::Headline)
-        .map(|s| s.heading.clone());
+        .map(|s| s.heading.clone())
+        .filter(|h| !h.is_empty());
     let title =
         match (&front.title, headline) {
             (Some(t), _) => t.clone(),

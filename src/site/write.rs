@@ -16,16 +16,50 @@ pub struct File {
     pub contents: Vec<u8>,
 }
 
+/// The output folder as it really is on disk: absolute, `.` and `..`
+/// resolved, symbolic links in the part that exists followed. Every check
+/// and every write uses this path, so `missing/../proposals` cannot slip
+/// past the checks and land on the proposals.
+pub fn resolve(out: &Path) -> Result<PathBuf> {
+    let abs = std::path::absolute(out).map_err(|e| Error::io(out, e))?;
+    let mut clean = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => clean.push(c),
+        }
+    }
+    // Follow links in the longest part that exists; keep the rest as is.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
 /// Refuses targets that would destroy something: the portfolio itself, a
-/// folder holding it, or an existing folder that wb did not build.
+/// folder holding it, or an existing folder that wb did not build. `out`
+/// must come from [`resolve`].
 pub fn check_target(root: &Path, out: &Path) -> Result<()> {
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let out_abs = out
-        .parent()
-        .and_then(|p| p.canonicalize().ok())
-        .and_then(|p| out.file_name().map(|n| p.join(n)))
-        .unwrap_or_else(|| out.to_path_buf());
-    if root_abs.starts_with(&out_abs) {
+    if out.parent().is_none() || root_abs.starts_with(out) {
         return Err(Error::usage_hint(
             format!(
                 "refusing to build into {}: it holds the portfolio",
@@ -80,8 +114,19 @@ pub fn swap_in(out: &Path, files: &[File]) -> Result<()> {
         &tmp.path().join(MARKER),
         b"built by wb; `wb build` replaces this folder\n",
     )?;
-    let staged = tmp.keep();
+    // Move the previous site aside while the new one is still a guarded
+    // temporary folder: if that fails, the new one is cleaned up.
     let old: Option<PathBuf> = if out.exists() {
+        if !out.join(MARKER).exists()
+            && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
+        {
+            return Err(Diagnostic::new(
+                out,
+                "exists and was not built by wb; refusing to replace it",
+            )
+            .hint("pick another output with --out, or empty the folder first")
+            .into());
+        }
         let old = parent.join(format!(".{name}.wb-old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&old);
         std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
@@ -89,6 +134,7 @@ pub fn swap_in(out: &Path, files: &[File]) -> Result<()> {
     } else {
         None
     };
+    let staged = tmp.keep();
     if let Err(e) = std::fs::rename(&staged, out) {
         // Put the previous site back before reporting.
         if let Some(old) = &old {
@@ -119,6 +165,22 @@ mod tests {
         std::fs::write(foreign.join("a.md"), "x").unwrap();
         assert!(check_target(&root, &foreign).is_err());
         assert!(check_target(&root, &root.join("_site")).is_ok());
+    }
+
+    #[test]
+    fn dot_dot_cannot_hide_the_portfolio() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("portfolio");
+        std::fs::create_dir_all(root.join("proposals")).unwrap();
+        std::fs::write(root.join("proposals/a.md"), "x").unwrap();
+        let sneaky = resolve(&root.join("nothere/../proposals")).unwrap();
+        assert_eq!(sneaky, root.canonicalize().unwrap().join("proposals"));
+        assert!(check_target(&root, &sneaky).is_err());
+        let up = resolve(&root.join("nothere/../../portfolio")).unwrap();
+        assert!(check_target(&root, &up).is_err());
+        let fine = resolve(&root.join("a/b/../_site")).unwrap();
+        assert_eq!(fine, root.canonicalize().unwrap().join("a/_site"));
+        assert!(check_target(&root, &fine).is_ok());
     }
 
     #[test]

@@ -232,3 +232,22 @@ fn symlinks_are_not_followed_out_of_the_portfolio() {
     );
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
 }
+
+#[test]
+fn an_empty_heading_is_no_title() {
+    let e = list_with_bad(b"#\n\nSome text.\n");
+    assert!(e.contains("proposals/bad.md:1:1: no title"), "{e}");
+}
+
+#[test]
+fn check_on_a_missing_file() {
+    let p = Project::new();
+    p.file("proposals/good.md", proposal("Good one", "draft"));
+    let run = p.wb(&["check", "proposals/nope.md"]).code(2);
+    assert!(
+        run.stderr.contains("proposals/nope.md: no such file"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+}

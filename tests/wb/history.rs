@@ -579,3 +579,102 @@ fn examples_have_real_review_iterations() {
         );
     }
 }
+
+#[test]
+fn a_proposals_folder_moved_with_every_proposal_in_it() {
+    let p = Project::new();
+    p.file("wb.yaml", "proposals: docs\n");
+    let mut g = p.git();
+    for n in 0..30 {
+        g.write(
+            &format!("proposals/p{n}.md"),
+            &proposal(&format!("Proposal number {n} for shops"), "draft"),
+        );
+    }
+    g.commit("Thirty drafts");
+    for n in 0..30 {
+        g.rename(&format!("proposals/p{n}.md"), &format!("docs/p{n}.md"));
+    }
+    g.commit("Move the folder");
+    g.write(
+        "docs/p7.md",
+        &edit(&proposal("Proposal number 7 for shops", "draft"), 1),
+    );
+    g.commit("Edit one");
+    let expected = g.log_follow("docs/p7.md");
+    assert_eq!(expected.len(), 3);
+    assert_eq!(ids(&p, "p7"), expected);
+    assert_eq!(ids(&p, "p3"), g.log_follow("docs/p3.md"));
+}
+
+#[test]
+fn two_branches_renaming_different_files_to_one_name() {
+    let p = Project::new();
+    let mut g = p.git();
+    g.write(
+        "proposals/x.md",
+        &proposal("Refunds for small shops", "draft"),
+    );
+    g.write(
+        "proposals/y.md",
+        &proposal("Refunds for small shops", "draft"),
+    );
+    g.commit("Two drafts");
+    g.branch("b1");
+    g.branch("b2");
+    g.checkout("b1");
+    g.rename("proposals/x.md", "proposals/p.md");
+    g.commit("Rename x");
+    g.checkout("b2");
+    g.rename("proposals/y.md", "proposals/p.md");
+    g.commit("Rename y");
+    g.checkout("b1");
+    g.merge("b2", "Merge");
+    let ours = ids(&p, "p");
+    let mut unique = ours.clone();
+    unique.dedup();
+    assert_eq!(ours, unique, "no commit listed twice: {ours:?}");
+}
+
+#[test]
+fn an_unreadable_old_version_does_not_stop_history_or_the_site() {
+    let p = Project::new();
+    let mut g = p.git();
+    let good = proposal("Refunds", "draft");
+    std::fs::create_dir_all(p.path().join("proposals")).unwrap();
+    let mut latin1 = good.clone().into_bytes();
+    latin1.extend(b"\nCaf\xe9 owners too.\n");
+    std::fs::write(p.path().join("proposals/refunds.md"), &latin1).unwrap();
+    g.commit("Saved in the wrong encoding");
+    g.write("proposals/refunds.md", &edit(&good, 1));
+    g.commit("Saved as UTF-8");
+    let j = p
+        .wb(&["history", "refunds", "--format", "json"])
+        .ok()
+        .json();
+    let its = j["iterations"].as_array().unwrap();
+    assert_eq!(its.len(), 2);
+    assert!(
+        its[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"),
+        "{}",
+        its[0]
+    );
+    assert!(its[1]["error"].is_null());
+    p.wb(&["build"]).ok();
+    p.wb(&["list"]).ok();
+}
+
+#[test]
+fn line_ending_conversion_is_not_a_working_copy() {
+    let p = Project::new();
+    let mut g = p.git();
+    let text = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &text);
+    g.commit("Draft");
+    // As core.autocrlf or `eol=crlf` would check it out.
+    g.write("proposals/refunds.md", &text.replace('\n', "\r\n"));
+    assert_eq!(ids(&p, "refunds").len(), 1);
+}

@@ -28,6 +28,19 @@ fn init_new_list_in_a_git_repository() {
         run.stdout
     );
     let text = p.read("proposals/instant-refunds-for-small-shops.md");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(
+        p.path()
+            .join("proposals/instant-refunds-for-small-shops.md"),
+    )
+    .unwrap()
+    .permissions()
+    .mode();
+    assert_eq!(
+        mode & 0o044,
+        0o044,
+        "others can read the new file ({mode:o})"
+    );
     assert!(
         text.contains("owner: Test Author <author@example.com>"),
         "{text}"

@@ -390,7 +390,18 @@ fn the_output_folder_must_be_the_sites_own() {
     assert!(run.stderr.contains("was not built by wb"), "{}", run.stderr);
     let run = p.wb(&["build", "--out", "."]).code(2);
     assert!(run.stderr.contains("holds the portfolio"), "{}", run.stderr);
+    for sneaky in [
+        "nothere/../proposals",
+        "nothere/../.",
+        "a/b/../../proposals",
+    ] {
+        let run = p.wb(&["build", "--out", sneaky]).code(2);
+        assert!(run.stderr.contains("refusing"), "{sneaky}: {}", run.stderr);
+    }
+    p.file("wb.yaml", "site:\n  out: nothere/../proposals\n");
+    p.wb(&["build"]).code(2);
     assert!(p.exists("proposals/bread.md"));
+    assert!(p.exists("proposals/small-shop-refunds.md"));
     p.wb(&["build", "--out", "public/site"]).ok();
     assert!(p.exists("public/site/index.html"));
 }
@@ -481,6 +492,19 @@ fn serve_rebuilds_and_survives_errors() {
         "pages load the reload script"
     );
     let v1: u64 = get(&server.addr, "/__wb/version").1.trim().parse().unwrap();
+    // Reading files (every build does) is not a change: no rebuild loop.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let still: u64 = get(&server.addr, "/__wb/version").1.trim().parse().unwrap();
+    assert_eq!(still, v1, "the server rebuilt with nothing changed");
+    // Requests for another host name (DNS rebinding) are refused.
+    let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
+    write!(s, "GET / HTTP/1.0\r\nHost: evil.example.com\r\n\r\n").unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.0 403") || response.starts_with("HTTP/1.1 403"),
+        "{response}"
+    );
 
     let text = p
         .read("proposals/bread.md")
@@ -632,4 +656,59 @@ fn the_site_works_in_a_browser() {
             .any(|e| e.get_inner_text().unwrap().contains("draft")),
         "the status change shows as a deletion"
     );
+}
+
+#[test]
+fn links_out_of_the_portfolio_are_not_published() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.css"), "TOKEN=abc").unwrap();
+    std::fs::create_dir_all(outside.path().join("elsewhere")).unwrap();
+    std::fs::write(
+        outside.path().join("elsewhere/x.md"),
+        good_proposal("Not ours", "draft"),
+    )
+    .unwrap();
+    let p = fixture();
+    std::fs::create_dir_all(p.path().join(".wb/site")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.css"),
+        p.path().join(".wb/site/wb.css"),
+    )
+    .unwrap();
+    let run = p.wb(&["build"]).code(2);
+    assert!(
+        run.stderr
+            .contains(".wb/site/wb.css: is a symbolic link that leads outside the portfolio"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.exists("_site"));
+    std::fs::remove_file(p.path().join(".wb/site/wb.css")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("elsewhere"), p.path().join("linked")).unwrap();
+    p.file("wb.yaml", "proposals: [proposals, linked]\n");
+    let run = p.wb(&["build"]).code(2);
+    assert!(
+        run.stderr
+            .contains("linked: is a symbolic link that leads outside the portfolio"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_feed() {
+    let p = Project::new();
+    let mut g = p.git();
+    let text = good_proposal("Refunds now", "draft")
+        .replace("# Refunds now", "# Refunds \u{1b}[31mred\u{1b}[0m \u{c}now");
+    g.write("proposals/a.md", &text);
+    g.commit("Subject with \u{1b}]0;title\u{7} an escape");
+    let site = build(&p);
+    let feed = read(&site, "feed.xml");
+    assert!(
+        !feed.chars().any(|c| c.is_control() && c != '\n'),
+        "{feed:?}"
+    );
+    let out = p.wb(&["history", "a"]).ok().stdout;
+    assert!(!out.contains('\u{1b}'), "{out:?}");
 }
