@@ -283,25 +283,24 @@ pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
     let doc = Doc::new(p, ctx);
     let settings = &ctx.config.check;
     let enabled = |id: &str| !settings.disable.iter().any(|d| d == id);
+    // `check.severity` wins over a hit's own severity, which wins over the rule's.
+    let finding = |rule: &Rule, hit: Hit| Finding {
+        rule: rule.id.to_string(),
+        severity: settings
+            .severity
+            .get(rule.id)
+            .copied()
+            .or(hit.severity)
+            .unwrap_or(rule.severity),
+        path: p.path.clone(),
+        line: hit.line,
+        col: hit.col,
+        message: hit.message,
+        hint: hit.hint,
+    };
     let mut findings = Vec::new();
     for rule in CATALOGUE.iter().filter(|r| enabled(r.id)) {
-        for hit in (rule.run)(&doc) {
-            let severity = settings
-                .severity
-                .get(rule.id)
-                .copied()
-                .or(hit.severity)
-                .unwrap_or(rule.severity);
-            findings.push(Finding {
-                rule: rule.id.to_string(),
-                severity,
-                path: p.path.clone(),
-                line: hit.line,
-                col: hit.col,
-                message: hit.message,
-                hint: hit.hint,
-            });
-        }
+        findings.extend((rule.run)(&doc).into_iter().map(|hit| finding(rule, hit)));
     }
     // Suppressions of rules that could not run (disabled, or git rules without
     // history) are neither used nor unused.
@@ -309,20 +308,7 @@ pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
         |id: &str| enabled(id) && rule(id).is_some_and(|r| !r.git || ctx.history.is_some());
     let unused = suppress::apply(p, &mut findings, judged);
     if enabled(UNUSED_SUPPRESSION) {
-        let severity = settings
-            .severity
-            .get(UNUSED_SUPPRESSION)
-            .copied()
-            .unwrap_or(UNUSED.severity);
-        findings.extend(unused.into_iter().map(|hit| Finding {
-            rule: UNUSED_SUPPRESSION.to_string(),
-            severity,
-            path: p.path.clone(),
-            line: hit.line,
-            col: hit.col,
-            message: hit.message,
-            hint: hit.hint,
-        }));
+        findings.extend(unused.into_iter().map(|hit| finding(&UNUSED, hit)));
     }
     findings.sort_by(|a, b| {
         (a.line, a.col, &a.rule, &a.message).cmp(&(b.line, b.col, &b.rule, &b.message))
