@@ -185,16 +185,20 @@ impl Git {
         self
     }
 
-    /// Commits the whole working tree (adds and removals) as `author`.
-    pub fn commit_as(&mut self, author: (&str, &str), message: &str) -> Oid {
+    /// Stages the whole working tree (adds and removals) and returns its tree id.
+    fn stage_all(&self) -> Oid {
         let mut index = self.repo.index().unwrap();
         index
             .add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None)
             .unwrap();
         index.update_all(["*"].iter(), None).unwrap();
         index.write().unwrap();
-        let tree_id = index.write_tree().unwrap();
-        let tree = self.repo.find_tree(tree_id).unwrap();
+        index.write_tree().unwrap()
+    }
+
+    /// Commits the whole working tree (adds and removals) as `author`.
+    pub fn commit_as(&mut self, author: (&str, &str), message: &str) -> Oid {
+        let tree = self.repo.find_tree(self.stage_all()).unwrap();
         let sig = Signature::new(author.0, author.1, &Time::new(self.clock, 0)).unwrap();
         self.clock += 86_400;
         let parents: Vec<git2::Commit> = match self.repo.head() {
@@ -241,13 +245,7 @@ impl Git {
             .peel_to_commit()
             .unwrap();
         let head = self.repo.head().unwrap().peel_to_commit().unwrap();
-        let mut index = self.repo.index().unwrap();
-        index
-            .add_all(["*"].iter(), git2::IndexAddOption::DEFAULT, None)
-            .unwrap();
-        index.update_all(["*"].iter(), None).unwrap();
-        index.write().unwrap();
-        let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let tree = self.repo.find_tree(self.stage_all()).unwrap();
         let sig = Signature::new(
             "Test Author",
             "author@example.com",
