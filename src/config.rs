@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+pub use crate::check::{RuleId, RuleOptions};
 use crate::error::{Diagnostic, Error, Result};
+use crate::proposal::{Aliases, ParseOptions, Role};
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "wb.yaml";
@@ -18,7 +20,10 @@ pub const DEFAULT_STATUSES: &[&str] = &[
     "draft", "review", "approved", "rejected", "shelved", "launched",
 ];
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// `wb.yaml` as read: every key typed and defaulted, rule ids checked
+/// against the catalogue, section names resolved to roles and status
+/// meanings resolved against the statuses, all at load.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// Folder (or list of globs) holding proposals, relative to the portfolio root.
@@ -26,19 +31,28 @@ pub struct Config {
     pub proposals: Vec<String>,
     pub site: SiteConfig,
     pub statuses: Vec<String>,
+    /// Which configured status plays which part (see [`Lifecycle`]).
+    pub status_meanings: StatusMeanings,
     /// Review circles, widest last; matched against `Reviewed-by:` trailers.
     pub circles: IndexMap<String, Vec<String>>,
     /// Extra heading aliases per section role (`problem: [Pain points]`).
-    pub sections: BTreeMap<String, Vec<String>>,
+    pub sections: BTreeMap<Role, Vec<String>>,
     pub check: CheckConfig,
+    /// The statuses and their meanings, resolved at load.
+    #[serde(skip)]
+    pub lifecycle: Lifecycle,
 }
 
 impl Default for Config {
     fn default() -> Self {
+        let statuses: Vec<String> = DEFAULT_STATUSES.iter().map(|s| s.to_string()).collect();
         Config {
             proposals: vec!["proposals".into()],
             site: SiteConfig::default(),
-            statuses: DEFAULT_STATUSES.iter().map(|s| s.to_string()).collect(),
+            lifecycle: Lifecycle::resolve(&statuses, &StatusMeanings::default())
+                .expect("the default meanings name default statuses"),
+            statuses,
+            status_meanings: StatusMeanings::default(),
             circles: IndexMap::new(),
             sections: BTreeMap::new(),
             check: CheckConfig::default(),
@@ -46,7 +60,216 @@ impl Default for Config {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+impl Config {
+    /// Parse options (statuses, heading aliases) for this configuration.
+    pub fn parse_options(&self) -> ParseOptions {
+        let mut aliases = Aliases::default();
+        for (role, headings) in &self.sections {
+            for h in headings {
+                aliases.add(*role, h);
+            }
+        }
+        ParseOptions {
+            statuses: self.lifecycle.names.clone(),
+            aliases,
+        }
+    }
+}
+
+/// The part a status plays in a proposal's life. Rules, the funnel and the
+/// site read these, never a status name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Meaning {
+    /// Being written; the first configured status, given to new proposals.
+    New,
+    /// The author asks for review.
+    InReview,
+    /// Decided: we build it.
+    DecidedFor,
+    /// Decided: we do not (rejected, shelved).
+    DecidedAgainst,
+    /// Built and in customers' hands.
+    Launched,
+    /// A status wb.yaml lists without a meaning.
+    Other,
+}
+
+impl Meaning {
+    /// The kebab-case name, as the site's CSS classes use it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Meaning::New => "new",
+            Meaning::InReview => "in-review",
+            Meaning::DecidedFor => "decided-for",
+            Meaning::DecidedAgainst => "decided-against",
+            Meaning::Launched => "launched",
+            Meaning::Other => "other",
+        }
+    }
+}
+
+/// `status_meanings:` in wb.yaml. A meaning left out takes its default: the
+/// configured statuses among the usual names for it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StatusMeanings {
+    #[serde(deserialize_with = "yaml::some_one_or_many")]
+    pub in_review: Option<Vec<String>>,
+    #[serde(deserialize_with = "yaml::some_one_or_many")]
+    pub decided_for: Option<Vec<String>>,
+    #[serde(deserialize_with = "yaml::some_one_or_many")]
+    pub decided_against: Option<Vec<String>>,
+    #[serde(deserialize_with = "yaml::some_one_or_many")]
+    pub launched: Option<Vec<String>>,
+}
+
+/// The usual names of each meaning, for the defaults.
+const USUAL: &[(Meaning, &str, &[&str])] = &[
+    (
+        Meaning::InReview,
+        "in_review",
+        &[
+            "review",
+            "in-review",
+            "in_review",
+            "reviewing",
+            "under-review",
+            "proposed",
+        ],
+    ),
+    (
+        Meaning::DecidedFor,
+        "decided_for",
+        &["approved", "accepted", "implementable", "funded", "go"],
+    ),
+    (
+        Meaning::DecidedAgainst,
+        "decided_against",
+        &[
+            "rejected",
+            "shelved",
+            "declined",
+            "withdrawn",
+            "deferred",
+            "postponed",
+            "abandoned",
+            "no-go",
+        ],
+    ),
+    (
+        Meaning::Launched,
+        "launched",
+        &[
+            "launched",
+            "implemented",
+            "shipped",
+            "released",
+            "live",
+            "done",
+        ],
+    ),
+];
+
+/// The configured statuses, in order, and what each one means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lifecycle {
+    /// Lower-cased, in the configured order.
+    pub names: Vec<String>,
+    meanings: Vec<Meaning>,
+}
+
+impl Default for Lifecycle {
+    fn default() -> Self {
+        Config::default().lifecycle
+    }
+}
+
+impl Lifecycle {
+    /// Resolves `meanings` against `statuses`; an explicit meaning naming a
+    /// status that is not configured is an error (the key, the status).
+    fn resolve(
+        statuses: &[String],
+        meanings: &StatusMeanings,
+    ) -> std::result::Result<Lifecycle, (&'static str, String)> {
+        let names: Vec<String> = statuses.iter().map(|s| s.to_lowercase()).collect();
+        let mut out = vec![Meaning::Other; names.len()];
+        if let Some(first) = out.first_mut() {
+            *first = Meaning::New;
+        }
+        for &(meaning, key, usual) in USUAL {
+            let explicit = match meaning {
+                Meaning::InReview => &meanings.in_review,
+                Meaning::DecidedFor => &meanings.decided_for,
+                Meaning::DecidedAgainst => &meanings.decided_against,
+                _ => &meanings.launched,
+            };
+            match explicit {
+                Some(list) => {
+                    for status in list {
+                        let lower = status.to_lowercase();
+                        let Some(i) = names.iter().position(|n| *n == lower) else {
+                            return Err((key, status.clone()));
+                        };
+                        out[i] = meaning;
+                    }
+                }
+                None => {
+                    for (i, n) in names.iter().enumerate() {
+                        if i > 0 && usual.contains(&n.as_str()) {
+                            out[i] = meaning;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Lifecycle {
+            names,
+            meanings: out,
+        })
+    }
+
+    /// The status new proposals start in, and proposals without one have.
+    pub fn new_status(&self) -> &str {
+        self.names.first().map_or("draft", String::as_str)
+    }
+
+    pub fn meaning(&self, status: &str) -> Meaning {
+        let lower = status.to_lowercase();
+        self.names
+            .iter()
+            .position(|n| *n == lower)
+            .map_or(Meaning::Other, |i| self.meanings[i])
+    }
+
+    pub fn is(&self, status: &str, meaning: Meaning) -> bool {
+        self.meaning(status) == meaning
+    }
+
+    /// Approved or launched: the proposal has passed its decision.
+    pub fn is_decided_for(&self, status: &str) -> bool {
+        matches!(
+            self.meaning(status),
+            Meaning::DecidedFor | Meaning::Launched
+        )
+    }
+
+    /// The configured statuses with this meaning, in order.
+    pub fn with(&self, meaning: Meaning) -> Vec<&str> {
+        self.names
+            .iter()
+            .zip(&self.meanings)
+            .filter(|(_, m)| **m == meaning)
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+
+    pub fn contains(&self, status: &str) -> bool {
+        self.names.iter().any(|n| n.eq_ignore_ascii_case(status))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SiteConfig {
     pub title: String,
@@ -104,13 +327,13 @@ impl std::str::FromStr for Severity {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CheckConfig {
     /// Rules that never run.
-    pub disable: Vec<String>,
+    pub disable: Vec<RuleId>,
     /// Severity overrides per rule id.
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: BTreeMap<RuleId, Severity>,
     /// `wb check` fails when a finding reaches this severity.
     pub deny: Severity,
     pub rules: RuleOptions,
@@ -124,115 +347,6 @@ impl Default for CheckConfig {
             deny: Severity::Error,
             rules: RuleOptions::default(),
         }
-    }
-}
-
-/// Options of the rules that take any. Typed, so that a misspelt option is an
-/// error with its line instead of a silently ignored key.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
-pub struct RuleOptions {
-    pub faq_too_short: FaqTooShortOptions,
-    pub skipping_the_iteration: SkippingOptions,
-    pub internal_jargon_in_pr: JargonOptions,
-    pub hyperbole_instead_of_specifics: WordsOptions,
-    pub solution_first_thinking: WordsOptions,
-    pub faq_avoids_hard_questions: HardQuestionsOptions,
-    pub too_many_features: FeaturesOptions,
-    pub missing_problem_paragraph: ProblemOptions,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct FaqTooShortOptions {
-    pub min_external: usize,
-    pub min_internal: usize,
-    /// An answer with fewer words than this counts as a one-liner.
-    pub min_answer_words: usize,
-}
-
-impl Default for FaqTooShortOptions {
-    fn default() -> Self {
-        FaqTooShortOptions {
-            min_external: 5,
-            min_internal: 5,
-            min_answer_words: 12,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct SkippingOptions {
-    pub min_iterations: usize,
-}
-
-impl Default for SkippingOptions {
-    fn default() -> Self {
-        SkippingOptions { min_iterations: 3 }
-    }
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct JargonOptions {
-    /// Extra words that count as jargon in the press release.
-    pub words: Vec<String>,
-    /// Internal code names that must not appear in the press release.
-    pub code_names: Vec<String>,
-    /// Acronyms your customers know (e.g. `PDF`, `VAT`).
-    pub allow: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct WordsOptions {
-    /// Extra words or phrases the rule looks for.
-    pub words: Vec<String>,
-    /// Words of the built-in list that you allow.
-    pub allow: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct HardQuestionsOptions {
-    /// How many of the five hard topics the internal FAQ must cover.
-    pub min_topics: usize,
-}
-
-impl Default for HardQuestionsOptions {
-    fn default() -> Self {
-        HardQuestionsOptions { min_topics: 4 }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct FeaturesOptions {
-    /// Most list items the press release may have.
-    pub max_list_items: usize,
-    /// Longest press release, in words (about one printed page).
-    pub max_words: usize,
-}
-
-impl Default for FeaturesOptions {
-    fn default() -> Self {
-        FeaturesOptions {
-            max_list_items: 5,
-            max_words: 800,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ProblemOptions {
-    pub min_words: usize,
-}
-
-impl Default for ProblemOptions {
-    fn default() -> Self {
-        ProblemOptions { min_words: 40 }
     }
 }
 
@@ -306,7 +420,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    let config: Config = yaml::from_str(path, text, 0)?;
+    let mut config: Config = yaml::from_str(path, text, 0)?;
     if config.statuses.is_empty() {
         let (line, col) = yaml::find_key(text, &["statuses"]).unwrap_or((1, 1));
         return Err(Diagnostic::new(path, "`statuses` is empty")
@@ -321,11 +435,37 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
             .hint("name the folder holding proposals, e.g. `proposals: proposals`")
             .into());
     }
+    config.lifecycle = Lifecycle::resolve(&config.statuses, &config.status_meanings).map_err(
+        |(key, status)| {
+            let (line, col) = yaml::find_key(text, &["status_meanings", key])
+                .or_else(|| yaml::find_key(text, &["status_meanings"]))
+                .unwrap_or((1, 1));
+            Error::from(
+                Diagnostic::new(
+                    path,
+                    format!("`status_meanings.{key}` names `{status}`, which is not in `statuses`"),
+                )
+                .at(line, col)
+                .hint(format!(
+                    "name one of the statuses: {}",
+                    config.statuses.join(", ")
+                )),
+            )
+        },
+    )?;
     Ok(config)
 }
 
-/// The commented `wb.yaml` that `wb init` writes: every default visible.
-pub const INIT_TEMPLATE: &str = include_str!("../templates/wb.yaml");
+/// The commented `wb.yaml` that `wb init` writes: every default visible,
+/// the rule options from their declarations.
+pub fn init_template() -> String {
+    INIT_TEMPLATE.replace(
+        "    {{rule-options}}\n",
+        &crate::check::options::init_block("    "),
+    )
+}
+
+const INIT_TEMPLATE: &str = include_str!("../templates/wb.yaml");
 
 #[cfg(test)]
 mod tests {
@@ -345,13 +485,14 @@ mod tests {
 
     #[test]
     fn init_template_is_the_defaults() {
-        let c = parse(Path::new("wb.yaml"), INIT_TEMPLATE).unwrap();
+        let c = parse(Path::new("wb.yaml"), &init_template()).unwrap();
         let d = Config::default();
         assert_eq!(c.proposals, d.proposals);
         assert_eq!(c.statuses, d.statuses);
         assert_eq!(c.site.title, d.site.title);
         assert_eq!(c.check.deny, d.check.deny);
-        assert_eq!(c.check.rules.faq_too_short.min_external, 5);
+        assert_eq!(c.check.rules, RuleOptions::default());
+        assert_eq!(c.lifecycle, d.lifecycle);
     }
 
     #[test]

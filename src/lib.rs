@@ -3,8 +3,9 @@
 //! published as a static site.
 //!
 //! Data flows one way: `config` → `portfolio` (find and parse proposals) →
-//! `history` (git) → `check` → `site`. Commands under `cmd` read whichever
-//! stage they need. See ARCHITECTURE.md.
+//! `history` (git) → `review` (each proposal assembled once: history,
+//! versions, timeline, findings) → `site`. Commands under `cmd` choose what
+//! to ask of the review stage and format it. See ARCHITECTURE.md.
 
 pub mod check;
 pub mod config;
@@ -18,6 +19,7 @@ pub use error::{Diagnostic, Error, Result};
 pub mod circles;
 pub mod history;
 pub mod portfolio;
+pub mod review;
 pub mod scaffold;
 pub mod serve;
 pub mod site;

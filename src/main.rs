@@ -28,18 +28,12 @@ fn main() -> ExitCode {
 
 fn report(e: wb::Error) -> ExitCode {
     let errors = e.into_vec();
-    if errors.iter().all(is_broken_pipe) {
+    if errors.iter().all(wb::Error::is_broken_pipe) {
         return ExitCode::SUCCESS;
     }
     let mut stderr = anstream::stderr();
-    for e in errors {
-        if !is_broken_pipe(&e) {
-            let _ = cmd::output::print_error(&mut stderr, &e);
-        }
+    for e in errors.iter().filter(|e| !e.is_broken_pipe()) {
+        let _ = cmd::output::print_error(&mut stderr, e);
     }
     ExitCode::from(2)
-}
-
-fn is_broken_pipe(e: &wb::Error) -> bool {
-    matches!(e, wb::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
 }

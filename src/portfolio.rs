@@ -11,7 +11,7 @@ use walkdir::WalkDir;
 
 use crate::config::{self, Config};
 use crate::error::{Diagnostic, Error, Result};
-use crate::proposal::{self, ParseOptions, Proposal, Role};
+use crate::proposal::{self, ParseOptions, Proposal};
 
 /// Folders never searched for proposals.
 const SKIP_DIRS: &[&str] = &["node_modules", "target", "_site"];
@@ -54,7 +54,7 @@ impl Portfolio {
     }
 
     fn load(loaded: config::Loaded, only: Option<&dyn Fn(&Path) -> bool>) -> Result<Portfolio> {
-        let options = parse_options(&loaded)?;
+        let options = loaded.config.parse_options();
         let root = loaded.root.clone();
         if loaded.file.is_none() && !has_sources(&root, &loaded.config) {
             return Err(Error::usage_hint(
@@ -147,6 +147,27 @@ impl Portfolio {
         ))
     }
 
+    /// The proposals with any of `statuses` (all when empty) and any of
+    /// `tags` (all when empty). A status wb.yaml does not list is a usage
+    /// error naming the ones it does.
+    pub fn filter(&self, statuses: &[String], tags: &[String]) -> Result<Vec<&Proposal>> {
+        let lifecycle = &self.cfg().lifecycle;
+        if let Some(s) = statuses.iter().find(|s| !lifecycle.contains(s)) {
+            return Err(Error::usage_hint(
+                format!("unknown status `{s}`"),
+                format!("statuses: {}", lifecycle.names.join(", ")),
+            ));
+        }
+        Ok(self
+            .proposals
+            .iter()
+            .filter(|p| {
+                statuses.is_empty() || statuses.iter().any(|s| s.eq_ignore_ascii_case(p.status()))
+            })
+            .filter(|p| tags.is_empty() || p.front.tags.iter().any(|t| tags.contains(t)))
+            .collect())
+    }
+
     /// The folder `wb new` writes to: the configured folder, or the fixed
     /// part of the first glob.
     pub fn new_dir(&self) -> PathBuf {
@@ -167,39 +188,6 @@ impl Portfolio {
         };
         self.root.join(fixed.join("/"))
     }
-}
-
-/// Parse options (statuses, heading aliases) from a loaded configuration.
-pub fn parse_options(loaded: &config::Loaded) -> Result<ParseOptions> {
-    let mut options = ParseOptions {
-        statuses: loaded
-            .config
-            .statuses
-            .iter()
-            .map(|s| s.to_lowercase())
-            .collect(),
-        ..Default::default()
-    };
-    for (role, headings) in &loaded.config.sections {
-        let Some(r) = Role::parse(role).filter(|r| *r != Role::Other) else {
-            let names: Vec<&str> = Role::ALL
-                .iter()
-                .filter(|r| **r != Role::Other)
-                .map(|r| r.as_str())
-                .collect();
-            return Err(loaded
-                .error_at(
-                    &["sections", role],
-                    format!("unknown section role `{role}`"),
-                )
-                .hint(format!("roles are: {}", names.join(", ")))
-                .into());
-        };
-        for h in headings {
-            options.aliases.add(r, h);
-        }
-    }
-    Ok(options)
 }
 
 fn is_glob(s: &str) -> bool {
@@ -227,17 +215,14 @@ fn skipped_name(name: &str) -> bool {
 /// Finds the proposal files the configuration names, relative to the
 /// current folder where possible, sorted by path.
 fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let out_dir = root.join(&config.site.out);
+    let mut found = Found::new(root, &root.join(&config.site.out));
     for source in &config.proposals {
-        let (base, matcher) = if is_glob(source) {
+        if is_glob(source) {
             let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
             let glob = match Glob::new(source) {
                 Ok(g) => g,
                 Err(e) => {
-                    errors.push(Error::usage_hint(
+                    found.errors.push(Error::usage_hint(
                         format!("bad glob `{source}` in `proposals`: {e}"),
                         "globs look like `docs/**/*.md`",
                     ));
@@ -246,19 +231,51 @@ fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
             };
             let mut set = GlobSetBuilder::new();
             set.add(glob);
-            (root.join(fixed.join("/")), set.build().ok())
+            found.walk(&root.join(fixed.join("/")), set.build().ok().as_ref());
         } else {
-            (root.join(source), None)
-        };
+            found.walk(&root.join(source), None);
+        }
+    }
+    found.finish()
+}
+
+/// Proposal files found under one portfolio root, by the rules every
+/// command shares (`wb list`, `wb build`, `wb check PATH...`): Markdown
+/// files only; hidden entries, README.md, build folders and the site's
+/// output skipped; a symbolic link followed only when it leads to a file
+/// inside the root; a folder named like a proposal reported.
+pub(crate) struct Found {
+    root: PathBuf,
+    canonical_root: PathBuf,
+    out_dir: PathBuf,
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<Error>,
+}
+
+impl Found {
+    pub(crate) fn new(root: &Path, out_dir: &Path) -> Found {
+        Found {
+            root: root.to_path_buf(),
+            canonical_root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            out_dir: out_dir.to_path_buf(),
+            files: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Adds the Markdown files under `base` (a folder), keeping those whose
+    /// path relative to the root `matcher` accepts. A missing base adds nothing.
+    pub(crate) fn walk(&mut self, base: &Path, matcher: Option<&globset::GlobSet>) {
         if !base.exists() {
-            continue;
+            return;
         }
         // WalkDir follows its starting folder even when it is a link.
-        if let Err(e) = crate::fs::ensure_inside(root, &base) {
-            errors.push(e);
-            continue;
+        if let Err(e) = crate::fs::ensure_inside(&self.root, base) {
+            self.errors.push(e);
+            return;
         }
-        let walker = WalkDir::new(&base)
+        let out_dir = self.out_dir.clone();
+        let walker = WalkDir::new(base)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
@@ -273,8 +290,8 @@ fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
                     let path = e
                         .path()
                         .map(Path::to_path_buf)
-                        .unwrap_or_else(|| base.clone());
-                    errors.push(Error::Io {
+                        .unwrap_or_else(|| base.to_path_buf());
+                    self.errors.push(Error::Io {
                         path,
                         source: e
                             .into_io_error()
@@ -284,40 +301,51 @@ fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
                 }
             };
             let path = entry.path();
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            if matcher.as_ref().is_some_and(|m| !m.is_match(rel)) {
+            let rel = path.strip_prefix(&self.root).unwrap_or(path);
+            if matcher.is_some_and(|m| !m.is_match(rel)) || !is_markdown(path) {
                 continue;
             }
-            if !is_markdown(path) {
-                continue;
-            }
-            let shown = display_path(path);
-            let ft = entry.file_type();
-            if ft.is_dir() {
-                errors.push(
-                    Diagnostic::new(&shown, "is a folder named like a proposal; wb skipped it")
-                        .hint("a proposal is a Markdown file; rename the folder so it does not end in .md")
-                        .into(),
-                );
-            } else if ft.is_symlink() {
-                match path.canonicalize() {
-                    Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {
-                        files.push(shown)
-                    }
-                    _ => errors.push(
-                        Diagnostic::new(&shown, "is a symbolic link that leads outside the portfolio; wb does not follow it")
-                            .hint("copy the file into the portfolio instead of linking to it")
-                            .into(),
-                    ),
-                }
-            } else if ft.is_file() {
-                files.push(shown);
-            }
+            self.add_entry(path, entry.file_type());
         }
     }
-    files.sort();
-    files.dedup();
-    (files, errors)
+
+    /// Adds one file named on the command line (any extension).
+    pub(crate) fn file(&mut self, path: &Path) {
+        match std::fs::symlink_metadata(path) {
+            Ok(m) => self.add_entry(path, m.file_type()),
+            Err(e) => self.errors.push(Error::io(&display_path(path), e)),
+        }
+    }
+
+    fn add_entry(&mut self, path: &Path, ft: std::fs::FileType) {
+        let shown = display_path(path);
+        if ft.is_dir() {
+            self.errors.push(
+                Diagnostic::new(&shown, "is a folder named like a proposal; wb skipped it")
+                    .hint("a proposal is a Markdown file; rename the folder so it does not end in .md")
+                    .into(),
+            );
+        } else if ft.is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&self.canonical_root) && target.is_file() => {
+                    self.files.push(shown)
+                }
+                _ => self.errors.push(
+                    Diagnostic::new(&shown, "is a symbolic link that leads outside the portfolio; wb does not follow it")
+                        .hint("copy the file into the portfolio instead of linking to it")
+                        .into(),
+                ),
+            }
+        } else if ft.is_file() {
+            self.files.push(shown);
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> (Vec<PathBuf>, Vec<Error>) {
+        self.files.sort();
+        self.files.dedup();
+        (self.files, self.errors)
+    }
 }
 
 /// `path` relative to the current folder when it lies below it.

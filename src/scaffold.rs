@@ -1,7 +1,7 @@
 //! `wb new`: a proposal rendered from a template, written without ever
 //! replacing a file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -26,6 +26,8 @@ pub struct NewProposal {
 struct Data<'a> {
     title: &'a str,
     slug: &'a str,
+    /// The status new proposals start in (the first in wb.yaml).
+    status: &'a str,
     owner: &'a str,
     customer: &'a str,
     /// `2027-03-15`, or empty.
@@ -59,6 +61,7 @@ pub fn create(portfolio: &Portfolio, req: &NewProposal) -> Result<PathBuf> {
     let data = Data {
         title: &req.title,
         slug: &req.slug,
+        status: portfolio.cfg().lifecycle.new_status(),
         owner: req.owner.as_deref().unwrap_or(""),
         customer: req.customer.as_deref().unwrap_or(""),
         launch_date: req.launch_date.map(|d| d.to_string()).unwrap_or_default(),
@@ -83,4 +86,110 @@ pub fn create(portfolio: &Portfolio, req: &NewProposal) -> Result<PathBuf> {
     }
     crate::fs::create_new(&path, text.as_bytes())?;
     Ok(path)
+}
+
+/// The title as given (whitespace collapsed) and the slug: `--slug` if it is
+/// usable, else one made from the title.
+pub fn title_and_slug(title: &str, slug: Option<&str>) -> Result<(String, String)> {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let slug = match slug {
+        Some(s) if crate::proposal::is_valid_slug(s) => s.to_string(),
+        Some(s) => {
+            return Err(Error::usage_hint(
+                format!("`{s}` is not a usable slug"),
+                "a slug is letters, digits, dashes and underscores, e.g. instant-refunds",
+            ));
+        }
+        None => crate::proposal::slugify(&title),
+    };
+    if slug.is_empty() {
+        return Err(Error::usage_hint(
+            format!("the title `{title}` gives an empty slug"),
+            "use letters or digits in the title, or pass --slug NAME",
+        ));
+    }
+    Ok((title, slug))
+}
+
+/// `--launch-date`, read as YYYY-MM-DD.
+pub fn launch_date(arg: Option<&str>) -> Result<Option<NaiveDate>> {
+    arg.map(|d| {
+        crate::proposal::front::parse_date(d).ok_or_else(|| {
+            Error::usage_hint(
+                format!("--launch-date `{d}` is not a date"),
+                "write it as YYYY-MM-DD, e.g. --launch-date 2027-03-15",
+            )
+        })
+    })
+    .transpose()
+}
+
+/// One thing `wb init` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    Created(PathBuf),
+    /// A file that was already there and was left alone.
+    Kept(PathBuf),
+    /// `_site/` was added to this `.gitignore`.
+    Ignored(PathBuf),
+}
+
+/// `wb init`: a commented wb.yaml, a `proposals/` folder and `_site/` in
+/// `.gitignore` (unless wb.yaml exists: it is never overwritten); with
+/// `templates`, the default templates copied out for editing.
+pub fn init(dir: &Path, templates: bool) -> Result<Vec<Done>> {
+    use crate::config::CONFIG_FILE;
+    crate::fs::create_dir_all(dir)?;
+    let config = dir.join(CONFIG_FILE);
+    let mut done = Vec::new();
+    if config.exists() && !templates {
+        return Err(
+            Diagnostic::new(&config, "already exists; wb init never overwrites it")
+                .hint(
+                    "edit it by hand, or run `wb init --templates` to only copy the templates out",
+                )
+                .into(),
+        );
+    }
+    if !config.exists() {
+        crate::fs::create_new(&config, crate::config::init_template().as_bytes())?;
+        done.push(Done::Created(config));
+        let proposals = dir.join("proposals");
+        if !proposals.exists() {
+            crate::fs::create_dir_all(&proposals)?;
+            done.push(Done::Created(proposals));
+        }
+        if ignore_site(dir)? {
+            done.push(Done::Ignored(dir.join(".gitignore")));
+        }
+    }
+    if templates {
+        let (written, skipped) = templates::eject(dir)?;
+        done.extend(written.into_iter().map(Done::Created));
+        done.extend(skipped.into_iter().map(Done::Kept));
+    }
+    Ok(done)
+}
+
+/// Adds `_site/` to the folder's .gitignore unless it is already there.
+fn ignore_site(dir: &Path) -> Result<bool> {
+    let path = dir.join(".gitignore");
+    let current = if path.exists() {
+        crate::fs::read_text(&path)?
+    } else {
+        String::new()
+    };
+    if current
+        .lines()
+        .any(|l| matches!(l.trim(), "_site" | "_site/" | "/_site" | "/_site/"))
+    {
+        return Ok(false);
+    }
+    let mut next = current;
+    if !next.is_empty() && !next.ends_with('\n') {
+        next.push('\n');
+    }
+    next.push_str("_site/\n");
+    crate::fs::write(&path, next)?;
+    Ok(true)
 }

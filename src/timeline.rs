@@ -10,7 +10,6 @@ use crate::check::{self, Finding};
 use crate::circles::{Circles, Reach};
 use crate::config::Config;
 use crate::diff::{self, Summary, TextDiff};
-use crate::error::Result;
 use crate::history::{History, Iteration, PortfolioHistory};
 use crate::proposal::{ParseOptions, Proposal};
 
@@ -37,6 +36,9 @@ pub struct Step {
     pub fixed: Vec<Finding>,
     /// Findings this version has that the one before did not.
     pub introduced: Vec<Finding>,
+    /// True once [`Timeline::check`] has checked this version.
+    #[serde(skip)]
+    pub checked: bool,
     #[serde(skip)]
     pub text: String,
     #[serde(skip)]
@@ -61,7 +63,7 @@ impl Step {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Timeline {
     pub steps: Vec<Step>,
     /// The history stops at a shallow clone's edge.
@@ -69,25 +71,25 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Reads every version of `p` named by `history` and summarises each
-    /// iteration against the version before it.
+    /// Every iteration named by `history`, with the version it left parsed
+    /// and summarised against the version before it. Pure: the texts were
+    /// read from git beforehand ([`Texts::read`]).
     pub fn build(
-        source: &PortfolioHistory,
+        texts: &Texts,
         p: &Proposal,
         history: &History,
         options: &ParseOptions,
         circles: &Circles,
-    ) -> Result<Timeline> {
+    ) -> Timeline {
         let mut versions = Versions::default();
         let mut steps = Vec::with_capacity(history.iterations.len());
         let mut reach = Reach::Author;
         for it in &history.iterations {
-            let (text, version, error) =
-                versions.get(source, p, it, it.blob.as_deref(), options)?;
-            let parent = match &it.parent_blob {
-                Some(b) => Some(versions.get(source, p, it, Some(b), options)?),
-                None => None,
-            };
+            let (text, version, error) = versions.get(texts, p, it.blob.as_deref(), options);
+            let parent = it
+                .parent_blob
+                .as_deref()
+                .map(|b| versions.get(texts, p, Some(b), options));
             let summary = match (&version, &parent) {
                 (Some(v), Some((_, Some(pv), _))) => Some(diff::summarize(Some(pv), v)),
                 (Some(v), None) => Some(diff::summarize(None, v)),
@@ -107,26 +109,23 @@ impl Timeline {
                 findings: Vec::new(),
                 fixed: Vec::new(),
                 introduced: Vec::new(),
+                checked: false,
                 text,
                 parent_text: parent.map(|(t, _, _)| t),
                 version,
             });
         }
-        Ok(Timeline {
+        Timeline {
             steps,
             truncated: history.truncated,
-        })
+        }
     }
 
     /// Checks every version against the rules and records, per iteration,
     /// which findings it fixed and which it introduced. The git rules see the
     /// history as it stood at that iteration.
     pub fn check(&mut self, config: &Config, history: &History) {
-        let first = self
-            .steps
-            .iter()
-            .find(|s| !s.iteration.working)
-            .and_then(|s| s.version.clone());
+        let first = self.first_version().cloned();
         let mut before: Vec<Finding> = Vec::new();
         for (i, step) in self.steps.iter_mut().enumerate() {
             let Some(version) = &step.version else {
@@ -159,7 +158,23 @@ impl Timeline {
                 .collect();
             before = findings.clone();
             step.findings = findings;
+            step.checked = true;
         }
+    }
+
+    /// The first committed version, parsed.
+    pub fn first_version(&self) -> Option<&Proposal> {
+        self.steps
+            .iter()
+            .find(|s| !s.iteration.working)
+            .and_then(|s| s.version.as_ref())
+    }
+
+    /// The findings of the last version when it was checked and is `p` as
+    /// it is now (its text is the current text).
+    pub fn current_findings(&self, p: &Proposal) -> Option<&[Finding]> {
+        let last = self.steps.last()?;
+        (last.checked && last.text == p.source).then_some(&last.findings[..])
     }
 
     /// The step labelled `n` (1-based) or `working`.
@@ -168,41 +183,98 @@ impl Timeline {
     }
 }
 
-/// Parsed versions by blob id, so each is read and parsed once.
+/// The text of every version a timeline shows, read from git up front so
+/// that building the timeline needs no repository.
+#[derive(Debug, Default)]
+pub struct Texts {
+    /// By blob id: the normalised text, or why it could not be read (bytes
+    /// that are not UTF-8, a blob missing from a partial clone: marked, not
+    /// fatal, since the writer cannot change history).
+    by_blob: HashMap<String, std::result::Result<String, String>>,
+}
+
+impl Texts {
+    /// Every iteration's version and the version before it.
+    pub fn read(source: &PortfolioHistory, p: &Proposal, history: &History) -> Texts {
+        let mut texts = Texts::default();
+        for it in &history.iterations {
+            for blob in [it.blob.as_deref(), it.parent_blob.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                texts.load(source, p, it, blob);
+            }
+        }
+        texts
+    }
+
+    /// Only the first committed iteration's version (for the rules that ask
+    /// what the proposal said when it was first written down).
+    pub fn first_only(source: &PortfolioHistory, p: &Proposal, history: &History) -> Texts {
+        let mut texts = Texts::default();
+        if let Some(it) = history.first()
+            && let Some(blob) = it.blob.as_deref()
+        {
+            texts.load(source, p, it, blob);
+        }
+        texts
+    }
+
+    fn load(&mut self, source: &PortfolioHistory, p: &Proposal, it: &Iteration, blob: &str) {
+        if !self.by_blob.contains_key(blob) {
+            let read = source.blob_text(p, it, blob).map_err(|e| e.to_string());
+            self.by_blob.insert(blob.to_string(), read);
+        }
+    }
+
+    /// The first committed version, parsed (see [`Texts::first_only`]).
+    pub fn first_version(
+        &self,
+        p: &Proposal,
+        history: &History,
+        options: &ParseOptions,
+    ) -> Option<Proposal> {
+        let blob = history.first()?.blob.as_deref()?;
+        let text = self.by_blob.get(blob)?.as_ref().ok()?;
+        crate::proposal::parse(&p.path, text.clone(), options).ok()
+    }
+}
+
+/// Parsed versions by blob id, so each is parsed once.
 #[derive(Default)]
 struct Versions {
     cache: HashMap<String, (String, Option<Proposal>, Option<String>)>,
 }
 
 impl Versions {
+    /// The text, the parse and the error of one version (`None`: the working copy).
     fn get(
         &mut self,
-        source: &PortfolioHistory,
+        texts: &Texts,
         p: &Proposal,
-        it: &Iteration,
         blob: Option<&str>,
         options: &ParseOptions,
-    ) -> Result<(String, Option<Proposal>, Option<String>)> {
+    ) -> (String, Option<Proposal>, Option<String>) {
         let key = blob.unwrap_or("working").to_string();
         if let Some(v) = self.cache.get(&key) {
-            return Ok(v.clone());
+            return v.clone();
         }
-        // An old version that cannot be read (bytes that are not UTF-8, a
-        // blob missing from a partial clone) is marked, not fatal: the
-        // writer cannot change history.
         let read = match blob {
-            Some(b) => source.blob_text(p, it, b),
+            Some(b) => texts
+                .by_blob
+                .get(b)
+                .cloned()
+                .unwrap_or_else(|| Err(format!("version {b} was not read"))),
             None => Ok(p.source.clone()),
         };
-        let (text, version, error) = match read {
-            Err(e) => (String::new(), None, Some(e.to_string())),
+        let entry = match read {
+            Err(e) => (String::new(), None, Some(e)),
             Ok(text) => match crate::proposal::parse(&p.path, text.clone(), options) {
                 Ok(v) => (text, Some(v), None),
                 Err(e) => (text, None, Some(e.to_string())),
             },
         };
-        let entry = (text, version, error);
         self.cache.insert(key, entry.clone());
-        Ok(entry)
+        entry
     }
 }

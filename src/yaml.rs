@@ -16,12 +16,27 @@ pub fn from_str<T: DeserializeOwned>(path: &Path, text: &str, line_offset: usize
     serde_yaml::from_str(text).map_err(|e| to_diagnostic(path, &e, line_offset, text).into())
 }
 
+/// Separates a message from its hint inside a serde error (serde's custom
+/// errors carry one string; this is the only place that splits it).
+const HINT_MARK: char = '\u{1f}';
+
+/// A deserialization error with a hint of its own, for `Deserialize`
+/// impls that know what the writer should do (an unknown rule id).
+pub(crate) fn error_with_hint<E: de::Error>(message: &str, hint: &str) -> E {
+    E::custom(format!("{message}{HINT_MARK}{hint}"))
+}
+
 fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize, text: &str) -> Diagnostic {
     static MARK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r",? at line \d+ column \d+").unwrap());
     let raw = e.to_string();
-    static PATH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\w.\-\[\]]+): (.*)$").unwrap());
+    static PATH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([\w.\-\[\]]+): ((?s).*)$").unwrap());
     let bare = MARK.replace_all(&raw, "").trim().to_string();
+    let (bare, own_hint) = match bare.split_once(HINT_MARK) {
+        Some((m, h)) => (m.to_string(), Some(h.trim().to_string())),
+        None => (bare, None),
+    };
     // "site: unknown field `x`" reads better as "unknown field `x` in `site`".
     let message = match PATH.captures(&bare) {
         Some(c) => format!("{} in `{}`", &c[2], &c[1]),
@@ -38,13 +53,47 @@ fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize, text: &
         Some(l) => (l.line() + line_offset, l.column()),
         None => (line_offset + 1, 1),
     };
-    let hint = hint_for(&message);
+    let col = refine_column(text, line - line_offset, col, &message);
+    let hint = own_hint.unwrap_or_else(|| hint_for(&message));
     Diagnostic::new(path, message).at(line, col).hint(hint)
+}
+
+/// The parser reports some errors at the start of the value that holds the
+/// culprit (a flow list): when the message names a `token` that appears on
+/// the reported line at or after the column, point at the token itself.
+fn refine_column(text: &str, line: usize, col: usize, message: &str) -> usize {
+    let Some(token) = message.split('`').nth(1).filter(|t| !t.is_empty()) else {
+        return col;
+    };
+    let Some(src) = text.lines().nth(line.saturating_sub(1)) else {
+        return col;
+    };
+    let start = src
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(src.len(), |(i, _)| i);
+    match src[start..].find(token) {
+        Some(at) => src[..start + at].chars().count() + 1,
+        None => col,
+    }
 }
 
 fn hint_for(message: &str) -> String {
     if message.contains("unknown field") {
-        "check the spelling; `wb init` writes a wb.yaml listing every key".into()
+        static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"unknown field `([^`]*)`, expected (?:one of )?(.*?)(?: in `|$)").unwrap()
+        });
+        let nearest = FIELD.captures(message).and_then(|c| {
+            let expected: Vec<&str> = c[2]
+                .split(", ")
+                .map(|s| s.trim_start_matches("or ").trim_matches('`'))
+                .collect();
+            crate::portfolio::closest(&c[1], &expected).map(str::to_string)
+        });
+        match nearest {
+            Some(k) => format!("did you mean `{k}`? `wb init` writes a wb.yaml listing every key"),
+            None => "check the spelling; `wb init` writes a wb.yaml listing every key".into(),
+        }
     } else if message.contains("invalid type") {
         "check the value's type: text in quotes, lists in [brackets] or `- ` lines".into()
     } else if message.contains("flow sequence") || message.contains("flow mapping") {
@@ -64,6 +113,13 @@ pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<S
     d.deserialize_any(OneOrMany {
         split_commas: false,
     })
+}
+
+/// `one_or_many` for an optional key: absent is `None`, present is `Some`.
+pub fn some_one_or_many<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Vec<String>>, D::Error> {
+    one_or_many(d).map(Some)
 }
 
 /// Like `one_or_many`, but `tags: a, b` also reads as two entries.

@@ -45,6 +45,26 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
     ]
 });
 
+super::options::options! {
+    /// Options of `faq-too-short`.
+    pub struct FaqTooShort {
+        /// Fewest questions the external FAQ may have.
+        min_external: usize = 5,
+        /// Fewest questions the internal FAQ may have.
+        min_internal: usize = 5,
+        /// An answer with fewer words than this counts as a one-liner.
+        min_answer_words: usize = 12,
+    }
+}
+
+super::options::options! {
+    /// Options of `faq-avoids-hard-questions`.
+    pub struct HardQuestions {
+        /// How many of the five hard topics the internal FAQ must cover (1 to 5).
+        min_topics: usize = 4,
+    }
+}
+
 pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
     let internal: Vec<&FaqEntry> = p.faqs(FaqKind::Internal).collect();

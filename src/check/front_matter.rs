@@ -33,7 +33,15 @@ pub(crate) fn front_matter(doc: &Doc) -> Vec<Hit> {
         } else {
             ((1, 1), format!("front-matter has no `{key}`"))
         };
-        out.push(Hit::new(pos, message, hint_for(key)));
+        let hint = match key {
+            "status" => format!(
+                "add `status: {}` (the statuses are listed in wb.yaml: {})",
+                doc.config().lifecycle.new_status(),
+                doc.config().lifecycle.names.join(", ")
+            ),
+            _ => hint_for(key).to_string(),
+        };
+        out.push(Hit::new(pos, message, hint));
     }
     for key in f.extra.keys() {
         let hint = match crate::portfolio::closest(key, KNOWN_KEYS) {
@@ -60,7 +68,6 @@ fn hint_for(key: &str) -> &'static str {
         "title" => {
             "add `title:` with what the customer gets, e.g. `title: Small shops refund in two minutes`"
         }
-        "status" => "add `status: draft` (the statuses are listed in wb.yaml)",
         "owner" => "add `owner: Name <email>`: the person who answers for this proposal",
         _ => {
             "add `customer:` with a segment you could find and interview: who, in what \

@@ -7,6 +7,14 @@ use super::text::Doc;
 use crate::history::{History, Iteration, Person};
 use crate::proposal::Proposal;
 
+super::options::options! {
+    /// Options of `skipping-the-iteration`.
+    pub struct Skipping {
+        /// Fewest iterations a proposal past its first status should have.
+        min_iterations: usize = 3,
+    }
+}
+
 pub(crate) fn writing_pr_after_building(doc: &Doc) -> Vec<Hit> {
     let Some(history) = doc.ctx.history else {
         return Vec::new();
@@ -39,10 +47,11 @@ pub(crate) fn writing_pr_after_building(doc: &Doc) -> Vec<Hit> {
              document records a decision already made, say so and keep it out of review",
         ));
     }
-    // 2. The first iteration was already approved or launched.
+    // 2. The first iteration was already decided for (approved) or launched.
+    let lifecycle = &doc.config().lifecycle;
     let first_version = doc.ctx.first_version.or_else(|| only_version(history, p));
     if let Some(v) = first_version
-        && matches!(v.status(), "approved" | "launched")
+        && lifecycle.is_decided_for(v.status())
     {
         let pos = if p.front.has("status") {
             doc.value_pos("status")
@@ -90,8 +99,9 @@ pub(crate) fn skipping_the_iteration(doc: &Doc) -> Vec<Hit> {
     let config = doc.config();
     let p = doc.p;
     let status = p.status();
-    let draft = config.statuses.first().map_or("draft", String::as_str);
-    if status.eq_ignore_ascii_case(draft) {
+    // Asking for review (or still writing) is not skipping it: the pattern is
+    // a proposal that reached its decision without being reviewed.
+    if !config.lifecycle.is_decided_for(status) {
         return Vec::new();
     }
     let committed: Vec<&Iteration> = history.committed().collect();
@@ -241,17 +251,22 @@ mod tests {
             iteration(2, "2026-05-08", &team),
             iteration(3, "2026-05-15", &team[..1]),
         ]);
-        let f = check_history(&DOC.replace("approved", "review"), &h, &circles());
+        let f = check_history(DOC, &h, &circles());
         assert_eq!(
             rules_of(&f, "skipping-the-iteration"),
-            vec!["status 'review' with every reviewer in the 'team' circle"]
+            vec!["status 'approved' with every reviewer in the 'team' circle"]
         );
+        // Setting `review` is how an author asks for review: not skipping it.
+        let f = check_history(&DOC.replace("approved", "review"), &h, &circles());
+        assert!(rules_of(&f, "skipping-the-iteration").is_empty());
         let h = history(vec![
             iteration(1, "2026-05-01", &[]),
             iteration(2, "2026-05-08", &team),
             iteration(3, "2026-05-15", &[("VP", "vp@example.com")]),
         ]);
         let f = check_history(&DOC.replace("approved", "review"), &h, &circles());
+        assert!(rules_of(&f, "skipping-the-iteration").is_empty());
+        let f = check_history(DOC, &h, &circles());
         assert!(rules_of(&f, "skipping-the-iteration").is_empty());
         assert!(
             rules_of(&f, "writing-pr-after-building").is_empty(),

@@ -7,11 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use walkdir::WalkDir;
-
 use crate::config::{self, Severity};
 use crate::error::{Error, Result};
-use crate::portfolio::{self, Portfolio};
+use crate::portfolio::{self, Found, Portfolio};
 use crate::proposal::{self, ParseOptions, Proposal};
 
 /// One proposal to check and the configuration it is checked with.
@@ -29,11 +27,10 @@ pub struct Selection {
 }
 
 /// Resolves `args` (slugs, Markdown files, folders) from `cwd`; no
-/// arguments means every proposal of the portfolio at `cwd`. A `wb.yaml`
-/// that names unknown rules is an error.
+/// arguments means every proposal of the portfolio at `cwd`. Files are
+/// found by the portfolio's own rules ([`Found`]).
 pub fn select(cwd: &Path, args: &[String]) -> Result<Selection> {
     let here = config::discover(cwd)?;
-    super::validate(&here)?;
     let deny = here.config.check.deny;
     if args.is_empty() {
         let portfolio = Portfolio::from_config(here)?;
@@ -84,21 +81,41 @@ struct Selector {
 impl Selector {
     fn add(&mut self, cwd: &Path, arg: &str) -> Result<()> {
         let path = cwd.join(arg);
-        if path.is_dir() {
-            let files = markdown_files(&path);
-            if files.is_empty() {
+        let is_link = path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink());
+        if path.is_dir() && !is_link {
+            let loaded = config::discover(&path)?;
+            let mut found = Found::new(&loaded.root, &loaded.root.join(&loaded.config.site.out));
+            found.walk(&path, None);
+            let (files, errors) = found.finish();
+            if files.is_empty() && errors.is_empty() {
                 self.errors.push(Error::usage_hint(
                     format!("no Markdown files in {arg}"),
                     "name a folder holding .md files, a file, or a proposal's slug",
                 ));
             }
+            self.errors.extend(errors);
             for f in files {
                 self.add_file(&f)?;
             }
             return Ok(());
         }
-        if path.is_file() {
-            return self.add_file(&path);
+        if path.is_file() || is_link {
+            let dir = std::path::absolute(&path)
+                .map_err(|e| Error::io(&path, e))?
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| cwd.to_path_buf());
+            let loaded = config::discover(&dir)?;
+            let mut found = Found::new(&loaded.root, &loaded.root.join(&loaded.config.site.out));
+            found.file(&path);
+            let (files, errors) = found.finish();
+            self.errors.extend(errors);
+            for f in files {
+                self.add_file(&f)?;
+            }
+            return Ok(());
         }
         if arg.contains(['/', '\\']) || arg.ends_with(".md") || arg.ends_with(".markdown") {
             self.errors.push(
@@ -120,8 +137,7 @@ impl Selector {
         let dir = abs.parent().unwrap_or(Path::new("/")).to_path_buf();
         if !self.configs.contains_key(&dir) {
             let loaded = config::discover(&dir)?;
-            super::validate(&loaded)?;
-            let options = portfolio::parse_options(&loaded)?;
+            let options = loaded.config.parse_options();
             self.configs
                 .insert(dir.clone(), (Arc::new(loaded), options));
         }
@@ -146,7 +162,8 @@ impl Selector {
             Err(e) => {
                 self.errors.push(Error::usage_hint(
                     format!("no file `{slug}`, and no portfolio to find a proposal `{slug}` in"),
-                    first_line(e),
+                    e.hint()
+                        .unwrap_or("run wb inside a portfolio, or name Markdown files"),
                 ));
                 return;
             }
@@ -164,40 +181,4 @@ impl Selector {
             Err(e) => self.errors.push(e),
         }
     }
-}
-
-fn first_line(e: &Error) -> String {
-    let text = e.to_string();
-    text.lines()
-        .find_map(|l| l.trim_start().strip_prefix("hint: "))
-        .unwrap_or("run wb inside a portfolio, or name Markdown files")
-        .to_string()
-}
-
-/// The Markdown files under `dir`, sorted; hidden entries, README.md and
-/// build folders skipped, symbolic links not followed.
-fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0
-                || !(name.starts_with('.')
-                    || name.eq_ignore_ascii_case("README.md")
-                    || ["node_modules", "target", "_site"].contains(&name.as_ref()))
-        })
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("md" | "markdown")
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }

@@ -33,6 +33,28 @@ static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:faster|quicker|easier|a better (?:way|experience|tool|solution|product|service)|better than ever|cheaper|simpler|smarter|safer|more (?:efficient(?:ly)?|productive|reliable|accurate|effective(?:ly)?|convenient|powerful)|less (?:hassle|effort|stress))\b").unwrap()
 });
 
+super::options::options! {
+    /// Options of `internal-jargon-in-pr`.
+    pub struct JargonOptions {
+        /// Extra words that count as jargon in the press release.
+        words: Vec<String> = Vec::new(),
+        /// Internal code names that must not appear in the press release.
+        code_names: Vec<String> = Vec::new(),
+        /// Words and acronyms your customers know (e.g. `PDF`, `VAT`).
+        allow: Vec<String> = Vec::new(),
+    }
+}
+
+super::options::options! {
+    /// Options of `hyperbole-instead-of-specifics`.
+    pub struct Hyperbole {
+        /// Extra words or phrases the rule looks for.
+        words: Vec<String> = Vec::new(),
+        /// Words of the built-in list that you allow.
+        allow: Vec<String> = Vec::new(),
+    }
+}
+
 pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     let opts = &doc.config().check.rules.hyperbole_instead_of_specifics;
     let mut out = Vec::new();

@@ -15,6 +15,7 @@ mod front_matter;
 mod git;
 pub mod inputs;
 mod language;
+pub mod options;
 mod outcome;
 mod problem;
 mod scope;
@@ -25,12 +26,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::config::{self, Config, Severity};
-use crate::error::{Diagnostic, Error, Result};
+use crate::config::{Config, Severity};
 use crate::history::History;
 use crate::proposal::Proposal;
 
 pub use inputs::{Selection, Target, select};
+pub use options::RuleOptions;
 use text::Doc;
 
 /// One rule of the catalogue.
@@ -231,6 +232,53 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
         .or_else(|| (id == UNUSED_SUPPRESSION).then_some(&UNUSED))
 }
 
+impl Rule {
+    /// The explanation as `wb explain` and the site show it: option
+    /// defaults filled in from their declaration, the options section added.
+    pub fn explain(&self) -> String {
+        let text = options::fill_defaults(self.id, self.explanation);
+        let Some(section) = options::explain_section(self.id) else {
+            return text;
+        };
+        match text.find("## Configuration example\n") {
+            Some(i) => format!("{}{section}\n{}", &text[..i], &text[i..]),
+            None => format!("{}\n\n{section}", text.trim_end()),
+        }
+    }
+}
+
+/// A rule id known to the catalogue. Read from wb.yaml, an unknown id is an
+/// error at its line with a did-you-mean, for every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct RuleId(&'static str);
+
+impl RuleId {
+    /// The id of a rule [`rule`] knows; `None` otherwise.
+    pub fn parse(id: &str) -> Option<RuleId> {
+        rule(id).map(|r| RuleId(r.id))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        RuleId::parse(&id).ok_or_else(|| {
+            crate::yaml::error_with_hint(&format!("unknown rule `{id}`"), &did_you_mean(&id))
+        })
+    }
+}
+
 /// Every id [`rule`] accepts, for "did you mean" hints.
 pub fn ids() -> Vec<&'static str> {
     CATALOGUE
@@ -282,14 +330,15 @@ pub struct Context<'a> {
 pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
     let doc = Doc::new(p, ctx);
     let settings = &ctx.config.check;
-    let enabled = |id: &str| !settings.disable.iter().any(|d| d == id);
+    let enabled = |id: &str| !settings.disable.iter().any(|d| d.as_str() == id);
     // `check.severity` wins over a hit's own severity, which wins over the rule's.
     let finding = |rule: &Rule, hit: Hit| Finding {
         rule: rule.id.to_string(),
         severity: settings
             .severity
-            .get(rule.id)
-            .copied()
+            .iter()
+            .find(|(k, _)| k.as_str() == rule.id)
+            .map(|(_, s)| *s)
             .or(hit.severity)
             .unwrap_or(rule.severity),
         path: p.path.clone(),
@@ -381,39 +430,6 @@ impl std::fmt::Display for Counts {
             plural(self.infos, "info")
         )
     }
-}
-
-/// Checks the `check` part of a loaded `wb.yaml`: every rule id it names
-/// must exist. Errors point at `wb.yaml:line:col`.
-pub fn validate(loaded: &config::Loaded) -> Result<()> {
-    let check = &loaded.config.check;
-    let mut errors: Vec<Error> = Vec::new();
-    for id in &check.disable {
-        if rule(id).is_none() {
-            errors.push(unknown_id(loaded, &["check", "disable"], id).into());
-        }
-    }
-    for id in check.severity.keys() {
-        if rule(id).is_none() {
-            errors.push(unknown_id(loaded, &["check", "severity", id], id).into());
-        }
-    }
-    match Error::from_vec(errors) {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
-}
-
-fn unknown_id(loaded: &config::Loaded, keys: &[&str], id: &str) -> Diagnostic {
-    let mut d = loaded.error_at(keys, format!("unknown rule `{id}` in `check`"));
-    // A list item has no key of its own: point at the id after its key.
-    if let (Some((line, _)), Some(source)) = (d.pos, loaded.source.as_deref())
-        && keys.last() == Some(&"disable")
-        && let Some(pos) = text::find_after(source, line, id)
-    {
-        d = d.at(pos.0, pos.1);
-    }
-    d.hint(did_you_mean(id))
 }
 
 /// "did you mean `x`? `wb rules` lists every rule"

@@ -37,6 +37,24 @@ static SOLUTION_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+super::options::options! {
+    /// Options of `solution-first-thinking`.
+    pub struct SolutionFirst {
+        /// Extra mechanism words the rule looks for.
+        words: Vec<String> = Vec::new(),
+        /// Words of the built-in list that you allow.
+        allow: Vec<String> = Vec::new(),
+    }
+}
+
+super::options::options! {
+    /// Options of `missing-problem-paragraph`.
+    pub struct ProblemParagraph {
+        /// Fewest words a problem section may have.
+        min_words: usize = 40,
+    }
+}
+
 pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let p = doc.p;

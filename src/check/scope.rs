@@ -19,6 +19,16 @@ static SERIES: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+super::options::options! {
+    /// Options of `too-many-features`.
+    pub struct TooManyFeatures {
+        /// Most list items the press release may have (nested items count).
+        max_list_items: usize = 5,
+        /// Longest press release, in words (about one printed page).
+        max_words: usize = 800,
+    }
+}
+
 pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
     let opts = &doc.config().check.rules.too_many_features;
     let mut out = Vec::new();

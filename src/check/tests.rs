@@ -239,20 +239,37 @@ fn counts_and_deny_levels() {
 }
 
 #[test]
-fn validate_points_at_unknown_ids() {
-    let text = "check:\n  disable: [too-many-feature]\n  severity: { unused-suppression: info }\n";
-    let loaded = crate::config::Loaded {
-        config: crate::config::parse(Path::new("wb.yaml"), text).unwrap(),
-        root: PathBuf::from("."),
-        file: Some(PathBuf::from("wb.yaml")),
-        source: Some(text.to_string()),
+fn unknown_rule_ids_are_refused_at_load() {
+    let err = |text: &str| {
+        let e = crate::config::parse(Path::new("wb.yaml"), text).unwrap_err();
+        (e.to_string(), e.hint().unwrap_or_default().to_string())
     };
-    let e = super::validate(&loaded).unwrap_err().to_string();
+    let (e, hint) = err("check:\n  disable: [too-many-feature]\n");
     assert!(
-        e.starts_with("wb.yaml:2:13: unknown rule `too-many-feature` in `check`"),
+        e.starts_with("wb.yaml:2:13: unknown rule `too-many-feature`"),
         "{e}"
     );
-    assert!(e.contains("did you mean `too-many-features`?"), "{e}");
+    assert!(hint.contains("did you mean `too-many-features`?"), "{hint}");
+    let (e, hint) = err("check:\n  severity: { hyperbole: info }\n");
+    assert!(
+        e.starts_with("wb.yaml:2:15: unknown rule `hyperbole`"),
+        "{e}"
+    );
+    assert!(hint.contains("`hyperbole-instead-of-specifics`"), "{hint}");
+    let (e, hint) = err("check:\n  rules:\n    faq-to-short: { min_external: 3 }\n");
+    assert!(
+        e.starts_with("wb.yaml:3:5: unknown rule `faq-to-short`"),
+        "{e}"
+    );
+    assert!(hint.contains("`faq-too-short`"), "{hint}");
+    let (e, _) = err("check:\n  rules:\n    combining-ideas: { x: 1 }\n");
+    assert!(e.contains("rule `combining-ideas` takes no options"), "{e}");
+    // `unused-suppression` is not in the catalogue but is a rule id.
+    crate::config::parse(
+        Path::new("wb.yaml"),
+        "check:\n  severity: { unused-suppression: info }\n",
+    )
+    .unwrap();
     assert_eq!(
         super::did_you_mean("jargon").split('`').nth(1),
         Some("internal-jargon-in-pr")

@@ -306,19 +306,6 @@ pub(crate) fn locate(lines: &[&str], line: usize, needle: &str, nth: usize) -> (
     (line, 1)
 }
 
-/// The position of `needle` on or after line `line` of `source` (1-based).
-pub(crate) fn find_after(source: &str, line: usize, needle: &str) -> Option<(usize, usize)> {
-    source
-        .lines()
-        .enumerate()
-        .skip(line.saturating_sub(1))
-        .find_map(|(i, text)| {
-            find_words(text, needle)
-                .first()
-                .map(|&at| (i + 1, col_of(text, at)))
-        })
-}
-
 /// The sentence of `text` around byte `at`.
 pub(crate) fn sentence_at(text: &str, at: usize) -> &str {
     let bytes = text.as_bytes();

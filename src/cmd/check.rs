@@ -1,14 +1,10 @@
 use std::io::Write;
 
-use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use wb::Error;
-use wb::check::{self, Context, Counts, Finding, Target};
+use wb::check::{self, Counts, Finding};
 use wb::config::Severity;
-
-use wb::history::{History, PortfolioHistory, RepoState};
-use wb::proposal::Proposal;
+use wb::review::{self, Depth};
 
 use super::Exit;
 use super::output::{BOLD, CYAN, GREEN, RED, YELLOW, io_err, print_json};
@@ -76,12 +72,9 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     let cwd = std::env::current_dir().map_err(|e| Error::io(std::path::Path::new("."), e))?;
     let selection = check::select(&cwd, &args.targets)?;
     let deny = args.deny.map_or(selection.deny, Severity::from);
-    let git = git_contexts(&selection.targets)?;
-    let reports: Vec<Report> = selection
-        .targets
-        .par_iter()
-        .zip(git.par_iter())
-        .map(|(t, g)| report(t, g.as_ref()))
+    let reports: Vec<Report> = review::assemble_targets(&selection.targets, Depth::Current)?
+        .into_iter()
+        .map(Report::of)
         .collect();
     let mut total = Counts::default();
     for r in &reports {
@@ -105,53 +98,16 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     Ok(if failed { Exit::Failed } else { Exit::Ok })
 }
 
-fn report(t: &Target, git: Option<&GitContext>) -> Report {
-    let ctx = Context {
-        config: &t.config.config,
-        history: git.map(|g| &g.history),
-        first_version: git.and_then(|g| g.first_version.as_ref()),
-    };
-    let findings = check::check(&t.proposal, &ctx);
-    Report {
-        path: t.proposal.path.display().to_string(),
-        slug: t.proposal.slug.clone(),
-        title: t.proposal.title.clone(),
-        counts: Counts::of(&findings),
-        findings,
-    }
-}
-
-/// What the two git rules read about one proposal.
-struct GitContext {
-    history: History,
-    first_version: Option<Proposal>,
-}
-
-/// Each target's history and first version, for `writing-pr-after-building`
-/// and `skipping-the-iteration`: one walk of the commit graph per portfolio.
-/// Outside a git repository there is none, and the git rules stay quiet.
-fn git_contexts(targets: &[Target]) -> wb::Result<Vec<Option<GitContext>>> {
-    let mut out: Vec<Option<GitContext>> = targets.iter().map(|_| None).collect();
-    let mut groups: BTreeMap<&std::path::Path, Vec<usize>> = BTreeMap::new();
-    for (i, t) in targets.iter().enumerate() {
-        groups.entry(t.config.root.as_path()).or_default().push(i);
-    }
-    for (root, indices) in groups {
-        let refs: Vec<&Proposal> = indices.iter().map(|&i| &targets[i].proposal).collect();
-        let source = PortfolioHistory::for_proposals(root, &refs)?;
-        if source.state == RepoState::NoRepository {
-            continue;
-        }
-        for i in indices {
-            let t = &targets[i];
-            let options = wb::portfolio::parse_options(&t.config)?;
-            out[i] = Some(GitContext {
-                history: source.of(&t.proposal).cloned().unwrap_or_default(),
-                first_version: source.first_version(&t.proposal, &options),
-            });
+impl Report {
+    fn of(a: review::Assembled) -> Report {
+        Report {
+            path: a.overview.path,
+            slug: a.overview.slug,
+            title: a.overview.title,
+            counts: a.overview.findings,
+            findings: a.findings,
         }
     }
-    Ok(out)
 }
 
 pub fn severity_style(s: Severity) -> anstyle::Style {
@@ -240,35 +196,12 @@ struct InputError {
 
 impl InputError {
     fn of(e: &Error) -> InputError {
-        match e {
-            Error::Input(d) => InputError {
-                path: Some(d.path.display().to_string()),
-                line: d.pos.map(|p| p.0),
-                col: d.pos.map(|p| p.1),
-                message: d.message.clone(),
-                hint: d.hint.clone(),
-            },
-            Error::Io { path, source } => InputError {
-                path: Some(path.display().to_string()),
-                line: None,
-                col: None,
-                message: source.to_string(),
-                hint: None,
-            },
-            Error::Usage { message, hint } => InputError {
-                path: None,
-                line: None,
-                col: None,
-                message: message.clone(),
-                hint: hint.clone(),
-            },
-            other => InputError {
-                path: None,
-                line: None,
-                col: None,
-                message: other.to_string(),
-                hint: None,
-            },
+        InputError {
+            path: e.path().map(|p| p.display().to_string()),
+            line: e.pos().map(|p| p.0),
+            col: e.pos().map(|p| p.1),
+            message: e.message(),
+            hint: e.hint().map(str::to_string),
         }
     }
 }

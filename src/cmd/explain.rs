@@ -33,6 +33,6 @@ pub fn run(args: Args) -> wb::Result<Exit> {
         rule.summary
     )
     .map_err(io_err)?;
-    write!(out, "{}", rule.explanation).map_err(io_err)?;
+    write!(out, "{}", rule.explain()).map_err(io_err)?;
     Ok(Exit::Ok)
 }

@@ -1,9 +1,10 @@
 use std::io::Write;
 
 use serde::Serialize;
-use wb::circles::Circles;
 use wb::diff::{self, Summary, TextDiff};
-use wb::history::PortfolioHistory;
+use wb::history::RepoState;
+use wb::proposal::Proposal;
+use wb::review::{Depth, Review};
 use wb::timeline::{Step, Timeline};
 use wb::{Error, Result};
 
@@ -51,52 +52,51 @@ pub fn run(args: Args) -> Result<Exit> {
     let cwd = std::env::current_dir().map_err(|e| Error::io(std::path::Path::new("."), e))?;
     let portfolio = wb::portfolio::Portfolio::open_one(&cwd, &args.proposal)?;
     let p = portfolio.find(&args.proposal)?;
-    let source = PortfolioHistory::for_proposals(&portfolio.root, &[p])?;
-    let circles = Circles::new(portfolio.cfg());
-    let history = source.of(p).cloned().unwrap_or_default();
-    let mut timeline = Timeline::build(&source, p, &history, &portfolio.options, &circles)?;
-    if args.check {
-        wb::check::validate(&portfolio.config)?;
-        timeline.check(portfolio.cfg(), &history);
-    }
+    let review = Review::of(&portfolio.root, portfolio.cfg(), &portfolio.options, &[p])?;
+    let depth = if args.check {
+        Depth::Checked
+    } else {
+        Depth::Timeline
+    };
+    let assembled = review.assemble(p, depth)?;
+    let timeline = assembled.timeline.unwrap_or_default();
     if args.from.is_some() || args.to.is_some() {
         return compare(&args, &timeline);
     }
     match args.format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Out<'a> {
-                slug: &'a str,
-                title: &'a str,
-                path: String,
-                status: &'a str,
-                repository: &'a wb::history::RepoState,
-                note: Option<&'static str>,
-                truncated: bool,
-                iterations: Vec<JsonStep<'a>>,
-            }
-            let out = Out {
-                slug: &p.slug,
-                title: &p.title,
-                path: p.path.display().to_string(),
-                status: p.status(),
-                repository: &source.state,
-                note: source.state.note(),
-                truncated: timeline.truncated,
-                iterations: timeline
-                    .steps
-                    .iter()
-                    .map(|s| JsonStep {
-                        step: s,
-                        diff: args.diff.then(|| s.diff()),
-                    })
-                    .collect(),
-            };
-            print_json(&out)?;
-        }
-        Format::Text => print_text(&args, p, &source, &timeline)?,
+        Format::Json => print_json(&JsonOut {
+            slug: &p.slug,
+            title: &p.title,
+            path: p.path.display().to_string(),
+            status: p.status(),
+            repository: review.state(),
+            note: review.state().note(),
+            truncated: timeline.truncated,
+            iterations: timeline
+                .steps
+                .iter()
+                .map(|s| JsonStep {
+                    step: s,
+                    diff: args.diff.then(|| s.diff()),
+                })
+                .collect(),
+        })?,
+        Format::Text => print_text(&args, p, review.state(), &timeline)?,
     }
     Ok(Exit::Ok)
+}
+
+/// `wb history --format json`: see docs/json.md.
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    slug: &'a str,
+    title: &'a str,
+    path: String,
+    status: &'a str,
+    repository: &'a RepoState,
+    note: Option<&'static str>,
+    truncated: bool,
+    iterations: Vec<JsonStep<'a>>,
 }
 
 #[derive(Serialize)]
@@ -107,19 +107,37 @@ struct JsonStep<'a> {
     diff: Option<TextDiff>,
 }
 
-fn print_text(
-    args: &Args,
-    p: &wb::proposal::Proposal,
-    source: &PortfolioHistory,
-    t: &Timeline,
-) -> Result<()> {
+fn print_text(args: &Args, p: &Proposal, state: &RepoState, t: &Timeline) -> Result<()> {
     let mut out = anstream::stdout().lock();
-    let w = |out: &mut dyn Write, s: &str| writeln!(out, "{s}").map_err(io_err);
-    w(&mut out, &format!("{BOLD}{}{BOLD:#}", p.title))?;
+    print_header(&mut out, p, state, t)?;
+    if t.steps.is_empty() {
+        return line(
+            &mut out,
+            "no iterations: the proposal is not committed and unchanged",
+        );
+    }
+    line(&mut out, "")?;
+    let table = timeline_table(args, t);
+    let lines = table.lines();
+    line(&mut out, &lines[0])?;
+    for (s, row) in t.steps.iter().zip(&lines[1..]) {
+        line(&mut out, row)?;
+        print_details(&mut out, args, s)?;
+    }
+    Ok(())
+}
+
+fn line(out: &mut dyn Write, s: &str) -> Result<()> {
+    writeln!(out, "{s}").map_err(io_err)
+}
+
+/// The title, where the file is, and a note when history is missing or partial.
+fn print_header(out: &mut dyn Write, p: &Proposal, state: &RepoState, t: &Timeline) -> Result<()> {
+    line(out, &format!("{BOLD}{}{BOLD:#}", p.title))?;
     let reach = t.steps.last().map_or("author", |s| s.reach_name.as_str());
     let committed = t.steps.iter().filter(|s| !s.iteration.working).count();
-    w(
-        &mut out,
+    line(
+        out,
         &format!(
             "{DIM}{} · {} · {committed} iteration{} · widest circle: {reach}{DIM:#}",
             p.path.display(),
@@ -127,24 +145,21 @@ fn print_text(
             if committed == 1 { "" } else { "s" }
         ),
     )?;
-    if let Some(note) = source.state.note() {
-        w(&mut out, &format!("{YELLOW}note:{YELLOW:#} {note}"))?;
+    if let Some(note) = state.note() {
+        line(out, &format!("{YELLOW}note:{YELLOW:#} {note}"))?;
     } else if t.truncated {
-        w(
-            &mut out,
+        line(
+            out,
             &format!(
                 "{YELLOW}note:{YELLOW:#} history stops at the edge of a shallow clone; run `git fetch --unshallow` for the rest"
             ),
         )?;
     }
-    if t.steps.is_empty() {
-        w(
-            &mut out,
-            "no iterations: the proposal is not committed and unchanged",
-        )?;
-        return Ok(());
-    }
-    w(&mut out, "")?;
+    Ok(())
+}
+
+/// One row per iteration.
+fn timeline_table(args: &Args, t: &Timeline) -> Table {
     let mut table = Table::new(&[
         ("#", 7),
         ("COMMIT", 7),
@@ -158,14 +173,10 @@ fn print_text(
         ("SUBJECT", 60),
     ]);
     let plain = anstyle::Style::new();
+    let or_dash = |s: String| if s.is_empty() { "-".to_string() } else { s };
     for s in &t.steps {
         let it = &s.iteration;
-        let reviewers = it
-            .reviewers
-            .iter()
-            .map(|r| r.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let reviewers: Vec<&str> = it.reviewers.iter().map(|r| r.name.as_str()).collect();
         let (words, sections) = match &s.summary {
             Some(sum) => (
                 format!("+{} -{}", sum.words_added, sum.words_removed),
@@ -174,77 +185,61 @@ fn print_text(
             None => (
                 "?".into(),
                 s.error
-                    .clone()
-                    .map(|_| "(unreadable)".into())
+                    .as_ref()
+                    .map(|_| "(unreadable)".to_string())
                     .unwrap_or_default(),
             ),
         };
+        let commit = if it.working {
+            "-".into()
+        } else {
+            it.short.clone()
+        };
         table.row(vec![
             (s.label(), if it.working { YELLOW } else { plain }),
-            (
-                if it.working {
-                    "-".into()
-                } else {
-                    it.short.clone()
-                },
-                DIM,
-            ),
+            (commit, DIM),
             (it.date.format("%Y-%m-%d").to_string(), plain),
             (it.author.name.clone(), plain),
-            (
-                if reviewers.is_empty() {
-                    "-".into()
-                } else {
-                    reviewers
-                },
-                plain,
-            ),
+            (or_dash(reviewers.join(", ")), plain),
             (s.reach_name.clone(), plain),
             (words, plain),
-            (
-                if sections.is_empty() {
-                    "-".into()
-                } else {
-                    sections
-                },
-                plain,
-            ),
+            (or_dash(sections), plain),
             (findings_cell(args.check, s), plain),
             (it.subject.clone(), plain),
         ]);
     }
-    let lines = table.lines();
-    w(&mut out, &lines[0])?;
-    for (s, line) in t.steps.iter().zip(&lines[1..]) {
-        w(&mut out, line)?;
-        let first = s.parent_text.is_none() && !s.iteration.working;
-        if (args.stat || args.diff) && first {
-            let words = s.words.map_or("?".to_string(), |w| w.to_string());
-            let sections = s.version.as_ref().map_or(0, |v| v.body.sections.len());
-            let questions = s.version.as_ref().map_or(0, |v| v.body.faqs.len());
-            w(
-                &mut out,
-                &format!(
-                    "    {DIM}first version: {words} words, {sections} sections, {questions} questions{DIM:#}\n"
-                ),
-            )?;
-        } else {
-            if let (true, Some(sum)) = (args.stat, &s.summary) {
-                print_stat(&mut out, sum)?;
-            }
-            if args.diff {
-                print_diff(&mut out, &s.diff())?;
-            }
+    table
+}
+
+/// What `--stat`, `--diff` and `--check` add under an iteration's row.
+fn print_details(out: &mut dyn Write, args: &Args, s: &Step) -> Result<()> {
+    let first = s.parent_text.is_none() && !s.iteration.working;
+    if (args.stat || args.diff) && first {
+        let words = s.words.map_or("?".to_string(), |w| w.to_string());
+        let sections = s.version.as_ref().map_or(0, |v| v.body.sections.len());
+        let questions = s.version.as_ref().map_or(0, |v| v.body.faqs.len());
+        line(
+            out,
+            &format!(
+                "    {DIM}first version: {words} words, {sections} sections, {questions} questions{DIM:#}\n"
+            ),
+        )?;
+    } else {
+        if let (true, Some(sum)) = (args.stat, &s.summary) {
+            print_stat(out, sum)?;
         }
-        if args.check {
-            print_check(&mut out, s)?;
+        if args.diff {
+            print_diff(out, &s.diff())?;
         }
-        if let (true, Some(e)) = (args.stat || args.diff || args.check, &s.error) {
-            w(
-                &mut out,
-                &format!("    {YELLOW}this version could not be read:{YELLOW:#} {e}"),
-            )?;
-        }
+    }
+    if args.check {
+        print_check(out, s)?;
+    }
+    if let (true, Some(e)) = (args.stat || args.diff || args.check, &s.error) {
+        line(
+            out,
+            &format!("    {YELLOW}this version could not be read:{YELLOW:#} {e}"),
+        )?;
     }
     Ok(())
 }

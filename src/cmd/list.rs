@@ -1,8 +1,4 @@
-use rayon::prelude::*;
-use serde::Serialize;
-use wb::check::Counts;
-use wb::history::{History, PortfolioHistory, RepoState};
-use wb::proposal::Proposal;
+use wb::review::{Depth, Overview, Review};
 
 use super::output::{DIM, Table, io_err, print_json, status_style};
 use super::{Exit, Format};
@@ -30,118 +26,20 @@ pub struct Args {
     pub format: Format,
 }
 
-/// One proposal as `wb list --format json` prints it.
-#[derive(Debug, Serialize)]
-struct Row<'a> {
-    slug: &'a str,
-    path: String,
-    title: &'a str,
-    status: &'a str,
-    owner: Option<&'a str>,
-    #[serde(skip)]
-    owner_name: Option<&'a str>,
-    customer: Option<&'a str>,
-    launch_date: Option<String>,
-    tags: &'a [String],
-    words: usize,
-    /// Committed iterations (0 outside a git repository).
-    iterations: usize,
-    /// Uncommitted changes exist.
-    working_copy: bool,
-    /// Date of the last committed iteration (author date).
-    last_change: Option<String>,
-    last_reviewer: Option<String>,
-    findings: Counts,
-}
-
-impl<'a> Row<'a> {
-    fn of(p: &'a Proposal, history: Option<&History>, findings: Counts) -> Self {
-        let committed: Vec<_> = history.map(|h| h.committed().collect()).unwrap_or_default();
-        let last_reviewer = committed
-            .iter()
-            .rev()
-            .find_map(|i| i.reviewers.last())
-            .map(|r| r.name.clone());
-        Row {
-            findings,
-            iterations: committed.len(),
-            working_copy: history.is_some_and(|h| h.iterations.iter().any(|i| i.working)),
-            last_change: committed
-                .last()
-                .map(|i| i.date.format("%Y-%m-%d").to_string()),
-            last_reviewer,
-            slug: &p.slug,
-            path: p.path.display().to_string(),
-            title: &p.title,
-            status: p.status(),
-            owner: p.front.owner.as_deref(),
-            owner_name: p.owner_name(),
-            customer: p.front.customer.as_deref(),
-            launch_date: p.front.launch_date.map(|d| d.to_string()),
-            tags: &p.front.tags,
-            words: p.body.words,
-        }
-    }
-}
-
 pub fn run(args: Args) -> wb::Result<Exit> {
     let portfolio = super::open_portfolio()?;
-    for s in &args.status {
-        if !portfolio.options.statuses.contains(&s.to_lowercase()) {
-            return Err(wb::Error::usage_hint(
-                format!("unknown status `{s}`"),
-                format!("statuses: {}", portfolio.options.statuses.join(", ")),
-            ));
-        }
-    }
-    wb::check::validate(&portfolio.config)?;
-    let histories = PortfolioHistory::load(&portfolio)?;
-    let has_history = histories.state != RepoState::NoRepository;
-    // Reading git is sequential (a repository handle is not shared between
-    // threads); the rules then run in parallel.
-    let git: Vec<(Option<&History>, Option<Proposal>)> = portfolio
-        .proposals
-        .iter()
-        .map(|p| match has_history {
-            true => (
-                histories.of(p),
-                histories.first_version(p, &portfolio.options),
-            ),
-            false => (None, None),
-        })
-        .collect();
-    let counts: Vec<Counts> = portfolio
-        .proposals
-        .par_iter()
-        .zip(git.par_iter())
-        .map(|(p, (history, first))| {
-            let ctx = wb::check::Context {
-                config: portfolio.cfg(),
-                history: *history,
-                first_version: first.as_ref(),
-            };
-            Counts::of(&wb::check::check(p, &ctx))
-        })
-        .collect();
-    let rows: Vec<Row> = portfolio
-        .proposals
-        .iter()
-        .zip(counts)
-        .filter(|(p, _)| {
-            args.status.is_empty()
-                || args
-                    .status
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(p.status()))
-        })
-        .filter(|(p, _)| args.tag.is_empty() || p.front.tags.iter().any(|t| args.tag.contains(t)))
-        .map(|(p, c)| Row::of(p, histories.of(p), c))
+    let wanted = portfolio.filter(&args.status, &args.tag)?;
+    let review = Review::open(&portfolio)?;
+    let rows: Vec<Overview> = review
+        .assemble_all(wanted, Depth::Current)?
+        .into_iter()
+        .map(|a| a.overview)
         .collect();
     match args.format {
         Format::Json => print_json(&rows)?,
         Format::Text => {
             print_table(&rows)?;
-            if let Some(note) = histories.state.note() {
+            if let Some(note) = review.state().note() {
                 use std::io::Write;
                 let _ = std::io::stdout().flush();
                 let _ = writeln!(anstream::stderr(), "{DIM}note: {note}{DIM:#}");
@@ -154,7 +52,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     }
 }
 
-fn print_table(rows: &[Row]) -> wb::Result<()> {
+fn print_table(rows: &[Overview]) -> wb::Result<()> {
     let mut out = anstream::stdout().lock();
     if rows.is_empty() {
         use std::io::Write;
@@ -180,13 +78,13 @@ fn print_table(rows: &[Row]) -> wb::Result<()> {
     ]);
     let plain = anstyle::Style::new();
     for r in rows {
-        let owner = r.owner_name.unwrap_or("-");
+        let owner = r.owner_name.as_deref().unwrap_or("-");
         table.row(vec![
             (r.slug.to_string(), plain),
             (r.title.to_string(), plain),
-            (r.status.to_string(), status_style(r.status)),
+            (r.status.clone(), status_style(r.meaning)),
             (owner.to_string(), plain),
-            (r.customer.unwrap_or("-").to_string(), plain),
+            (r.customer.as_deref().unwrap_or("-").to_string(), plain),
             (r.launch_date.clone().unwrap_or_else(|| "-".into()), plain),
             (r.words.to_string(), plain),
             (

@@ -1,8 +1,6 @@
 use std::io::Write;
 
-use wb::Error;
-use wb::proposal::{is_valid_slug, slugify};
-use wb::scaffold::NewProposal;
+use wb::scaffold::{self, NewProposal};
 
 use super::Exit;
 use super::output::{BOLD, io_err};
@@ -44,52 +42,25 @@ pub struct Args {
 
 pub fn run(args: Args) -> wb::Result<Exit> {
     let portfolio = super::open_portfolio()?;
-    let title = args.title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let slug = match &args.slug {
-        Some(s) if is_valid_slug(s) => s.clone(),
-        Some(s) => {
-            return Err(Error::usage_hint(
-                format!("`{s}` is not a usable slug"),
-                "a slug is letters, digits, dashes and underscores, e.g. instant-refunds",
-            ));
-        }
-        None => slugify(&title),
-    };
-    if slug.is_empty() {
-        return Err(Error::usage_hint(
-            format!("the title `{}` gives an empty slug", args.title),
-            "use letters or digits in the title, or pass --slug NAME",
-        ));
-    }
-    let launch_date = match &args.launch_date {
-        None => None,
-        Some(d) => Some(wb::proposal::front::parse_date(d).ok_or_else(|| {
-            Error::usage_hint(
-                format!("--launch-date `{d}` is not a date"),
-                "write it as YYYY-MM-DD, e.g. --launch-date 2027-03-15",
-            )
-        })?),
-    };
+    let (title, slug) = scaffold::title_and_slug(&args.title, args.slug.as_deref())?;
     let owner_from_git = args.owner.is_none();
-    let owner = args
-        .owner
-        .clone()
-        .or_else(|| wb::history::identity(&portfolio.root));
     let request = NewProposal {
         title,
         slug,
-        owner,
-        customer: args.customer.clone(),
-        launch_date,
+        owner: args
+            .owner
+            .or_else(|| wb::history::identity(&portfolio.root)),
+        customer: args.customer,
+        launch_date: scaffold::launch_date(args.launch_date.as_deref())?,
         tags: args
             .tags
             .iter()
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
             .collect(),
-        template: args.template.clone(),
+        template: args.template,
     };
-    let created = wb::scaffold::create(&portfolio, &request)?;
+    let created = scaffold::create(&portfolio, &request)?;
     let shown = wb::portfolio::display_path(&created);
     let mut out = anstream::stdout();
     writeln!(out, "created {}", shown.display()).map_err(io_err)?;

@@ -19,37 +19,18 @@ pub fn io_err(e: std::io::Error) -> Error {
 
 /// Prints an error as `path:line:col: message` with its hint on the next line.
 pub fn print_error(w: &mut impl Write, e: &Error) -> std::io::Result<()> {
-    let mut text = e.to_string();
-    if let Some(hint) = implied_hint(e) {
-        text.push_str(&format!("\n  hint: {hint}"));
-    }
-    for (i, line) in text.lines().enumerate() {
-        if let Some(hint) = line.trim_start().strip_prefix("hint: ") {
-            writeln!(w, "  {CYAN}hint:{CYAN:#} {hint}")?;
-        } else if i == 0 || !line.starts_with("  ") {
-            writeln!(w, "{RED}error:{RED:#} {line}")?;
-        } else {
+    for e in e.duplicate().into_vec() {
+        let text = e.to_string();
+        let mut lines = text.lines();
+        writeln!(w, "{RED}error:{RED:#} {}", lines.next().unwrap_or(""))?;
+        for line in lines {
             writeln!(w, "{line}")?;
+        }
+        if let Some(hint) = e.hint() {
+            writeln!(w, "  {CYAN}hint:{CYAN:#} {hint}")?;
         }
     }
     Ok(())
-}
-
-/// Errors that carry no hint of their own still get one.
-fn implied_hint(e: &Error) -> Option<&'static str> {
-    match e {
-        Error::Io { source, .. } => Some(match source.kind() {
-            std::io::ErrorKind::NotFound => {
-                "check the path: it is relative to the current folder (or to -C DIR)"
-            }
-            std::io::ErrorKind::PermissionDenied => "check the file's permissions",
-            _ => "check that the file or folder is readable and the disk is not full",
-        }),
-        Error::Git(_) => {
-            Some("check that `git status` works in this folder; wb only reads the repository")
-        }
-        _ => None,
-    }
 }
 
 pub fn print_json(value: &impl serde::Serialize) -> wb::Result<()> {
@@ -153,12 +134,12 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-pub fn status_style(status: &str) -> Style {
-    match status {
-        "approved" | "launched" => GREEN,
-        "review" => YELLOW,
-        "rejected" => RED,
-        "shelved" => DIM,
-        _ => Style::new(),
+pub fn status_style(meaning: wb::config::Meaning) -> Style {
+    use wb::config::Meaning;
+    match meaning {
+        Meaning::DecidedFor | Meaning::Launched => GREEN,
+        Meaning::InReview => YELLOW,
+        Meaning::DecidedAgainst => DIM,
+        Meaning::New | Meaning::Other => Style::new(),
     }
 }

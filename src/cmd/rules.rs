@@ -26,7 +26,7 @@ struct Row {
     /// True for the rules that read git history.
     git: bool,
     /// Markdown.
-    explanation: &'static str,
+    explanation: String,
 }
 
 impl Row {
@@ -36,7 +36,7 @@ impl Row {
             severity: r.severity,
             summary: r.summary,
             git: r.git,
-            explanation: r.explanation,
+            explanation: r.explain(),
         }
     }
 }

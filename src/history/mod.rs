@@ -414,8 +414,31 @@ fn clean_code_path(c: &str) -> Option<String> {
     Some(c.to_string())
 }
 
+/// git2's error as plain data: message, class and code kept, and a hint
+/// for the failures a user can do something about.
 fn git_error(e: git2::Error) -> Error {
-    Error::Git(e.message().to_string())
+    use git2::{ErrorClass, ErrorCode};
+    let hint = match (e.class(), e.code()) {
+        (_, ErrorCode::Locked) => {
+            Some("another git command holds a lock; wait for it, or remove a stale `.lock` file")
+        }
+        (ErrorClass::Odb | ErrorClass::Object | ErrorClass::Zlib, _) => Some(
+            "the repository is missing or has damaged objects (a partial or broken clone); `git fsck` tells which",
+        ),
+        (ErrorClass::Index, _) => {
+            Some("git's index is damaged; `git status` shows it, `git reset` rebuilds it")
+        }
+        (_, ErrorCode::Owner) => Some(
+            "the repository belongs to another user; mark it safe with `git config --global --add safe.directory PATH`",
+        ),
+        _ => None,
+    };
+    Error::Git(Box::new(crate::error::GitFailure {
+        message: e.message().to_string(),
+        class: format!("{:?}", e.class()),
+        code: format!("{:?}", e.code()),
+        hint: hint.map(str::to_string),
+    }))
 }
 
 pub(crate) fn to_datetime(t: git2::Time) -> DateTime<FixedOffset> {

@@ -52,12 +52,16 @@ pub struct Proposal {
     pub source: String,
     /// Lines of front-matter (fences included) before the body.
     pub body_line: usize,
+    /// The status, lower case: the front-matter's, else the first configured one.
+    #[serde(skip)]
+    pub status: String,
 }
 
 impl Proposal {
-    /// The status, or `draft` when the front-matter does not say.
+    /// The status: the front-matter's, or the first configured status (the
+    /// one new proposals start in) when the front-matter does not say.
     pub fn status(&self) -> &str {
-        self.front.status.as_deref().unwrap_or("draft")
+        &self.status
     }
 
     /// The owner's name without the email ("Jane Doe <jane@…>" → "Jane Doe").
@@ -160,9 +164,15 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
                 .into());
             }
         };
+    let status = front
+        .status
+        .clone()
+        .or_else(|| options.statuses.first().cloned())
+        .unwrap_or_else(|| "draft".to_string());
     Ok(Proposal {
         slug: slug_of(path),
         path: path.to_path_buf(),
+        status,
         title,
         body_line: split.body_line_offset,
         front,
@@ -283,11 +293,13 @@ mod tests {
 
     #[test]
     fn unknown_status_points_at_the_value() {
-        let e = p("---\ntitle: A\nstatus: maybe\n---\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("p/x.md:3:9: unknown status `maybe`"), "{e}");
-        assert!(e.contains("draft, review"), "{e}");
+        let e = p("---\ntitle: A\nstatus: maybe\n---\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("p/x.md:3:9: unknown status `maybe`"),
+            "{e}"
+        );
+        assert!(e.hint().unwrap().contains("draft, review"), "{e}");
     }
 
     #[test]

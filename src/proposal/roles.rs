@@ -93,6 +93,28 @@ impl Role {
     }
 }
 
+/// A section role in wb.yaml (`sections: { problem: [...] }`): an unknown
+/// name is an error at its line, with the nearest role as a hint.
+impl<'de> serde::Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <String as serde::Deserialize>::deserialize(d)?;
+        Role::parse(&name)
+            .filter(|r| *r != Role::Other)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Role::ALL
+                    .iter()
+                    .filter(|r| **r != Role::Other)
+                    .map(|r| r.as_str())
+                    .collect();
+                let hint = match crate::portfolio::closest(&name, &names) {
+                    Some(c) => format!("did you mean `{c}`? roles are: {}", names.join(", ")),
+                    None => format!("roles are: {}", names.join(", ")),
+                };
+                crate::yaml::error_with_hint(&format!("unknown section role `{name}`"), &hint)
+            })
+    }
+}
+
 impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

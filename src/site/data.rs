@@ -25,28 +25,24 @@ pub struct SiteInfo {
 
 /// Findings by severity (errors, warnings, infos).
 pub use crate::check::Counts;
+pub use crate::config::Meaning;
+pub use crate::review::Overview;
 
-/// One proposal on the portfolio page.
+/// One proposal on the portfolio page: its [`Overview`] (slug, title,
+/// status, owner, customer, launch date, tags, words, iterations, last
+/// change, last reviewer, findings; `slug` is the URL-safe one) and what
+/// the card adds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Card {
-    pub slug: String,
-    pub title: String,
-    pub customer: Option<String>,
-    pub status: String,
-    pub owner: Option<String>,
+    #[serde(flatten)]
+    pub overview: Overview,
+    /// The part the status plays: "new", "in-review", "decided-for",
+    /// "decided-against", "launched" or "other" (for styling).
+    pub meaning: Meaning,
     /// The owner's name without the email.
     pub owner_name: Option<String>,
-    /// YYYY-MM-DD.
-    pub launch_date: Option<String>,
-    pub tags: Vec<String>,
-    /// Committed iterations.
-    pub iterations: usize,
-    /// YYYY-MM-DD of the last committed iteration.
-    pub last_change: Option<String>,
     /// Widest review circle reached ("author", "team", …).
     pub reach: String,
-    pub findings: Counts,
-    pub words: usize,
     /// Link to the proposal page, relative to the site root: "p/<slug>/index.html".
     pub url: String,
     /// Inline SVG: the proposal's iterations over time (a small sparkline).
@@ -59,6 +55,7 @@ pub struct Card {
 #[derive(Debug, Clone, Serialize)]
 pub struct FunnelStage {
     pub status: String,
+    pub meaning: Meaning,
     pub count: usize,
 }
 
@@ -107,25 +104,17 @@ pub struct TocEntry {
     pub anchor: String,
 }
 
-/// The metadata panel of a proposal.
+/// The metadata panel of a proposal: its [`Overview`] (`slug` the URL-safe
+/// one, `path` the file's path in the repository) and what the panel adds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meta {
-    pub slug: String,
-    pub title: String,
-    pub status: String,
-    pub owner: Option<String>,
-    pub customer: Option<String>,
-    pub launch_date: Option<String>,
-    pub tags: Vec<String>,
+    #[serde(flatten)]
+    pub overview: Overview,
+    pub meaning: Meaning,
     pub metrics: Vec<String>,
     /// Unknown front-matter keys, as "key: value" lines.
     pub extra: Vec<String>,
-    pub iterations: usize,
     pub reach: String,
-    pub last_change: Option<String>,
-    pub words: usize,
-    /// The file's path in the repository.
-    pub path: String,
 }
 
 /// p/<slug>/index.html

@@ -6,8 +6,6 @@
 pub mod data;
 mod feed;
 mod pages;
-#[cfg(test)]
-mod preview;
 pub mod render;
 mod svg;
 mod write;
@@ -51,10 +49,9 @@ pub struct BuildReport {
 pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     if !portfolio.errors.is_empty() {
-        let errors: Vec<Error> = portfolio.errors.iter().map(clone_error).collect();
+        let errors: Vec<Error> = portfolio.errors.iter().map(Error::duplicate).collect();
         return Err(Error::Many(errors));
     }
-    crate::check::validate(&portfolio.config)?;
     let out = opts
         .out
         .clone()
@@ -75,20 +72,4 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
         elapsed: started.elapsed(),
         ..report
     })
-}
-
-/// Errors are not `Clone` (they may hold an `io::Error`); rebuild them.
-fn clone_error(e: &Error) -> Error {
-    match e {
-        Error::Input(d) => Error::Input(d.clone()),
-        Error::Io { path, source } => {
-            Error::io(path, std::io::Error::new(source.kind(), source.to_string()))
-        }
-        Error::Usage { message, hint } => Error::Usage {
-            message: message.clone(),
-            hint: hint.clone(),
-        },
-        Error::Many(v) => Error::Many(v.iter().map(clone_error).collect()),
-        Error::Git(m) => Error::Git(m.clone()),
-    }
 }

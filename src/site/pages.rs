@@ -10,12 +10,12 @@ use super::render::{self, Rendered, escape};
 use super::write::File;
 use super::{BuildOptions, feed, svg};
 use crate::check::{self, Finding};
-use crate::circles::Circles;
 use crate::diff::{BlockChange, Op, TextDiff};
 use crate::error::{Diagnostic, Error, Result};
-use crate::history::{History, PortfolioHistory};
+use crate::history::History;
 use crate::portfolio::Portfolio;
 use crate::proposal::{self, Proposal};
+use crate::review::{Depth, Overview, Review};
 use crate::templates;
 use crate::timeline::{Step, Timeline};
 
@@ -34,40 +34,34 @@ struct Item<'a> {
     history: History,
     timeline: Timeline,
     findings: Vec<Finding>,
+    overview: Overview,
 }
 
 pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
-    let source = PortfolioHistory::load(portfolio)?;
-    let circles = Circles::new(portfolio.cfg());
+    let review = Review::open(portfolio)?;
     let slugs = site_slugs(&portfolio.proposals);
     let total = portfolio.proposals.len();
     let mut items = Vec::with_capacity(total);
-    for (i, (p, slug)) in portfolio.proposals.iter().zip(slugs).enumerate() {
-        let history = source.of(p).cloned().unwrap_or_default();
-        let mut timeline = Timeline::build(&source, p, &history, &portfolio.options, &circles)?;
-        timeline.check(portfolio.cfg(), &history);
-        let first = timeline
-            .steps
-            .iter()
-            .find(|s| !s.iteration.working)
-            .and_then(|s| s.version.as_ref());
-        let has_history = !matches!(source.state, crate::history::RepoState::NoRepository);
-        let ctx = check::Context {
-            config: portfolio.cfg(),
-            history: has_history.then_some(&history),
-            first_version: first,
-        };
-        let findings = check::check(p, &ctx);
-        items.push(Item {
-            p,
-            slug,
-            history,
-            timeline,
-            findings,
-        });
-        if let Some(progress) = &opts.progress {
-            progress(i + 1, total);
+    // In chunks, so the progress bar moves while versions are read and checked.
+    let mut done = 0;
+    for chunk in portfolio.proposals.chunks(32) {
+        for a in review.assemble_all(chunk, Depth::Checked)? {
+            items.push(Item {
+                p: a.proposal,
+                slug: String::new(),
+                history: a.history.unwrap_or_default(),
+                timeline: a.timeline.unwrap_or_default(),
+                findings: a.findings,
+                overview: a.overview,
+            });
         }
+        done += chunk.len();
+        if let Some(progress) = &opts.progress {
+            progress(done, total);
+        }
+    }
+    for (item, slug) in items.iter_mut().zip(slugs) {
+        item.slug = slug;
     }
     let hb = registry(&portfolio.root)?;
     let site = |root: &str| SiteInfo {
@@ -77,11 +71,10 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         live_reload: opts.live_reload.as_ref().map(|u| format!("{root}{u}")),
     };
-    let note = source.state.note().map(str::to_string);
+    let note = review.state().note().map(str::to_string);
     let ctx = Ctx {
         hb: &hb,
         site: &site,
-        circles: &circles,
         items: &items,
         note,
     };
@@ -128,12 +121,12 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let mut counts = check::Counts::default();
     for item in &items {
-        counts += Counts::of(&item.findings);
+        counts += item.overview.findings;
     }
     Ok(Output {
         files,
         pages,
-        iterations: items.iter().map(|i| i.history.committed().count()).sum(),
+        iterations: items.iter().map(|i| i.overview.iterations).sum(),
         findings: counts,
     })
 }
@@ -141,7 +134,6 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
 struct Ctx<'a> {
     hb: &'a handlebars::Handlebars<'static>,
     site: &'a (dyn Fn(&str) -> SiteInfo + Sync),
-    circles: &'a Circles,
     items: &'a [Item<'a>],
     note: Option<String>,
 }
@@ -224,22 +216,20 @@ fn finding_view(f: &Finding, root: &str, rendered: Option<&Rendered>) -> Finding
     }
 }
 
-fn meta(item: &Item, circles: &Circles) -> Meta {
+/// The overview as the site shows it: the URL-safe slug, the file's path
+/// in the repository.
+fn site_overview(item: &Item) -> Overview {
+    let mut o = item.overview.clone();
+    o.slug = item.slug.clone();
+    o.path = o.repo_path.clone();
+    o
+}
+
+fn meta(item: &Item) -> Meta {
     let p = item.p;
-    let last = item.history.committed().last();
-    let reach = item
-        .timeline
-        .steps
-        .last()
-        .map_or(crate::circles::Reach::Author, |s| s.reach);
     Meta {
-        slug: item.slug.clone(),
-        title: p.title.clone(),
-        status: p.status().to_string(),
-        owner: p.front.owner.clone(),
-        customer: p.front.customer.clone(),
-        launch_date: p.front.launch_date.map(|d| d.to_string()),
-        tags: p.front.tags.clone(),
+        overview: site_overview(item),
+        meaning: item.overview.meaning,
         metrics: p.front.metrics.clone(),
         extra: p
             .front
@@ -250,13 +240,7 @@ fn meta(item: &Item, circles: &Circles) -> Meta {
                 v => format!("{k}: {v}"),
             })
             .collect(),
-        iterations: item.history.committed().count(),
-        reach: circles.label(reach).to_string(),
-        last_change: last.map(|i| i.date.format("%Y-%m-%d").to_string()),
-        words: p.body.words,
-        path: last
-            .map(|i| i.path.clone())
-            .unwrap_or_else(|| p.path.display().to_string()),
+        reach: item.overview.reach_name.clone(),
     }
 }
 
@@ -271,7 +255,7 @@ fn proposal_pages(items: &[Item], prefix: &str) -> HashMap<String, String> {
 fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
     let mut files = Vec::new();
     let base = format!("p/{}", item.slug);
-    let meta = meta(item, ctx.circles);
+    let meta = meta(item);
 
     // The current proposal.
     let root = "../../";
@@ -508,13 +492,8 @@ fn index_page(ctx: &Ctx, portfolio: &Portfolio) -> IndexPage {
         .map(|item| {
             let p = item.p;
             tags.extend(p.front.tags.iter().cloned());
-            total += Counts::of(&item.findings);
+            total += item.overview.findings;
             let dates: Vec<_> = item.history.committed().map(|i| i.date).collect();
-            let reach = item
-                .timeline
-                .steps
-                .last()
-                .map_or(crate::circles::Reach::Author, |s| s.reach);
             let search_text = [
                 p.title.as_str(),
                 p.front.customer.as_deref().unwrap_or(""),
@@ -524,37 +503,30 @@ fn index_page(ctx: &Ctx, portfolio: &Portfolio) -> IndexPage {
             .join(" ")
             .to_lowercase();
             Card {
-                slug: item.slug.clone(),
-                title: p.title.clone(),
-                customer: p.front.customer.clone(),
-                status: p.status().to_string(),
-                owner: p.front.owner.clone(),
-                owner_name: p.owner_name().map(str::to_string),
-                launch_date: p.front.launch_date.map(|d| d.to_string()),
-                tags: p.front.tags.clone(),
-                iterations: dates.len(),
-                last_change: dates.last().map(|d| d.format("%Y-%m-%d").to_string()),
-                reach: ctx.circles.label(reach).to_string(),
-                findings: counts(&item.findings),
-                words: p.body.words,
+                overview: site_overview(item),
+                meaning: item.overview.meaning,
+                owner_name: item.overview.owner_name.clone(),
+                reach: item.overview.reach_name.clone(),
                 url: format!("p/{}/index.html", item.slug),
                 sparkline_svg: svg::sparkline(&dates, from, to),
                 search_text,
             }
         })
         .collect();
-    let statuses = portfolio.options.statuses.clone();
+    let lifecycle = &portfolio.cfg().lifecycle;
+    let statuses = lifecycle.names.clone();
     let funnel: Vec<FunnelStage> = statuses
         .iter()
         .map(|s| FunnelStage {
             status: s.clone(),
-            count: cards.iter().filter(|c| &c.status == s).count(),
+            meaning: lifecycle.meaning(s),
+            count: cards.iter().filter(|c| &c.overview.status == s).count(),
         })
         .collect();
     IndexPage {
         site: (ctx.site)(""),
         funnel_svg: svg::funnel(&funnel),
-        total_iterations: cards.iter().map(|c| c.iterations).sum(),
+        total_iterations: cards.iter().map(|c| c.overview.iterations).sum(),
         cards,
         statuses,
         tags: tags.into_iter().collect(),
@@ -592,7 +564,7 @@ fn rule_files(ctx: &Ctx) -> Result<Vec<File>> {
         let data = RulePage {
             site: (ctx.site)(root),
             rule: view,
-            explanation_html: markdown_html(rule.explanation),
+            explanation_html: markdown_html(&rule.explain()),
             rules: rule_views(root),
             proposals,
         };

@@ -34,9 +34,10 @@ pub fn funnel(stages: &[FunnelStage]) -> String {
             bar_w * s.count as f64 / max as f64
         };
         let status = escape(&s.status);
+        let meaning = s.meaning.as_str();
         let pct = (s.count * 100).checked_div(total).unwrap_or(0);
         out.push_str(&format!(
-            r#"<g class="stage status-{status}"><text x="{lx}" y="{ty}" text-anchor="end" fill="currentColor" font-size="12">{status}</text><rect x="{bx}" y="{y}" width="{w:.1}" height="16" rx="3" class="bar bar-{status}"/><text x="{nx:.1}" y="{ty}" fill="currentColor" font-size="12">{} ({pct}%)</text></g>"#,
+            r#"<g class="stage status-{status} meaning-{meaning}"><text x="{lx}" y="{ty}" text-anchor="end" fill="currentColor" font-size="12">{status}</text><rect x="{bx}" y="{y}" width="{w:.1}" height="16" rx="3" class="bar meaning-{meaning}"/><text x="{nx:.1}" y="{ty}" fill="currentColor" font-size="12">{} ({pct}%)</text></g>"#,
             s.count,
             lx = label_w - 6.0,
             ty = y + 12,
@@ -107,6 +108,7 @@ mod tests {
     fn funnel_escapes_status_names() {
         let svg = funnel(&[FunnelStage {
             status: "<b>".into(),
+            meaning: crate::config::Meaning::Other,
             count: 2,
         }]);
         assert!(svg.contains("&lt;b&gt;"));

@@ -275,32 +275,48 @@ fn config_disables_and_overrides_severities() {
     assert_eq!(hype["path"], "proposals/a.md");
 }
 
+/// An unknown rule id in `check.disable`, `check.severity` or `check.rules`
+/// stops every command that reads wb.yaml, at the id's line and column, with
+/// the nearest id as a hint.
 #[test]
-fn an_unknown_rule_in_wb_yaml_points_at_it() {
-    let p = Project::new();
-    p.file(
-        "wb.yaml",
-        "check:\n  disable: [front-matter, too-many-feature]\n  severity:\n    hyperbole: info\n",
-    );
-    p.file("proposals/a.md", clean());
-    let run = p.wb(&["check"]).code(2);
-    assert!(
-        run.stderr
-            .contains("wb.yaml:2:27: unknown rule `too-many-feature` in `check`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("did you mean `too-many-features`?"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("wb.yaml:4:5: unknown rule `hyperbole` in `check`"),
-        "{}",
-        run.stderr
-    );
+fn an_unknown_rule_in_wb_yaml_stops_every_command() {
+    let cases = [
+        (
+            "check:\n  disable: [front-matter, too-many-feature]\n",
+            "wb.yaml:2:27: unknown rule `too-many-feature` in `check.disable`",
+            "did you mean `too-many-features`?",
+        ),
+        (
+            "check:\n  severity:\n    hyperbole: info\n",
+            "wb.yaml:3:5: unknown rule `hyperbole` in `check.severity`",
+            "did you mean `hyperbole-instead-of-specifics`?",
+        ),
+        (
+            "check:\n  rules:\n    faq-to-short: { min_external: 3 }\n",
+            "wb.yaml:3:5: unknown rule `faq-to-short` in `check.rules`",
+            "did you mean `faq-too-short`?",
+        ),
+    ];
+    let commands: [&[&str]; 6] = [
+        &["check"],
+        &["list"],
+        &["history", "a"],
+        &["build"],
+        &["serve", "--port", "0"],
+        &["new", "Another idea"],
+    ];
+    for (yaml, error, hint) in cases {
+        let p = Project::new();
+        p.file("wb.yaml", yaml);
+        p.file("proposals/a.md", clean());
+        for args in commands {
+            let run = p.wb(args).code(2);
+            assert!(run.stderr.contains(error), "{args:?}: {}", run.stderr);
+            assert!(run.stderr.contains(hint), "{args:?}: {}", run.stderr);
+        }
+        assert!(!p.exists("_site"));
+        assert!(!p.exists("proposals/another-idea.md"));
+    }
 }
 
 #[test]

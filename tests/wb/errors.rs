@@ -194,8 +194,9 @@ fn unknown_proposal_suggests_the_nearest() {
     let p = Project::new();
     p.file("proposals/refunds.md", proposal("Refunds", "draft"));
     let portfolio = wb::portfolio::Portfolio::open(p.path()).unwrap();
-    let e = portfolio.find("refund").unwrap_err().to_string();
-    assert!(e.contains("did you mean `refunds`"), "{e}");
+    let e = portfolio.find("refund").unwrap_err();
+    assert_eq!(e.to_string(), "no proposal `refund` in this portfolio");
+    assert!(e.hint().unwrap().contains("did you mean `refunds`"), "{e}");
 }
 
 #[test]

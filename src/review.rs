@@ -1,0 +1,297 @@
+//! The review stage: the one place that puts a proposal together. It takes
+//! proposals and the history of their repository (one walk for all of them)
+//! and yields, per proposal, its history, its timeline (every version read,
+//! parsed, compared and, when asked, checked), its current findings and one
+//! [`Overview`]. `wb list`, `wb check`, `wb history` and `wb build` only
+//! choose a [`Depth`] and format what comes back.
+//!
+//! Git is read sequentially (a repository handle is not shared between
+//! threads); parsing, comparing and checking run in parallel.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::check::{self, Counts, Finding};
+use crate::circles::{Circles, Reach};
+use crate::config::{Config, Meaning};
+use crate::error::Result;
+use crate::history::{History, PortfolioHistory, RepoState};
+use crate::portfolio::Portfolio;
+use crate::proposal::{ParseOptions, Proposal};
+use crate::timeline::{Texts, Timeline};
+
+/// How much of a proposal to assemble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Depth {
+    /// History, current findings and the overview (`wb list`, `wb check`).
+    Current,
+    /// Also the timeline: every version read, parsed and compared with the
+    /// one before (`wb history`).
+    Timeline,
+    /// Also every version checked, with the findings each iteration fixed
+    /// and introduced (`wb history --check`, `wb build`).
+    Checked,
+}
+
+/// One proposal, put together.
+#[derive(Debug)]
+pub struct Assembled<'p> {
+    pub proposal: &'p Proposal,
+    /// `None` outside a git repository.
+    pub history: Option<History>,
+    /// At [`Depth::Timeline`] and deeper.
+    pub timeline: Option<Timeline>,
+    /// What `wb check` says of the proposal as it is now.
+    pub findings: Vec<Finding>,
+    pub overview: Overview,
+}
+
+/// A proposal in one line: what `wb list` prints (and `--format json`
+/// serialises, see docs/json.md) and the site's cards and panels show.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub status: String,
+    pub owner: Option<String>,
+    pub customer: Option<String>,
+    pub launch_date: Option<String>,
+    pub tags: Vec<String>,
+    pub words: usize,
+    /// Committed iterations (0 outside a git repository).
+    pub iterations: usize,
+    /// Uncommitted changes exist.
+    pub working_copy: bool,
+    /// Date of the last committed iteration (author date), YYYY-MM-DD.
+    pub last_change: Option<String>,
+    pub last_reviewer: Option<String>,
+    pub findings: Counts,
+    /// The part the status plays (wb.yaml's `status_meanings`).
+    #[serde(skip)]
+    pub meaning: Meaning,
+    /// The owner's name without the email.
+    #[serde(skip)]
+    pub owner_name: Option<String>,
+    /// The widest review circle any iteration reached, and its name.
+    #[serde(skip)]
+    pub reach: Reach,
+    #[serde(skip)]
+    pub reach_name: String,
+    /// The file's path in the repository at the last iteration (else as found).
+    #[serde(skip)]
+    pub repo_path: String,
+}
+
+/// The review stage for a set of proposals sharing one configuration.
+pub struct Review<'c> {
+    source: PortfolioHistory,
+    rules: Rules<'c>,
+}
+
+/// What assembling needs besides git; shared by the threads that parse,
+/// compare and check.
+struct Rules<'c> {
+    config: &'c Config,
+    options: &'c ParseOptions,
+    circles: Circles,
+}
+
+impl<'c> Review<'c> {
+    /// The stage for every proposal of `portfolio`: one walk of the history.
+    pub fn open(portfolio: &'c Portfolio) -> Result<Review<'c>> {
+        let all: Vec<&Proposal> = portfolio.proposals.iter().collect();
+        Review::of(&portfolio.root, portfolio.cfg(), &portfolio.options, &all)
+    }
+
+    /// The stage for `proposals` only (all under `root`, all read with
+    /// `config`): the history walk looks for these and no others.
+    pub fn of(
+        root: &Path,
+        config: &'c Config,
+        options: &'c ParseOptions,
+        proposals: &[&Proposal],
+    ) -> Result<Review<'c>> {
+        Ok(Review {
+            source: PortfolioHistory::for_proposals(root, proposals)?,
+            rules: Rules {
+                config,
+                options,
+                circles: Circles::new(config),
+            },
+        })
+    }
+
+    pub fn state(&self) -> &RepoState {
+        &self.source.state
+    }
+
+    pub fn circles(&self) -> &Circles {
+        &self.rules.circles
+    }
+
+    pub fn config(&self) -> &Config {
+        self.rules.config
+    }
+
+    /// One proposal, assembled to `depth`.
+    pub fn assemble<'p>(&self, p: &'p Proposal, depth: Depth) -> Result<Assembled<'p>> {
+        let input = self.read(p, depth)?;
+        Ok(self.rules.finish(input))
+    }
+
+    /// Every proposal of `proposals`, in order: their versions read one after
+    /// the other, then assembled in parallel.
+    pub fn assemble_all<'p>(
+        &self,
+        proposals: impl IntoIterator<Item = &'p Proposal>,
+        depth: Depth,
+    ) -> Result<Vec<Assembled<'p>>> {
+        let inputs: Vec<Input> = proposals
+            .into_iter()
+            .map(|p| self.read(p, depth))
+            .collect::<Result<_>>()?;
+        let rules = &self.rules;
+        Ok(inputs.into_par_iter().map(|i| rules.finish(i)).collect())
+    }
+
+    /// The part that needs git: the history and the text of every version
+    /// the depth asks for.
+    fn read<'p>(&self, p: &'p Proposal, depth: Depth) -> Result<Input<'p>> {
+        let history = match self.source.state {
+            RepoState::NoRepository => None,
+            _ => Some(self.source.of(p).cloned().unwrap_or_default()),
+        };
+        let texts = match (&history, depth) {
+            (Some(h), Depth::Timeline | Depth::Checked) => Some(Texts::read(&self.source, p, h)),
+            (Some(h), Depth::Current) => Some(Texts::first_only(&self.source, p, h)),
+            (None, Depth::Current) => None,
+            (None, _) => Some(Texts::read(&self.source, p, &History::default())),
+        };
+        Ok(Input {
+            p,
+            history,
+            texts,
+            depth,
+        })
+    }
+}
+
+impl Rules<'_> {
+    /// The part that needs no git: parse, compare, check, sum up.
+    fn finish<'p>(&self, input: Input<'p>) -> Assembled<'p> {
+        let Input {
+            p,
+            history,
+            texts,
+            depth,
+        } = input;
+        let empty = History::default();
+        let known = history.as_ref().unwrap_or(&empty);
+        let (timeline, first) = match (depth, texts) {
+            (_, None) => (None, None),
+            (Depth::Current, Some(t)) => (None, t.first_version(p, known, self.options)),
+            (_, Some(t)) => {
+                let mut timeline = Timeline::build(&t, p, known, self.options, &self.circles);
+                if depth == Depth::Checked {
+                    timeline.check(self.config, known);
+                }
+                let first = timeline.first_version().cloned();
+                (Some(timeline), first)
+            }
+        };
+        // The last version checked is the current text: its findings are the
+        // proposal's; otherwise (no history, or not checked) check it now.
+        let findings = match timeline.as_ref().and_then(|t| t.current_findings(p)) {
+            Some(f) => f.to_vec(),
+            None => check::check(
+                p,
+                &check::Context {
+                    config: self.config,
+                    history: history.as_ref(),
+                    first_version: first.as_ref(),
+                },
+            ),
+        };
+        let mut overview = overview(p, history.as_ref(), &findings, &self.circles);
+        overview.meaning = self.config.lifecycle.meaning(p.status());
+        Assembled {
+            proposal: p,
+            history,
+            timeline,
+            findings,
+            overview,
+        }
+    }
+}
+
+/// What [`Review::read`] hands to [`Review::finish`].
+struct Input<'p> {
+    p: &'p Proposal,
+    history: Option<History>,
+    texts: Option<Texts>,
+    depth: Depth,
+}
+
+fn overview(
+    p: &Proposal,
+    history: Option<&History>,
+    findings: &[Finding],
+    circles: &Circles,
+) -> Overview {
+    let committed: Vec<_> = history.map(|h| h.committed().collect()).unwrap_or_default();
+    let last = committed.last();
+    let reach = circles.widest(committed.iter().flat_map(|i| &i.reviewers));
+    Overview {
+        slug: p.slug.clone(),
+        path: p.path.display().to_string(),
+        title: p.title.clone(),
+        status: p.status().to_string(),
+        owner: p.front.owner.clone(),
+        customer: p.front.customer.clone(),
+        launch_date: p.front.launch_date.map(|d| d.to_string()),
+        tags: p.front.tags.clone(),
+        words: p.body.words,
+        iterations: committed.len(),
+        working_copy: history.is_some_and(|h| h.iterations.iter().any(|i| i.working)),
+        last_change: last.map(|i| i.date.format("%Y-%m-%d").to_string()),
+        last_reviewer: committed
+            .iter()
+            .rev()
+            .find_map(|i| i.reviewers.last())
+            .map(|r| r.name.clone()),
+        findings: Counts::of(findings),
+        meaning: Meaning::Other,
+        owner_name: p.owner_name().map(str::to_string),
+        reach,
+        reach_name: circles.label(reach).to_string(),
+        repo_path: last
+            .map(|i| i.path.clone())
+            .unwrap_or_else(|| p.path.display().to_string()),
+    }
+}
+
+/// `wb check`'s targets (files from one or several portfolios, each with
+/// its configuration), assembled in their order: one history walk per
+/// portfolio, for the targets that live in it.
+pub fn assemble_targets(targets: &[check::Target], depth: Depth) -> Result<Vec<Assembled<'_>>> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
+    for (i, t) in targets.iter().enumerate() {
+        groups.entry(t.config.root.as_path()).or_default().push(i);
+    }
+    let mut out: Vec<Option<Assembled>> = targets.iter().map(|_| None).collect();
+    for (root, indices) in groups {
+        let config = &targets[indices[0]].config.config;
+        let options = config.parse_options();
+        let refs: Vec<&Proposal> = indices.iter().map(|&i| &targets[i].proposal).collect();
+        let review = Review::of(root, config, &options, &refs)?;
+        let assembled = review.assemble_all(refs.iter().copied(), depth)?;
+        for (i, a) in indices.into_iter().zip(assembled) {
+            out[i] = Some(a);
+        }
+    }
+    Ok(out.into_iter().flatten().collect())
+}
