@@ -82,10 +82,15 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
             }
         }
     })
-    .map_err(|e| Error::usage(format!("cannot watch files: {e}")))?;
+    .map_err(|e| {
+        Error::io(
+            &root,
+            std::io::Error::other(format!("cannot watch files: {e}")),
+        )
+    })?;
     watcher
         .watch(&root, RecursiveMode::Recursive)
-        .map_err(|e| Error::usage(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|e| Error::io(&root, std::io::Error::other(format!("cannot watch: {e}"))))?;
     let git_dir = crate::history::git_dir(&root);
     if let Some(g) = git_dir.as_ref().filter(|g| !g.starts_with(&root)) {
         let _ = watcher.watch(g, RecursiveMode::Recursive);
@@ -109,7 +114,7 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
         match server.recv_timeout(Duration::from_millis(100)) {
             Ok(Some(request)) => respond(request, &state),
             Ok(None) => {}
-            Err(e) => return Err(Error::usage(format!("server stopped: {e}"))),
+            Err(e) => return Err(Error::io(Path::new(&addr), e)),
         }
     }
 }

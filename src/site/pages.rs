@@ -168,7 +168,11 @@ fn registry(root: &std::path::Path) -> Result<handlebars::Handlebars<'static>> {
     for name in templates::SITE_TEMPLATES {
         let source =
             templates::template(root, &format!("site/{name}.html.hbs"))?.ok_or_else(|| {
-                Error::usage(format!("missing built-in template site/{name}.html.hbs"))
+                Error::output(
+                    std::path::Path::new(&format!("site/{name}.html.hbs")),
+                    "a built-in template is missing",
+                    "this is a bug in wb; please report it",
+                )
             })?;
         hb.register_template_string(name, &source.text)
             .map_err(|e| {

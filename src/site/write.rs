@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 
 /// A file wb leaves in every site it builds; a folder without it is not
 /// replaced.
@@ -60,30 +60,29 @@ pub fn resolve(out: &Path) -> Result<PathBuf> {
 pub fn check_target(root: &Path, out: &Path) -> Result<()> {
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if out.parent().is_none() || root_abs.starts_with(out) {
-        return Err(Error::usage_hint(
-            format!(
-                "refusing to build into {}: it holds the portfolio",
-                out.display()
-            ),
+        return Err(Error::output(
+            out,
+            "refusing to build here: it holds the portfolio",
             "pick an output folder of its own, e.g. --out _site",
         ));
     }
     if out.exists() {
         if !out.is_dir() {
-            return Err(Diagnostic::new(out, "exists and is not a folder")
-                .hint("remove it or pick another output with --out")
-                .into());
+            return Err(Error::output(
+                out,
+                "exists and is not a folder",
+                "remove it or pick another output with --out",
+            ));
         }
         let empty = std::fs::read_dir(out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty && !out.join(MARKER).exists() {
-            return Err(Diagnostic::new(
+            return Err(Error::output(
                 out,
                 "exists and was not built by wb; refusing to replace it",
-            )
-            .hint("pick another output with --out, or empty the folder first")
-            .into());
+                "pick another output with --out, or empty the folder first",
+            ));
         }
     }
     Ok(())
@@ -103,10 +102,11 @@ pub fn swap_in(out: &Path, files: &[File]) -> Result<()> {
         .map_err(|e| Error::io(parent, e))?;
     for f in files {
         let Some(path) = crate::fs::join_inside(tmp.path(), &f.path) else {
-            return Err(Error::usage(format!(
-                "refusing to write outside the site: {}",
-                f.path
-            )));
+            return Err(Error::output(
+                Path::new(&f.path),
+                "refusing to write outside the site",
+                "a page's path must stay inside the output folder",
+            ));
         };
         crate::fs::write(&path, &f.contents)?;
     }
@@ -120,12 +120,11 @@ pub fn swap_in(out: &Path, files: &[File]) -> Result<()> {
         if !out.join(MARKER).exists()
             && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
         {
-            return Err(Diagnostic::new(
+            return Err(Error::output(
                 out,
                 "exists and was not built by wb; refusing to replace it",
-            )
-            .hint("pick another output with --out, or empty the folder first")
-            .into());
+                "pick another output with --out, or empty the folder first",
+            ));
         }
         let old = parent.join(format!(".{name}.wb-old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&old);

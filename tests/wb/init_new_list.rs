@@ -223,3 +223,113 @@ fn examples_list() {
         assert!(row["customer"].as_str().unwrap().len() > 40, "{row}");
     }
 }
+
+/// Status names are configurable, and so are their meanings: with
+/// `statuses: [idea, review, accepted]` nothing assumes `draft` or `approved`.
+#[test]
+fn custom_statuses_have_meanings() {
+    let p = Project::new();
+    p.file("wb.yaml", "statuses: [idea, review, accepted]\n");
+    let mut git = p.git();
+    // No status: the proposal is in the first configured status.
+    let bare = proposal("Refunds", "x").replace("status: x\n", "");
+    p.file("proposals/refunds.md", &bare);
+    p.file(
+        "proposals/asking.md",
+        proposal("Asking for review", "review"),
+    );
+    p.file("proposals/decided.md", proposal("Decided", "accepted"));
+    git.commit("First drafts");
+
+    let list = p.wb(&["list", "--format", "json"]).ok().json();
+    let status = |slug: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == slug)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("refunds"), "idea");
+    assert_eq!(status("asking"), "review");
+
+    let check = p
+        .wb(&["check", "--format", "json", "--deny", "info"])
+        .json();
+    let findings = |slug: &str| -> Vec<(String, String, String)> {
+        check["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == slug)
+            .unwrap()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["message"].as_str().unwrap().to_string(),
+                    f["hint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let skipping = |slug: &str| {
+        findings(slug)
+            .iter()
+            .any(|f| f.0 == "skipping-the-iteration")
+    };
+    // Being written, or asking for review, is not skipping the review;
+    // `accepted` is a decision, made after one unreviewed iteration.
+    assert!(!skipping("refunds"));
+    assert!(!skipping("asking"));
+    assert!(skipping("decided"), "{:?}", findings("decided"));
+    // The hint names a status that exists, and following it works.
+    let hint = findings("refunds")
+        .into_iter()
+        .find(|f| f.0 == "front-matter" && f.1.contains("status"))
+        .unwrap()
+        .2;
+    assert!(hint.starts_with("add `status: idea`"), "{hint}");
+    p.file(
+        "proposals/refunds.md",
+        bare.replace("title: Refunds\n", "title: Refunds\nstatus: idea\n"),
+    );
+    p.wb(&["list"]).ok();
+
+    // A new proposal starts in the first status, and the site's funnel
+    // colours statuses by meaning.
+    p.wb(&["new", "Another idea"]).ok();
+    assert!(
+        p.read("proposals/another-idea.md")
+            .contains("\nstatus: idea\n")
+    );
+    p.wb(&["build"]).ok();
+    let index = p.read("_site/index.html");
+    assert!(index.contains("status-idea meaning-new"), "{index}");
+    assert!(index.contains("status-accepted meaning-decided-for"));
+}
+
+#[test]
+fn status_meanings_must_name_configured_statuses() {
+    let p = Project::new();
+    p.file(
+        "wb.yaml",
+        "statuses: [idea, review, accepted]\nstatus_meanings:\n  decided_for: [approved]\n",
+    );
+    p.file("proposals/a.md", proposal("A", "idea"));
+    let run = p.wb(&["list"]).code(2);
+    assert!(
+        run.stderr.contains(
+            "wb.yaml:3:3: `status_meanings.decided_for` names `approved`, which is not in `statuses`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("idea, review, accepted"),
+        "{}",
+        run.stderr
+    );
+}

@@ -418,6 +418,79 @@ fn the_examples_build() {
     );
 }
 
+/// Every kind of page, built by the real `wb build` from real portfolios
+/// (the examples with this repository's review history, and the fixture
+/// with a rename, reviewers, a working copy and a version that no longer
+/// parses), so the pages can be looked at:
+///
+/// ```text
+/// WB_PREVIEW_DIR=/tmp/wb-preview cargo test --test wb preview
+/// ```
+///
+/// writes them there (without the variable, into a temporary folder).
+/// Templates render in strict mode: a misspelt field fails the build.
+#[test]
+fn preview_of_every_page_kind() {
+    let keep = std::env::var_os("WB_PREVIEW_DIR").map(PathBuf::from);
+    let scratch = tempfile::tempdir().unwrap();
+    let out = keep.clone().unwrap_or_else(|| scratch.path().to_path_buf());
+    let p = fixture();
+    let mut g = Git::open(p.path());
+    g.set_clock(crate::support::EPOCH + 40 * 86_400);
+    g.write("proposals/broken.md", "# Broken later\n\nFine at first.\n");
+    g.commit("A proposal that parses");
+    g.write(
+        "proposals/broken.md",
+        "---\ntitle: [unclosed\n---\n# Broken\n",
+    );
+    g.commit("A version that does not parse");
+    g.write("proposals/broken.md", "# Broken later\n\nFixed again.\n");
+    g.write(
+        "proposals/bread.md",
+        &p.read("proposals/bread.md").replace("seamless", "quick"),
+    );
+    let fixture_out = out.join("fixture");
+    let examples_out = out.join("examples");
+    for dir in [&fixture_out, &examples_out] {
+        if dir.join(".wb-site").exists() {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+    p.wb(&["build", "--out", fixture_out.to_str().unwrap()])
+        .ok();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    p.wb_in(
+        &examples,
+        &["build", "--out", examples_out.to_str().unwrap()],
+    )
+    .ok();
+    for (site, slug) in [
+        (&fixture_out, "small-shop-refunds"),
+        (&examples_out, "nurse-handover"),
+    ] {
+        for page in [
+            "index.html".to_string(),
+            format!("p/{slug}/index.html"),
+            format!("p/{slug}/history.html"),
+            format!("p/{slug}/v/1.html"),
+            "rules/index.html".into(),
+            "rules/faq-too-short.html".into(),
+            "feed.xml".into(),
+        ] {
+            assert!(
+                !read(site, &page).trim().is_empty(),
+                "{}: {page} is empty",
+                site.display()
+            );
+        }
+    }
+    let broken = read(&fixture_out, "p/broken/history.html");
+    assert!(broken.contains("unclosed"), "{broken}");
+    if let Some(dir) = keep {
+        eprintln!("preview written to {}", dir.display());
+    }
+}
+
 // ---- wb serve ----
 
 struct Server {
