@@ -30,6 +30,9 @@ pub struct Step {
     pub summary: Option<Summary>,
     /// Set when this version of the document could not be parsed.
     pub error: Option<String>,
+    /// What is wrong with this version that no rule judges: merge conflict
+    /// markers committed by mistake.
+    pub warnings: Vec<Warning>,
     /// What `wb check` says of this version (after `Timeline::check`).
     pub findings: Vec<Finding>,
     /// Findings of the version before that this one no longer has.
@@ -61,6 +64,14 @@ impl Step {
             self.iteration.n.to_string()
         }
     }
+}
+
+/// A problem with one version of the document, at a line of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// 1-based line in the version's text.
+    pub line: usize,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -106,6 +117,7 @@ impl Timeline {
                 words: version.as_ref().map(|v| v.body.words),
                 summary,
                 error,
+                warnings: conflict_markers(&text),
                 findings: Vec::new(),
                 fixed: Vec::new(),
                 introduced: Vec::new(),
@@ -127,16 +139,26 @@ impl Timeline {
     pub fn check(&mut self, config: &Config, history: &History) {
         let first = self.first_version().cloned();
         let mut before: Vec<Finding> = Vec::new();
+        // The history as it stood at each step grows by one iteration per
+        // step: each iteration is copied once, not once per later step (a
+        // proposal with thousands of iterations stays linear).
+        let mut so_far = History {
+            iterations: Vec::with_capacity(history.iterations.len()),
+            truncated: history.truncated,
+            code_before: history.code_before.clone(),
+        };
+        let mut taken = history.iterations.iter();
         for (i, step) in self.steps.iter_mut().enumerate() {
+            // Steps and iterations correspond one to one; if a caller ever
+            // passes a shorter history, the last step sees all of it.
+            while so_far.iterations.len() <= i {
+                match taken.next() {
+                    Some(it) => so_far.iterations.push(it.clone()),
+                    None => break,
+                }
+            }
             let Some(version) = &step.version else {
                 continue;
-            };
-            let so_far = History {
-                iterations: history.iterations
-                    [..=i.min(history.iterations.len().saturating_sub(1))]
-                    .to_vec(),
-                truncated: history.truncated,
-                code_before: history.code_before.clone(),
             };
             let ctx = check::Context {
                 config,
@@ -177,10 +199,71 @@ impl Timeline {
         (last.checked && last.text == p.source).then_some(&last.findings[..])
     }
 
+    /// The steps whose version has warnings (conflict markers).
+    pub fn warned(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| !s.warnings.is_empty())
+    }
+
     /// The step labelled `n` (1-based) or `working`.
     pub fn find(&self, label: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.label() == label)
     }
+}
+
+/// Merge conflict markers left in a version: a `<<<<<<<` line, a `=======`
+/// line and a `>>>>>>>` line, in that order, at the start of lines and
+/// outside fenced code blocks (where a tutorial may show them). A lone
+/// `=======` is a setext heading underline and says nothing.
+pub fn conflict_markers(text: &str) -> Vec<Warning> {
+    fn marker(line: &str, c: char) -> bool {
+        let line = line.trim_end_matches('\r');
+        let rest = line.trim_start_matches(c);
+        line.len() - rest.len() == 7 && (rest.is_empty() || rest.starts_with([' ', '\t']))
+    }
+    /// The fence a line opens or closes (its character and length).
+    fn fence(line: &str) -> Option<(char, usize)> {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let line = &line[indent..];
+        let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+        let n = line.len() - line.trim_start_matches(c).len();
+        (indent <= 3 && n >= 3).then_some((c, n))
+    }
+    let mut found = Vec::new();
+    let mut open_fence: Option<(char, usize)> = None;
+    // The line of the `<<<<<<<` being matched, and of its `=======`.
+    let mut ours: Option<usize> = None;
+    let mut split: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if let Some((c, len)) = open_fence {
+            if fence(line).is_some_and(|(c2, len2)| c2 == c && len2 >= len)
+                && line.trim().trim_start_matches(c).is_empty()
+            {
+                open_fence = None;
+            }
+            continue;
+        }
+        if let Some(f) = fence(line) {
+            open_fence = Some(f);
+            continue;
+        }
+        if marker(line, '<') {
+            (ours, split) = (Some(n), None);
+        } else if marker(line, '=') && ours.is_some() {
+            split = split.or(Some(n));
+        } else if marker(line, '>')
+            && let (Some(start), Some(mid)) = (ours, split)
+        {
+            found.push(Warning {
+                line: start,
+                message: format!(
+                    "merge conflict markers committed: `<<<<<<<` at line {start}, `=======` at line {mid}, `>>>>>>>` at line {n}"
+                ),
+            });
+            (ours, split) = (None, None);
+        }
+    }
+    found
 }
 
 /// The text of every version a timeline shows, read from git up front so
@@ -276,5 +359,109 @@ impl Versions {
         };
         self.cache.insert(key, entry.clone());
         entry
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::Person;
+
+    fn iteration(n: usize, blob: &str, parent: Option<&str>, body: &str) -> Iteration {
+        Iteration {
+            n,
+            commit: Some(format!("{n:040x}")),
+            short: format!("{n:07x}"),
+            author: Person {
+                name: "Jane Doe".into(),
+                email: "jane@example.com".into(),
+            },
+            date: chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z").unwrap(),
+            subject: format!("Iteration {n}"),
+            body: body.to_string(),
+            reviewers: vec![Person {
+                name: "Priya Raman".into(),
+                email: "priya@example.com".into(),
+            }],
+            path: "proposals/refunds.md".into(),
+            blob: Some(blob.to_string()),
+            parent_blob: parent.map(str::to_string),
+            working: false,
+        }
+    }
+
+    #[test]
+    fn conflict_markers_are_found_outside_code() {
+        let text = "# Refunds\n\nIntro.\n<<<<<<< HEAD\nOurs.\n=======\nTheirs.\n>>>>>>> review\n";
+        let w = conflict_markers(text);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].line, 4);
+        assert!(w[0].message.contains("line 6"), "{}", w[0].message);
+        assert!(w[0].message.contains("line 8"), "{}", w[0].message);
+        // CRLF, and the diff3 style with a base section.
+        let crlf = text
+            .replace("=======", "||||||| base\nBase.\n=======")
+            .replace('\n', "\r\n");
+        assert_eq!(conflict_markers(&crlf).len(), 1);
+    }
+
+    #[test]
+    fn setext_headings_and_code_are_not_conflicts() {
+        // A setext heading underlined with exactly seven `=`.
+        assert!(conflict_markers("Refunds\n=======\n\nText.\n").is_empty());
+        // Markers shown in a fenced code block (a how-to on merging).
+        let doc = "# Merging\n\n```text\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b\n```\n";
+        assert!(conflict_markers(doc).is_empty());
+        let tildes = doc.replace("```", "~~~~");
+        assert!(conflict_markers(&tildes).is_empty());
+        // Eight characters are not a marker; nor is a marker without its end.
+        assert!(conflict_markers("<<<<<<<< a\n=======\n>>>>>>>> b\n").is_empty());
+        assert!(conflict_markers("<<<<<<< a\n=======\nno end\n").is_empty());
+    }
+
+    /// Thousands of iterations cost time linear in their number: each
+    /// step's view of the history so far is not a fresh copy of it (that
+    /// was quadratic: 3,000 iterations with long commit messages meant
+    /// gigabytes copied, minutes in a debug build).
+    #[test]
+    fn thousands_of_iterations_stay_linear() {
+        const N: usize = 3_000;
+        let doc = |n: usize| {
+            format!(
+                "---\ntitle: Refunds\nstatus: draft\n---\n# Refunds\n\nShops refund by hand, round {n}.\n"
+            )
+        };
+        let options = ParseOptions::default();
+        let p =
+            crate::proposal::parse(std::path::Path::new("refunds.md"), doc(1), &options).unwrap();
+        let mut texts = Texts::default();
+        for (blob, n) in [("a", 0), ("b", 1)] {
+            texts.by_blob.insert(blob.into(), Ok(doc(n)));
+        }
+        // A long message per commit, as merges and squashes carry.
+        let body = "A reviewer's long note about the refund flow. ".repeat(200);
+        let history = History {
+            iterations: (0..N)
+                .map(|i| {
+                    let (blob, parent) = if i % 2 == 0 { ("a", "b") } else { ("b", "a") };
+                    iteration(i + 1, blob, (i > 0).then_some(parent), &body)
+                })
+                .collect(),
+            truncated: false,
+            code_before: Vec::new(),
+        };
+        let config = Config::default();
+        let circles = Circles::new(&config);
+        let start = std::time::Instant::now();
+        let mut timeline = Timeline::build(&texts, &p, &history, &options, &circles);
+        timeline.check(&config, &history);
+        let took = start.elapsed();
+        assert_eq!(timeline.steps.len(), N);
+        assert!(timeline.steps.iter().all(|s| s.checked));
+        // Every version after the first flips the round number back and forth.
+        assert!(timeline.steps[1].summary.is_some());
+        // Linear takes well under a second in a debug build; the quadratic
+        // copy took minutes. The bound leaves room for a busy machine.
+        assert!(took.as_secs() < 10, "{N} iterations took {took:?}");
     }
 }

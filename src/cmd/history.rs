@@ -155,6 +155,23 @@ fn print_header(out: &mut dyn Write, p: &Proposal, state: &RepoState, t: &Timeli
             ),
         )?;
     }
+    for s in t.warned() {
+        let first = &s.warnings[0];
+        let now = if std::ptr::eq(s, t.steps.last().unwrap_or(s)) {
+            " (the current version: resolve the conflict and commit)"
+        } else {
+            ""
+        };
+        line(
+            out,
+            &format!(
+                "{YELLOW}note:{YELLOW:#} iteration {} ({}) committed merge conflict markers at line {}{now}",
+                s.label(),
+                s.iteration.short,
+                first.line
+            ),
+        )?;
+    }
     Ok(())
 }
 
@@ -234,6 +251,12 @@ fn print_details(out: &mut dyn Write, args: &Args, s: &Step) -> Result<()> {
     }
     if args.check {
         print_check(out, s)?;
+    }
+    for w in &s.warnings {
+        line(
+            out,
+            &format!("    {YELLOW}warning:{YELLOW:#} {}", w.message),
+        )?;
     }
     if let (true, Some(e)) = (args.stat || args.diff || args.check, &s.error) {
         line(

@@ -4,6 +4,7 @@
 //! first, followed back through renames (not copies); uncommitted changes are
 //! a last pseudo-iteration, the *working copy*.
 
+mod similarity;
 mod walk;
 
 use std::collections::{HashMap, HashSet};

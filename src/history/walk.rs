@@ -2,23 +2,35 @@
 //!
 //! Starting at HEAD, each proposal is followed into the past along the
 //! commits where its path still leads. At each commit, a proposal is:
-//! - unchanged (TREESAME) towards a parent: followed into that parent only,
-//!   as git's default history simplification does;
-//! - modified: an iteration, followed into the parent(s);
-//! - absent from the parent: an iteration that either renamed it (a deleted
-//!   path with 50%+ similar content, git's default) and is followed under the
-//!   old path, or created it, where its history ends. Copies are not
-//!   followed: a proposal started from a template does not inherit the
-//!   template's past.
+//! - unchanged (TREESAME) towards a parent: followed into the first such
+//!   parent only, as git's default history simplification does; a merge
+//!   that takes one parent's text is no iteration;
+//! - changed towards every parent: an iteration (a merge too, as
+//!   `git log -- path` lists it), followed into each parent that has the
+//!   document, under the path it had there;
+//! - absent from a parent: renamed (a file deleted by the commit that is
+//!   50%+ similar by git's own measure, see [`super::similarity`]) and
+//!   followed under the old path, or created, where that line of its
+//!   history ends. Copies are not followed: a proposal started from a
+//!   template does not inherit the template's past.
+//!
+//! Order: commits come out newest first by commit date, ties in the order
+//! they were reached, as `git log` prints them. A commit dated before one of
+//! its parents would come out before a child; then the walk starts again in
+//! `git log --date-order` (no parent before all its children, otherwise by
+//! date). Only commits some proposal's path leads to are read: side
+//! branches a merge simplified away are never visited.
 //!
 //! Directory trees are compared before files, so commits that do not touch
 //! a proposal's folder cost one tree lookup.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::path::Path;
 
-use git2::{Commit, DiffFindOptions, Oid, Repository, Sort, Tree};
+use git2::{Commit, Oid, Repository, Tree};
 
+use super::similarity::{self, Spans};
 use super::{CodeCommit, Iteration, Person};
 
 /// What the walk needs to know about one proposal.
@@ -48,36 +60,104 @@ pub(super) fn walk(
     // Date order streams, so a walk can stop as soon as every proposal's
     // creation is behind it. Clocks can be wrong, though: if a commit turns
     // up after one of its parents, walk again in topological order.
-    if let Some(result) = walk_in(repo, head, targets, shallow, Sort::TIME)? {
+    if let Some(result) = walk_in(repo, head, targets, shallow, false)? {
         return Ok(result);
     }
-    walk_in(repo, head, targets, shallow, Sort::TOPOLOGICAL | Sort::TIME)
+    walk_in(repo, head, targets, shallow, true)
         .map(|r| r.expect("a topological walk sees children before parents"))
 }
 
 type Walked = Option<(Vec<Found>, CodeLog)>;
+
+/// The commits still to visit, newest commit date first and, on equal
+/// dates, in the order they were queued (git's `prio_queue`).
+struct Queue {
+    heap: BinaryHeap<(i64, Reverse<u64>, Oid)>,
+    queued: HashSet<Oid>,
+    next: u64,
+    /// Topological order: how many children of each commit are still to
+    /// come out; a commit is queued when the last one has.
+    waiting: Option<HashMap<Oid, usize>>,
+}
+
+impl Queue {
+    fn new(repo: &Repository, head: &Commit, topological: bool) -> Result<Queue, git2::Error> {
+        let waiting = if topological {
+            Some(children_counts(repo, head.id())?)
+        } else {
+            None
+        };
+        let mut q = Queue {
+            heap: BinaryHeap::new(),
+            queued: HashSet::new(),
+            next: 0,
+            waiting,
+        };
+        q.put(head.id(), head.time().seconds());
+        Ok(q)
+    }
+
+    fn put(&mut self, id: Oid, time: i64) {
+        if self.queued.insert(id) {
+            self.heap.push((time, Reverse(self.next), id));
+            self.next += 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<Oid> {
+        self.heap.pop().map(|(_, _, id)| id)
+    }
+
+    /// `parent` of a commit that just came out: queued now (date order) or
+    /// once its last child has come out (topological order).
+    fn reached(&mut self, parent: &Commit) {
+        if let Some(waiting) = &mut self.waiting {
+            let left = waiting.entry(parent.id()).or_insert(1);
+            *left = left.saturating_sub(1);
+            if *left > 0 {
+                return;
+            }
+        }
+        self.put(parent.id(), parent.time().seconds());
+    }
+}
+
+/// For every commit reachable from `head`, how many of its children are.
+fn children_counts(repo: &Repository, head: Oid) -> Result<HashMap<Oid, usize>, git2::Error> {
+    let mut counts: HashMap<Oid, usize> = HashMap::new();
+    let mut seen: HashSet<Oid> = HashSet::from([head]);
+    let mut todo = vec![head];
+    while let Some(id) = todo.pop() {
+        let commit = repo.find_commit(id)?;
+        for p in commit.parent_ids() {
+            *counts.entry(p).or_default() += 1;
+            if seen.insert(p) {
+                todo.push(p);
+            }
+        }
+    }
+    Ok(counts)
+}
 
 fn walk_in(
     repo: &Repository,
     head: Oid,
     targets: &[Target],
     shallow: &HashSet<Oid>,
-    sorting: Sort,
+    topological: bool,
 ) -> Result<Walked, git2::Error> {
-    let mut seen: HashSet<Oid> = HashSet::new();
     let mut found: Vec<Found> = targets.iter().map(|_| Found::default()).collect();
     let mut pending: HashMap<Oid, Vec<(usize, String)>> = HashMap::new();
+    let mut done: HashSet<Oid> = HashSet::new();
     let head_commit = repo.find_commit(head)?;
     let head_tree = head_commit.tree()?;
-    let mut start = Vec::new();
-    {
-        let mut trees = Trees::new(repo);
-        for (i, t) in targets.iter().enumerate() {
-            if trees.blob(&head_tree, &t.path).is_some() {
-                start.push((i, t.path.clone()));
-            }
-        }
-    }
+    let mut trees = Trees::new(repo);
+    let start: Vec<(usize, String)> = targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| trees.blob(&head_tree, &t.path).is_some())
+        .map(|(i, t)| (i, t.path.clone()))
+        .collect();
     let code_paths: Vec<String> = {
         let mut v: Vec<String> = targets
             .iter()
@@ -93,26 +173,24 @@ fn walk_in(
     }
     pending.insert(head, start);
 
-    let mut revwalk = repo.revwalk()?;
-    revwalk.set_sorting(sorting)?;
-    revwalk.push(head)?;
-    let mut trees = Trees::new(repo);
-    for oid in revwalk {
-        let oid = oid?;
-        seen.insert(oid);
+    let mut queue = Queue::new(repo, &head_commit, topological)?;
+    while let Some(oid) = queue.pop() {
+        done.insert(oid);
         let items = pending.remove(&oid).unwrap_or_default();
+        let commit = repo.find_commit(oid)?;
+        let parents: Vec<Commit> = commit.parents().collect();
         if items.is_empty() && code_paths.is_empty() {
+            // Nothing leads here any more (topological order visits every
+            // commit; date order only the ones something leads to).
             if pending.is_empty() {
                 break;
             }
+            for parent in &parents {
+                queue.reached(parent);
+            }
             continue;
         }
-        let commit = repo.find_commit(oid)?;
         let tree = commit.tree()?;
-        let parents: Vec<Commit> = commit.parents().collect();
-        if parents.iter().any(|p| seen.contains(&p.id())) {
-            return Ok(None);
-        }
         let parent_trees: Vec<Tree> = parents.iter().map(|p| p.tree()).collect::<Result<_, _>>()?;
         if !code_paths.is_empty() {
             log_code(
@@ -124,6 +202,9 @@ fn walk_in(
                 &mut code_log,
             );
         }
+        // Which parents something now leads to (all of them while code
+        // paths are logged: those follow every commit).
+        let mut leads = vec![!code_paths.is_empty(); parents.len()];
         // A proposal can reach one commit under two paths (two branches
         // renamed different files to it); the commit is still one iteration.
         let mut recorded: HashSet<usize> = HashSet::new();
@@ -131,13 +212,11 @@ fn walk_in(
             let Some(here) = trees.blob(&tree, &path) else {
                 continue;
             };
-            match step(&mut trees, &tree, &parent_trees, &path, here)? {
-                Step::Same(k) => pending.entry(parents[k].id()).or_default().push((i, path)),
+            let follow = match step(&mut trees, &tree, &parent_trees, &path, here) {
+                Step::Same(k) => vec![(k, path)],
                 Step::Changed(follow) => {
-                    // A merge that matches none of its parents is not listed
-                    // (as with `git log --follow`): the branch commits that
-                    // made the changes are the iterations.
-                    if parents.len() <= 1 && recorded.insert(i) {
+                    if recorded.insert(i) {
+                        // Measured against the first parent that has it.
                         let before = follow
                             .first()
                             .and_then(|(k, old)| trees.blob(&parent_trees[*k], old));
@@ -145,16 +224,25 @@ fn walk_in(
                             .iterations
                             .push(iteration(&commit, &path, here, before));
                     }
-                    for (k, old_path) in follow {
-                        pending
-                            .entry(parents[k].id())
-                            .or_default()
-                            .push((i, old_path));
-                    }
                     if parents.is_empty() && shallow.contains(&oid) {
                         found[i].truncated = true;
                     }
+                    follow
                 }
+            };
+            for (k, old_path) in follow {
+                let parent = parents[k].id();
+                if done.contains(&parent) {
+                    // A parent came out before this child: clocks disagree.
+                    return Ok(None);
+                }
+                pending.entry(parent).or_default().push((i, old_path));
+                leads[k] = true;
+            }
+        }
+        for (parent, leads) in parents.iter().zip(leads) {
+            if leads || topological {
+                queue.reached(parent);
             }
         }
     }
@@ -168,54 +256,96 @@ enum Step {
     Changed(Vec<(usize, String)>),
 }
 
-fn step(
-    trees: &mut Trees,
-    tree: &Tree,
-    parents: &[Tree],
-    path: &str,
-    here: Oid,
-) -> Result<Step, git2::Error> {
+fn step(trees: &mut Trees, tree: &Tree, parents: &[Tree], path: &str, here: Oid) -> Step {
     let (dir, _) = split_dir(path);
     let dir_here = trees.dir_id(tree, dir);
     let mut follow = Vec::new();
     for (k, parent) in parents.iter().enumerate() {
         // Same folder tree: nothing under it changed, the file included.
         if dir_here.is_some() && trees.dir_id(parent, dir) == dir_here {
-            return Ok(Step::Same(k));
+            return Step::Same(k);
         }
         match trees.blob(parent, path) {
-            Some(before) if before == here => return Ok(Step::Same(k)),
+            Some(before) if before == here => return Step::Same(k),
             Some(_) => follow.push((k, path.to_string())),
             None => {
-                if let Some(old) = trees.renamed_from(parent, tree, path) {
+                if let Some(old) = trees.renamed_from(parent, tree, path, here) {
                     follow.push((k, old));
                 }
             }
         }
     }
-    Ok(Step::Changed(follow))
+    Step::Changed(follow)
 }
 
-/// Every rename between `parent` and `tree` (new path -> old path), with
-/// git's default 50% similarity and no copies. Blobs that cannot be read
-/// (a partial clone) mean no rename rather than no history.
-fn renames(repo: &Repository, parent: &Tree, tree: &Tree) -> HashMap<String, String> {
-    let mut found = HashMap::new();
-    let Ok(mut diff) = repo.diff_tree_to_tree(Some(parent), Some(tree), None) else {
-        return found;
+/// A file `tree` no longer has that `parent` did: a candidate for the
+/// source of a rename.
+struct Deleted {
+    path: String,
+    blob: Oid,
+}
+
+/// The regular files of `parent` that `tree` no longer has, by path. Blobs
+/// or trees that cannot be read (a partial clone) mean no candidates
+/// rather than no history.
+fn deleted_files(repo: &Repository, parent: &Tree, tree: &Tree) -> Vec<Deleted> {
+    let Ok(diff) = repo.diff_tree_to_tree(Some(parent), Some(tree), None) else {
+        return Vec::new();
     };
-    let mut opts = DiffFindOptions::new();
-    opts.renames(true);
-    opts.copies(false);
-    if diff.find_similar(Some(&mut opts)).is_err() {
-        return found;
+    diff.deltas()
+        .filter(|d| d.status() == git2::Delta::Deleted)
+        .filter(|d| {
+            matches!(
+                d.old_file().mode(),
+                git2::FileMode::Blob | git2::FileMode::BlobExecutable
+            )
+        })
+        .filter_map(|d| {
+            Some(Deleted {
+                path: delta_path(&d.old_file())?.to_string(),
+                blob: d.old_file().id(),
+            })
+        })
+        .collect()
+}
+
+/// The best rename source for the file `new` (blob `blob`) among the files
+/// deleted between `parent` and `tree`, as git's rename detection picks
+/// it: an identical file first (one with the same name preferred), else the
+/// most similar one at 50% or more (on equal scores, the same name).
+fn best_source(trees: &mut Trees, deleted: &[Deleted], new: &str, blob: Oid) -> Option<String> {
+    let name = |p: &str| split_dir(p).1.to_string();
+    let new_name = name(new);
+    let exact: Vec<&Deleted> = deleted.iter().filter(|d| d.blob == blob).collect();
+    if !exact.is_empty() {
+        let best = exact
+            .iter()
+            .find(|d| name(&d.path) == new_name)
+            .unwrap_or(&exact[0]);
+        return Some(best.path.clone());
     }
-    for d in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
-        if let (Some(new), Some(old)) = (delta_path(&d.new_file()), delta_path(&d.old_file())) {
-            found.insert(new.to_string(), old.to_string());
+    let dst_size = trees.size(blob)?;
+    let mut best: Option<(u64, bool, &Deleted)> = None;
+    for d in deleted {
+        let Some(size) = trees.size(d.blob) else {
+            continue;
+        };
+        if !similarity::sizes_allow(size, dst_size, similarity::DEFAULT_MIN_SCORE) {
+            continue;
+        }
+        let (Some(src), Some(dst)) = (trees.spans(d.blob), trees.spans(blob)) else {
+            continue;
+        };
+        let score = similarity::score(&src, &dst, similarity::DEFAULT_MIN_SCORE);
+        if score < similarity::DEFAULT_MIN_SCORE {
+            continue;
+        }
+        let same_name = name(&d.path) == new_name;
+        if best.is_none_or(|(s, n, _)| (score, same_name) > (s, n)) {
+            best = Some((score, same_name, d));
         }
     }
-    found
+    best.map(|(_, _, d)| d.path.clone())
 }
 
 fn delta_path<'a>(f: &git2::DiffFile<'a>) -> Option<&'a str> {
@@ -239,9 +369,12 @@ struct Trees<'r> {
     ids: HashMap<(Oid, String), Option<Oid>>,
     /// Parsed folder trees by id.
     dirs: HashMap<Oid, Tree<'r>>,
-    /// Renames between two commit trees, worked out once per pair: a
-    /// folder move renames every proposal in one commit.
-    renames: HashMap<(Oid, Oid), HashMap<String, String>>,
+    /// The files deleted between two commit trees, listed once per pair:
+    /// a folder move renames every proposal in one commit.
+    deleted: HashMap<(Oid, Oid), std::rc::Rc<Vec<Deleted>>>,
+    /// Blob sizes and chunk counts for rename scores, by blob id.
+    sizes: HashMap<Oid, Option<u64>>,
+    spans: HashMap<Oid, Option<std::rc::Rc<Spans>>>,
 }
 
 /// Parsed folder trees kept at once; the walk's locality makes a small
@@ -254,21 +387,62 @@ impl<'r> Trees<'r> {
             repo,
             ids: HashMap::new(),
             dirs: HashMap::new(),
-            renames: HashMap::new(),
+            deleted: HashMap::new(),
+            sizes: HashMap::new(),
+            spans: HashMap::new(),
         }
     }
 
-    /// The path `path` in `tree` was renamed from in `parent`, if any.
-    fn renamed_from(&mut self, parent: &Tree, tree: &Tree, path: &str) -> Option<String> {
-        if self.renames.len() > MAX_CACHED_DIRS {
-            self.renames.clear();
+    /// The path that `path` (blob `blob`) in `tree` was renamed from in
+    /// `parent`, if any.
+    fn renamed_from(
+        &mut self,
+        parent: &Tree,
+        tree: &Tree,
+        path: &str,
+        blob: Oid,
+    ) -> Option<String> {
+        if self.deleted.len() > MAX_CACHED_DIRS {
+            self.deleted.clear();
         }
         let repo = self.repo;
-        self.renames
+        let deleted = self
+            .deleted
             .entry((parent.id(), tree.id()))
-            .or_insert_with(|| renames(repo, parent, tree))
-            .get(path)
-            .cloned()
+            .or_insert_with(|| std::rc::Rc::new(deleted_files(repo, parent, tree)))
+            .clone();
+        if deleted.is_empty() {
+            return None;
+        }
+        best_source(self, &deleted, path, blob)
+    }
+
+    /// A blob's size, from its header (no content read).
+    fn size(&mut self, blob: Oid) -> Option<u64> {
+        if self.sizes.len() > 64 * MAX_CACHED_DIRS {
+            self.sizes.clear();
+        }
+        let repo = self.repo;
+        *self.sizes.entry(blob).or_insert_with(|| {
+            let odb = repo.odb().ok()?;
+            let (size, kind) = odb.read_header(blob).ok()?;
+            (kind == git2::ObjectType::Blob).then_some(size as u64)
+        })
+    }
+
+    /// A blob's chunk counts for git's similarity score.
+    fn spans(&mut self, blob: Oid) -> Option<std::rc::Rc<Spans>> {
+        if self.spans.len() > MAX_CACHED_DIRS {
+            self.spans.clear();
+        }
+        let repo = self.repo;
+        self.spans
+            .entry(blob)
+            .or_insert_with(|| {
+                let b = repo.find_blob(blob).ok()?;
+                Some(std::rc::Rc::new(Spans::of(b.content())))
+            })
+            .clone()
     }
 
     /// The id of folder `dir` in the commit tree `root` ("" is the root).

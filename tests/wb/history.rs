@@ -107,8 +107,132 @@ fn merged_feature_branch() {
     assert_eq!(ids(&p, "refunds"), expected);
 }
 
+/// Issue 10, defect 2: a merge whose document differs from every parent's
+/// is an iteration, with its own author, message and reviewers, as
+/// `git log -- path` lists it (`--follow` never prints a merge).
 #[test]
-fn a_merge_resolving_a_conflict_is_not_an_iteration() {
+fn a_merge_resolving_a_conflict_is_an_iteration() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft");
+    g.branch("review");
+    g.checkout("review");
+    g.write("proposals/refunds.md", &edit(&base, 1));
+    g.commit("Branch edit");
+    g.checkout("master");
+    g.write("proposals/refunds.md", &edit(&base, 2));
+    let main = g.commit("Main edit");
+    let resolved = edit(&edit(&base, 2), 1);
+    g.write("proposals/refunds.md", &resolved);
+    let merge = g.merge_as(
+        ("Priya Raman", "priya@example.com"),
+        "review",
+        "Merge the review, keeping both revisions\n\nBoth rounds asked for a paragraph.\n\nReviewed-by: Tom Okafor <tom@example.com>\n",
+    );
+    g.write("proposals/refunds.md", &edit(&resolved, 3));
+    g.commit("After the merge");
+    let expected = g.log(&["--", "proposals/refunds.md"]);
+    assert_eq!(expected.len(), 5, "{expected:?}");
+    assert!(
+        !g.log_follow("proposals/refunds.md")
+            .contains(&merge.to_string())
+    );
+    assert_eq!(ids(&p, "refunds"), expected);
+
+    let portfolio = Portfolio::open(p.path()).unwrap();
+    let h = PortfolioHistory::load(&portfolio).unwrap();
+    let its = &h.get("refunds").unwrap().iterations;
+    let m = &its[3];
+    assert_eq!(m.commit.as_deref(), Some(merge.to_string().as_str()));
+    assert_eq!(m.author.name, "Priya Raman");
+    assert_eq!(m.subject, "Merge the review, keeping both revisions");
+    assert_eq!(m.body, "Both rounds asked for a paragraph.");
+    assert_eq!(m.reviewers[0].email, "tom@example.com");
+    // Measured against the first parent: the branch's paragraph came in.
+    let main_blob = g
+        .repo
+        .find_commit(main)
+        .unwrap()
+        .tree()
+        .unwrap()
+        .get_path(std::path::Path::new("proposals/refunds.md"))
+        .unwrap()
+        .id()
+        .to_string();
+    assert_eq!(m.parent_blob.as_deref(), Some(main_blob.as_str()));
+    let j = p
+        .wb(&["history", "refunds", "--format", "json"])
+        .ok()
+        .json();
+    let steps = j["iterations"].as_array().unwrap();
+    assert_eq!(steps.len(), 5);
+    let words = |i: usize| steps[i]["summary"]["words_added"].as_u64().unwrap();
+    assert!(words(3) > 0, "the merge brought the branch's words");
+    // The iteration after the merge adds one paragraph, not two.
+    assert_eq!(words(4), words(1), "{}", steps[4]["summary"]);
+}
+
+/// The merge that numbers a draft (`0000-x.md` to `0450-x.md`) and fills
+/// in its header is the iteration between the branch's drafts and the
+/// edits after it; `--follow` cannot cross a rename made in a merge.
+#[test]
+fn a_merge_that_renames_and_edits_the_document_is_an_iteration() {
+    let p = Project::new();
+    p.file("wb.yaml", "proposals: text\n");
+    let mut g = p.git();
+    g.write("README.md", "Proposals live in text/.\n");
+    g.commit("Start");
+    g.branch("rfc");
+    g.checkout("rfc");
+    let draft =
+        proposal("Refunds", "draft").replace("status: draft", "status: draft\nnumber: none");
+    g.write("text/0000-refunds.md", &draft);
+    let first = g.commit("Draft the refunds RFC");
+    g.write("text/0000-refunds.md", &edit(&draft, 1));
+    let second = g.commit("Answer review");
+    g.checkout("master");
+    g.write(
+        "README.md",
+        "Proposals live in text/, numbered when merged.\n",
+    );
+    g.commit("Explain numbering");
+    g.write(
+        "text/0450-refunds.md",
+        &edit(&draft, 1).replace("number: none", "number: 450"),
+    );
+    let merge = g.merge("rfc", "Merge RFC 450: refunds");
+    g.write(
+        "text/0450-refunds.md",
+        &edit(&edit(&draft, 1).replace("number: none", "number: 450"), 2),
+    );
+    let after = g.commit("Amend RFC 450");
+    let ours = ids(&p, "0450-refunds");
+    let want: Vec<String> = [first, second, merge, after]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(ours, want);
+    // What git lists under the new name is all there.
+    for c in g.log(&["--", "text/0450-refunds.md"]) {
+        assert!(ours.contains(&c), "{c} missing");
+    }
+    let j = p
+        .wb(&["history", "0450-refunds", "--format", "json"])
+        .ok()
+        .json();
+    let steps = j["iterations"].as_array().unwrap();
+    assert_eq!(steps[2]["path"], "text/0450-refunds.md");
+    assert_eq!(steps[1]["path"], "text/0000-refunds.md");
+    assert_eq!(steps[2]["parent_blob"], steps[1]["blob"]);
+    assert_eq!(steps[2]["summary"]["front"][0]["key"], "number");
+}
+
+/// Conflict markers committed by mistake are reported on the iteration
+/// that committed them, and in a note while the current text has them.
+#[test]
+fn committed_conflict_markers_are_reported() {
     let p = Project::new();
     let mut g = p.git();
     let base = proposal("Refunds", "draft");
@@ -121,12 +245,226 @@ fn a_merge_resolving_a_conflict_is_not_an_iteration() {
     g.checkout("master");
     g.write("proposals/refunds.md", &edit(&base, 2));
     g.commit("Main edit");
+    let conflicted = format!(
+        "{base}\n<<<<<<< HEAD\nRevision 2: another paragraph.\n=======\nRevision 1: another paragraph.\n>>>>>>> review\n"
+    );
+    g.write("proposals/refunds.md", &conflicted);
+    g.merge("review", "Merge review");
+    let j = p
+        .wb(&["history", "refunds", "--format", "json"])
+        .ok()
+        .json();
+    let steps = j["iterations"].as_array().unwrap();
+    assert_eq!(steps.len(), 4);
+    let w = steps[3]["warnings"].as_array().unwrap();
+    assert_eq!(w.len(), 1, "{}", steps[3]);
+    let line = base.lines().count() + 2;
+    assert_eq!(w[0]["line"], line);
+    assert!(
+        steps[..3]
+            .iter()
+            .all(|s| s["warnings"].as_array().unwrap().is_empty())
+    );
+    let out = p.wb(&["history", "refunds"]).ok().stdout;
+    assert!(
+        out.contains(&format!("note: iteration 4 ("))
+            && out.contains(&format!(
+                "conflict markers at line {line} (the current version"
+            )),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: merge conflict markers committed"),
+        "{out}"
+    );
+    // Resolved in the next commit: the note names the old iteration only.
     g.write("proposals/refunds.md", &edit(&edit(&base, 2), 1));
-    g.merge("review", "Merge, resolving the conflict");
-    // Like `git log --follow`, the merge itself is not listed: the branch
-    // commits that made the changes are. Nor is the merged text a working copy.
-    let expected = g.log_follow("proposals/refunds.md");
-    assert_eq!(expected.len(), 3, "{expected:?}");
+    g.commit("Resolve the conflict");
+    let out = p.wb(&["history", "refunds"]).ok().stdout;
+    assert!(
+        out.contains(&format!("conflict markers at line {line}\n")),
+        "{out}"
+    );
+}
+
+/// Issue 10, defect 3: a rename that also strips trailing spaces from
+/// many lines is a rename to git (similarity from 64-byte chunks: long
+/// lines keep most of their bytes) though not to libgit2's line hashes.
+#[test]
+fn a_rename_that_strips_trailing_spaces_is_followed() {
+    let p = Project::new();
+    let mut g = p.git();
+    let words = [
+        "refund",
+        "shop",
+        "owner",
+        "receipt",
+        "card",
+        "cash",
+        "till",
+        "evening",
+        "paperwork",
+        "customer",
+    ];
+    let mut lines = Vec::new();
+    for i in 0..120 {
+        let line: String = (0..12)
+            .map(|j| words[(i * 7 + j * 3) % 10])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let line = format!("Line {i}: {line}");
+        let mut line = line[..72].to_string();
+        if i % 5 < 2 {
+            line.push(' ');
+        }
+        lines.push(line);
+        if i % 4 == 3 {
+            lines.push(String::new());
+        }
+    }
+    let text = format!("{}\n{}\n", proposal("Refunds", "draft"), lines.join("\n"));
+    g.write("proposals/0000-refunds.md", &text);
+    g.commit("Draft");
+    g.write("proposals/0000-refunds.md", &edit(&text, 1));
+    g.commit("Revise");
+    g.remove("proposals/0000-refunds.md");
+    let stripped: String = edit(&text, 1)
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    g.write("proposals/0042-refunds.md", &stripped);
+    g.commit("Number it, and strip trailing spaces");
+    let expected = g.log_follow("proposals/0042-refunds.md");
+    assert_eq!(expected.len(), 3, "git follows the rename");
+    assert_eq!(ids(&p, "0042-refunds"), expected);
+}
+
+/// A document renamed back and forth between two names keeps its whole
+/// history, whichever name it has now.
+#[test]
+fn a_path_that_switches_back_and_forth() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = proposal("Refunds", "draft");
+    g.write("proposals/refunds.md", &base);
+    g.commit("Draft");
+    g.rename("proposals/refunds.md", "proposals/shop-refunds.md");
+    g.commit("Rename");
+    g.write("proposals/shop-refunds.md", &edit(&base, 1));
+    g.commit("Edit under the new name");
+    g.rename("proposals/shop-refunds.md", "proposals/refunds.md");
+    g.write("proposals/refunds.md", &edit(&edit(&base, 1), 2));
+    g.commit("Back to the old name, with an edit");
+    g.rename("proposals/refunds.md", "proposals/shop-refunds.md");
+    g.commit("And again");
+    let expected = g.log_follow("proposals/shop-refunds.md");
+    assert_eq!(expected.len(), 5);
+    assert_eq!(ids(&p, "shop-refunds"), expected);
+}
+
+/// Issue 10, defect 4: iterations are numbered in `git log`'s order
+/// reversed: by commit date, equal dates in the order git reaches them;
+/// side branches whose author dates are older than their parents' (a
+/// rebase keeps author dates) are placed by commit date all the same.
+#[test]
+fn iterations_are_in_git_log_order() {
+    // Equal commit dates on two branches (the same second, as a rebase
+    // or a script leaves them): git breaks the tie by the order it
+    // reached the commits, first parents first.
+    for tie in [false, true] {
+        let p = Project::new();
+        let mut g = p.git();
+        let doc = |a: usize, b: usize| {
+            format!(
+                "{}\n## Part A\n\nPart A, revised {a} times.\n\n## Part B\n\nPart B, revised {b} times.\n",
+                proposal("Refunds", "draft")
+            )
+        };
+        let t0 = crate::support::EPOCH;
+        let day = 86_400;
+        g.write("proposals/refunds.md", &doc(0, 0));
+        g.commit("Draft");
+        g.branch("side");
+        for i in 1..=3 {
+            g.set_clock(t0 + 2 * i * day);
+            g.write("proposals/refunds.md", &doc(i as usize, 0));
+            g.commit(&format!("Main {i}"));
+        }
+        g.checkout("side");
+        for i in 1..=3 {
+            g.set_clock(t0 + 2 * i * day - if tie { 0 } else { day });
+            g.write("proposals/refunds.md", &doc(0, i as usize));
+            // Authored long before: the commit date decides the order.
+            g.commit_authored_at(
+                ("Test Author", "author@example.com"),
+                t0 - 30 * day + i * day,
+                &format!("Side {i}"),
+            );
+        }
+        g.checkout("master");
+        g.set_clock(t0 + 10 * day);
+        g.write("proposals/refunds.md", &doc(3, 3));
+        g.merge("side", "Merge side");
+        g.write("proposals/refunds.md", &doc(4, 3));
+        g.commit("After");
+        let expected = g.log(&["--", "proposals/refunds.md"]);
+        assert_eq!(expected.len(), 9);
+        assert_eq!(ids(&p, "refunds"), expected, "tie: {tie}");
+        let n: Vec<usize> = {
+            let portfolio = Portfolio::open(p.path()).unwrap();
+            let h = PortfolioHistory::load(&portfolio).unwrap();
+            h.get("refunds")
+                .unwrap()
+                .iterations
+                .iter()
+                .map(|i| i.n)
+                .collect()
+        };
+        assert_eq!(n, (1..=9).collect::<Vec<_>>());
+    }
+}
+
+/// When a commit is dated before its parent, git's default order would
+/// list the parent first; wb keeps every parent before its children, as
+/// `git log --date-order` does.
+#[test]
+fn a_side_branch_dated_before_its_parent() {
+    let p = Project::new();
+    let mut g = p.git();
+    let doc = |a: usize, b: usize| {
+        format!(
+            "{}\n## Part A\n\nPart A, revised {a} times.\n\n## Part B\n\nPart B, revised {b} times.\n",
+            proposal("Refunds", "draft")
+        )
+    };
+    let t0 = crate::support::EPOCH;
+    let day = 86_400;
+    g.write("proposals/refunds.md", &doc(0, 0));
+    g.commit("Draft");
+    g.branch("side");
+    for i in 1..=2 {
+        g.set_clock(t0 + 2 * i * day);
+        g.write("proposals/refunds.md", &doc(i as usize, 0));
+        g.commit(&format!("Main {i}"));
+    }
+    g.checkout("side");
+    for (i, at) in [(1, t0 + day), (2, t0 - 3 * day)] {
+        g.set_clock(at);
+        g.write("proposals/refunds.md", &doc(0, i));
+        g.commit(&format!(
+            "Side {i}, made on a machine whose clock was wrong"
+        ));
+    }
+    g.checkout("master");
+    g.set_clock(t0 + 10 * day);
+    g.write("proposals/refunds.md", &doc(2, 2));
+    g.merge("side", "Merge side");
+    let expected = g.log(&["--date-order", "--", "proposals/refunds.md"]);
+    assert_ne!(
+        expected,
+        g.log(&["--", "proposals/refunds.md"]),
+        "git's default order differs here"
+    );
     assert_eq!(ids(&p, "refunds"), expected);
 }
 

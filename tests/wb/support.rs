@@ -211,6 +211,30 @@ impl Git {
             .unwrap()
     }
 
+    /// Commits as `author` with an author date of its own (seconds since
+    /// the epoch), as a rebase or an amended commit leaves it; the commit
+    /// date follows the clock as usual.
+    pub fn commit_authored_at(
+        &mut self,
+        author: (&str, &str),
+        authored: i64,
+        message: &str,
+    ) -> Oid {
+        let tree = self.repo.find_tree(self.stage_all()).unwrap();
+        let who = Signature::new(author.0, author.1, &Time::new(authored, 0)).unwrap();
+        let committer = Signature::new(author.0, author.1, &Time::new(self.clock, 0)).unwrap();
+        self.clock += 86_400;
+        let head = self.repo.head().unwrap().peel_to_commit().unwrap();
+        self.repo
+            .commit(Some("HEAD"), &who, &committer, message, &tree, &[&head])
+            .unwrap()
+    }
+
+    /// The date the next commit gets (seconds since the epoch).
+    pub fn clock(&self) -> i64 {
+        self.clock
+    }
+
     /// Sets the date of the next commit (seconds since the epoch).
     pub fn set_clock(&mut self, seconds: i64) {
         self.clock = seconds;
@@ -258,12 +282,56 @@ impl Git {
             .unwrap()
     }
 
+    /// Merges `branch` into HEAD as `author`, with the current working tree
+    /// (write the resolved or unresolved files first) and a message of its
+    /// own (subject, body, trailers).
+    pub fn merge_as(&mut self, author: (&str, &str), branch: &str, message: &str) -> Oid {
+        let other = self
+            .repo
+            .revparse_single(&format!("refs/heads/{branch}"))
+            .unwrap()
+            .peel_to_commit()
+            .unwrap();
+        let head = self.repo.head().unwrap().peel_to_commit().unwrap();
+        let tree = self.repo.find_tree(self.stage_all()).unwrap();
+        let sig = Signature::new(author.0, author.1, &Time::new(self.clock, 0)).unwrap();
+        self.clock += 86_400;
+        self.repo
+            .commit(Some("HEAD"), &sig, &sig, message, &tree, &[&head, &other])
+            .unwrap()
+    }
+
     /// `git log --follow --format=%H -- path`, oldest first, from the git CLI:
     /// the oracle wb's iteration lists are compared against.
     pub fn log_follow(&self, path: &str) -> Vec<String> {
         let out = std::process::Command::new("git")
             .current_dir(self.workdir())
             .args(["log", "--follow", "--format=%H", "--", path])
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut v: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        v.reverse();
+        v
+    }
+
+    /// `git log --format=%H ARGS`, oldest first (`git log -- path` lists the
+    /// merges that changed a file, which `--follow` never prints).
+    pub fn log(&self, args: &[&str]) -> Vec<String> {
+        let out = std::process::Command::new("git")
+            .current_dir(self.workdir())
+            .args(["log", "--format=%H"])
+            .args(args)
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .output()
