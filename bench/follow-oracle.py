@@ -8,7 +8,13 @@ against git:
 - `git log --follow --name-status -- PATH` is the oracle for non-merge
   commits. Where `--follow` crosses a copy (`C` status: a draft started
   from a copy of the template), what it lists before the copy is the
-  template's past, not the document's: it is cut there.
+  template's past, not the document's: it is cut there. What else it
+  lists and wb does not is sorted into the differences wb makes on
+  purpose: deletions, mode-only changes, an earlier life of the path past
+  the document's creation, and commits git's default history
+  simplification leaves out (`--follow` turns simplification off, so it
+  lists side branches whose merge kept the other side's text; wb lists
+  what `git log -- PATH` lists at each of the document's names).
 - `--follow` never prints a merge. A merge is an iteration where its
   version differs from every parent's (`git diff-tree -c` lists the path,
   which is what makes `git log -- PATH` list it).
@@ -62,6 +68,7 @@ class Git:
             c, *ps = line.split()
             self.parents[c] = ps
         self._follow = {}
+        self._plain = {}
 
     def follow(self, start, path):
         """`git log --follow` from `start`: [(commit, status, path)] newest
@@ -106,6 +113,21 @@ class Git:
     def _exists(self, commit, path):
         r = subprocess.run(["git", "cat-file", "-e", f"{commit}:{path}"], cwd=self.repo, env=ENV, capture_output=True)
         return r.returncode == 0
+
+    def mode_only(self, commit, path):
+        """`commit` changed only the mode of `path` against its first parent."""
+        parents = self.parents.get(commit, [])
+        if not parents:
+            return False
+        out = run(["git", "diff-tree", "-r", "--no-commit-id", parents[0], commit, "--", path], self.repo)
+        rows = [l.split() for l in out.splitlines() if l.startswith(":")]
+        return bool(rows) and all(r[2] == r[3] and r[0] != r[1] for r in rows)
+
+    def simplified(self, path):
+        """What `git log -- path` lists: git's default history simplification."""
+        if path not in self._plain:
+            self._plain[path] = set(run(["git", "log", "--format=%H", "--", path], self.repo).split())
+        return self._plain[path]
 
     def plain_merges(self, path):
         """Merges `git log -- path` lists (default simplification)."""
@@ -172,14 +194,25 @@ def compare(git, wb, path):
         elif how == "below a rename in a merge":
             kinds["past a rename inside a merge (--follow stops there)"].append(c)
         elif how == "below a merge":
-            kinds["on a side branch --follow's simplification leaves out"].append(c)
+            kinds["below a merge, where --follow's one path had switched away"].append(c)
         elif how is None:
             if len(git.parents.get(c, [])) > 1:
                 kinds["UNEXPLAINED: merge wb lists that changed nothing"].append(c)
             else:
                 kinds["UNEXPLAINED: wb lists a commit git does not"].append(c)
-    for c in follow_commits:
-        if c not in wb_set:
+    created = next((i for i, (_, status, _) in enumerate(follow) if status == "A"), len(follow))
+    for i, (c, status, at) in enumerate(follow):
+        if c in wb_set:
+            continue
+        if status.startswith("D"):
+            kinds["--follow lists a deletion (no version to show)"].append(c)
+        elif git.mode_only(c, at):
+            kinds["mode-only change (the text did not change)"].append(c)
+        elif i > created:
+            kinds["--follow goes on past the creation (an earlier life of the path)"].append(c)
+        elif c not in git.simplified(at):
+            kinds["simplified away (`git log -- path` omits it; --follow does not simplify)"].append(c)
+        else:
             kinds["UNEXPLAINED: --follow lists a commit wb misses"].append(c)
     for m in git.plain_merges(path):
         if m not in wb_set:
@@ -209,7 +242,11 @@ def main():
     if not os.path.exists(wb):
         sys.exit(f"{wb} not found: run `cargo build --release` first")
     repo = os.path.abspath(args.repo)
-    listed = json.loads(run([wb, "list", "--format", "json"], repo, ok=(0, 2)))
+    out = subprocess.run([wb, "list", "--format", "json"], cwd=repo, env=ENV, capture_output=True, text=True)
+    if out.returncode not in (0, 2):
+        sys.exit(f"wb list failed:\n{out.stderr}")
+    listed = json.loads(out.stdout)
+    unreadable = [l for l in out.stderr.splitlines() if l.startswith("error:")]
     paths = sorted(r["path"] for r in listed)
     if args.only:
         paths = [p for p in paths if args.only in p]
@@ -229,7 +266,10 @@ def main():
             row[1] += len(items)
             if len(row[2]) < args.examples:
                 row[2].append(f"{path}: {', '.join(str(i)[:10] for i in items[:3])}")
-    print(f"{len(paths)} documents in {repo}, {took:.0f}s\n")
+    print(f"{len(paths)} documents in {repo}, {took:.0f}s")
+    for line in unreadable:
+        print(f"not compared (wb cannot read it): {line[len('error: '):]}")
+    print()
     print(f"{'kind':<62}{'docs':>6}{'commits':>9}")
     order = sorted(table, key=lambda k: (k.startswith(("UNEXPLAINED", "ORDER", "wb failed")), not k.startswith("agree"), k))
     for kind in order:

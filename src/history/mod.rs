@@ -1,8 +1,10 @@
 //! Git history: the only module that touches git2.
 //!
-//! A proposal's *iterations* are the commits that changed its content, oldest
-//! first, followed back through renames (not copies); uncommitted changes are
-//! a last pseudo-iteration, the *working copy*.
+//! A proposal's *iterations* are the commits that changed its content (a
+//! merge too, when its text differs from every parent's), oldest first in
+//! the reverse of `git log`'s order, followed back through renames (not
+//! copies) as git detects them; uncommitted changes are a last
+//! pseudo-iteration, the *working copy*.
 
 mod similarity;
 mod walk;

@@ -267,7 +267,7 @@ fn committed_conflict_markers_are_reported() {
     );
     let out = p.wb(&["history", "refunds"]).ok().stdout;
     assert!(
-        out.contains(&format!("note: iteration 4 ("))
+        out.contains("note: iteration 4 (")
             && out.contains(&format!(
                 "conflict markers at line {line} (the current version"
             )),
