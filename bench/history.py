@@ -30,7 +30,12 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-GEN = os.environ.get("GEN_PORTFOLIO", os.path.join(REPO, "..", "shared", "bench", "gen-portfolio.py"))
+# The generator sits in the team's shared folder beside the checkout (or,
+# from a worktree under /work/wt/NAME, one level further up).
+GEN = os.environ.get("GEN_PORTFOLIO") or next(
+    (p for p in (os.path.join(REPO, *up, "shared", "bench", "gen-portfolio.py") for up in ([".."], ["..", ".."]))
+     if os.path.exists(p)),
+    os.path.join(REPO, "..", "shared", "bench", "gen-portfolio.py"))
 ENV = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, NO_COLOR="1")
 
 

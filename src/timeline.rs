@@ -96,12 +96,15 @@ impl Timeline {
         let mut steps = Vec::with_capacity(history.iterations.len());
         let mut reach = Reach::Author;
         for it in &history.iterations {
-            let (text, version, error) = versions.get(texts, p, it.blob.as_deref(), options);
-            let parent = it
+            let here = versions.load(texts, p, it.blob.as_deref(), options);
+            let before = it
                 .parent_blob
                 .as_deref()
-                .map(|b| versions.get(texts, p, Some(b), options));
-            let summary = match (&version, &parent) {
+                .map(|b| versions.load(texts, p, Some(b), options));
+            // The step owns its version; the parent's is only looked at.
+            let (text, version, error) = versions.cache[&here].clone();
+            let parent = before.map(|k| &versions.cache[&k]);
+            let summary = match (&version, parent) {
                 (Some(v), Some((_, Some(pv), _))) => Some(diff::summarize(Some(pv), v)),
                 (Some(v), None) => Some(diff::summarize(None, v)),
                 _ => None,
@@ -123,7 +126,7 @@ impl Timeline {
                 introduced: Vec::new(),
                 checked: false,
                 text,
-                parent_text: parent.map(|(t, _, _)| t),
+                parent_text: parent.map(|(t, _, _)| t.clone()),
                 version,
             });
         }
@@ -330,17 +333,18 @@ struct Versions {
 }
 
 impl Versions {
-    /// The text, the parse and the error of one version (`None`: the working copy).
-    fn get(
+    /// Reads and parses one version once (`None`: the working copy); its
+    /// text, parse and error are then `cache[key]` for the key returned.
+    fn load(
         &mut self,
         texts: &Texts,
         p: &Proposal,
         blob: Option<&str>,
         options: &ParseOptions,
-    ) -> (String, Option<Proposal>, Option<String>) {
+    ) -> String {
         let key = blob.unwrap_or("working").to_string();
-        if let Some(v) = self.cache.get(&key) {
-            return v.clone();
+        if self.cache.contains_key(&key) {
+            return key;
         }
         let read = match blob {
             Some(b) => texts
@@ -357,8 +361,8 @@ impl Versions {
                 Err(e) => (text, None, Some(e.to_string())),
             },
         };
-        self.cache.insert(key, entry.clone());
-        entry
+        self.cache.insert(key.clone(), entry);
+        key
     }
 }
 

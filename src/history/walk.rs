@@ -259,14 +259,23 @@ enum Step {
 fn step(trees: &mut Trees, tree: &Tree, parents: &[Tree], path: &str, here: Oid) -> Step {
     let (dir, _) = split_dir(path);
     let dir_here = trees.dir_id(tree, dir);
-    let mut follow = Vec::new();
+    // The first parent with the same text wins, whatever the ones before
+    // it hold (git's simplification): look for it before any rename.
+    let mut before = Vec::with_capacity(parents.len());
     for (k, parent) in parents.iter().enumerate() {
         // Same folder tree: nothing under it changed, the file included.
         if dir_here.is_some() && trees.dir_id(parent, dir) == dir_here {
             return Step::Same(k);
         }
-        match trees.blob(parent, path) {
-            Some(before) if before == here => return Step::Same(k),
+        let blob = trees.blob(parent, path);
+        if blob == Some(here) {
+            return Step::Same(k);
+        }
+        before.push(blob);
+    }
+    let mut follow = Vec::new();
+    for (k, (parent, blob)) in parents.iter().zip(before).enumerate() {
+        match blob {
             Some(_) => follow.push((k, path.to_string())),
             None => {
                 if let Some(old) = trees.renamed_from(parent, tree, path, here) {
