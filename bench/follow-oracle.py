@@ -37,6 +37,13 @@ Usage: bench/follow-oracle.py REPO [--wb target/release/wb] [--jobs 2]
 
 REPO must be the top of a git work tree holding a wb portfolio (for
 rust-lang/rfcs: a clone with `proposals: text` in wb.yaml).
+
+On rust-lang/rfcs (HEAD 354518a8, 8,140 commits; about 10 minutes with two
+jobs on a busy machine): 647/647 documents explained, 599 identical to
+`--follow`; 52 merge iterations in 40 documents, 41 commits in 12 documents
+past a rename inside a merge; the rest are the deliberate differences above
+(14 template copies, 3 earlier lives, 3 deletions, 3 mode-only changes in
+one document, 7 commits in 3 documents that simplification leaves out).
 """
 
 import argparse
@@ -223,6 +230,8 @@ def compare(git, wb, path):
     theirs = [c for c in follow_commits if c in wb_set]
     if common != theirs:
         kinds["ORDER: differs from --follow's"].append(next(a for a, b in zip(common, theirs) if a != b))
+    for kind, items in kinds.items():
+        kinds[kind] = list(dict.fromkeys(items))
     if not any(k.startswith(("UNEXPLAINED", "ORDER", "wb failed")) for k in kinds):
         extra = [k for k in kinds if not k.startswith("--follow crosses")]
         kinds["agree: same as --follow" if not extra else "agree: --follow plus what it cannot see"].append(path)

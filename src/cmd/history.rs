@@ -14,7 +14,9 @@ use super::{Exit, Format};
 /// How a proposal evolved: one line per review iteration
 ///
 /// Every commit that changed the proposal is an iteration (renames are
-/// followed, copies are not); uncommitted changes show as `working`. Each
+/// followed, copies are not; a merge counts when its text differs from
+/// every parent's), numbered oldest first in git's order; uncommitted
+/// changes show as `working`. Each
 /// line shows who, when, the reviewers (Reviewed-by trailers), the widest
 /// review circle reached so far, words added/removed and sections touched.
 #[derive(Debug, clap::Args)]
