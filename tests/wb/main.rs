@@ -2,6 +2,7 @@
 
 mod support;
 
+mod bench;
 mod check;
 mod errors;
 mod history;
