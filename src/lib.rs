@@ -18,6 +18,7 @@ pub mod yaml;
 pub use error::{Diagnostic, Error, Result};
 pub mod circles;
 pub mod history;
+pub mod memo;
 pub mod portfolio;
 pub mod review;
 pub mod scaffold;

@@ -18,6 +18,7 @@ use crate::circles::{Circles, Reach};
 use crate::config::{Config, Meaning};
 use crate::error::Result;
 use crate::history::{History, PortfolioHistory, RepoState};
+use crate::memo::{self, Memo};
 use crate::portfolio::Portfolio;
 use crate::proposal::{ParseOptions, Proposal};
 use crate::timeline::{Texts, Timeline};
@@ -97,6 +98,8 @@ struct Rules<'c> {
     config: &'c Config,
     options: &'c ParseOptions,
     circles: Circles,
+    /// Current findings already known from an earlier run.
+    memo: Memo,
 }
 
 impl<'c> Review<'c> {
@@ -114,12 +117,15 @@ impl<'c> Review<'c> {
         options: &'c ParseOptions,
         proposals: &[&Proposal],
     ) -> Result<Review<'c>> {
+        let source = PortfolioHistory::for_proposals(root, proposals)?;
+        let memo = Memo::open(source.cache_dir().as_deref(), config);
         Ok(Review {
-            source: PortfolioHistory::for_proposals(root, proposals)?,
+            source,
             rules: Rules {
                 config,
                 options,
                 circles: Circles::new(config),
+                memo,
             },
         })
     }
@@ -164,6 +170,21 @@ impl<'c> Review<'c> {
             RepoState::NoRepository => None,
             _ => Some(self.source.of(p).cloned().unwrap_or_default()),
         };
+        let key = self.rules.memo.key(p, history.as_ref());
+        let known = match depth {
+            Depth::Current => self.rules.memo.get(key),
+            _ => None,
+        };
+        if known.is_some() {
+            return Ok(Input {
+                p,
+                history,
+                texts: None,
+                depth,
+                key,
+                known,
+            });
+        }
         let texts = match (&history, depth) {
             (Some(h), Depth::Timeline | Depth::Checked) => Some(Texts::read(&self.source, p, h)),
             (Some(h), Depth::Current) => Some(Texts::first_only(&self.source, p, h)),
@@ -175,6 +196,8 @@ impl<'c> Review<'c> {
             history,
             texts,
             depth,
+            key,
+            known: None,
         })
     }
 }
@@ -187,6 +210,8 @@ impl Rules<'_> {
             history,
             texts,
             depth,
+            key,
+            known: remembered,
         } = input;
         let empty = History::default();
         let known = history.as_ref().unwrap_or(&empty);
@@ -204,9 +229,13 @@ impl Rules<'_> {
         };
         // The last version checked is the current text: its findings are the
         // proposal's; otherwise (no history, or not checked) check it now.
-        let findings = match timeline.as_ref().and_then(|t| t.current_findings(p)) {
-            Some(f) => f.to_vec(),
-            None => check::check(
+        let findings = match (
+            remembered,
+            timeline.as_ref().and_then(|t| t.current_findings(p)),
+        ) {
+            (Some(f), _) => f,
+            (None, Some(f)) => f.to_vec(),
+            (None, None) => check::check(
                 p,
                 &check::Context {
                     config: self.config,
@@ -215,6 +244,7 @@ impl Rules<'_> {
                 },
             ),
         };
+        self.memo.put(key, &findings);
         let mut overview = overview(p, history.as_ref(), &findings, &self.circles);
         overview.meaning = self.config.lifecycle.meaning(p.status());
         Assembled {
@@ -227,12 +257,22 @@ impl Rules<'_> {
     }
 }
 
-/// What [`Review::read`] hands to [`Review::finish`].
+/// What [`Review::read`] hands to [`Rules::finish`].
 struct Input<'p> {
     p: &'p Proposal,
     history: Option<History>,
     texts: Option<Texts>,
     depth: Depth,
+    key: memo::Key,
+    /// The current findings, when an earlier run already knew them.
+    known: Option<Vec<Finding>>,
+}
+
+impl Drop for Review<'_> {
+    /// What this run learnt is kept for the next one.
+    fn drop(&mut self) {
+        self.rules.memo.save();
+    }
 }
 
 fn overview(

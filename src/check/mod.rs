@@ -289,7 +289,7 @@ pub fn ids() -> Vec<&'static str> {
 }
 
 /// One rule's verdict on one place of one proposal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,

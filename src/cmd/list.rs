@@ -46,6 +46,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
             }
         }
     }
+    drop(review);
     match wb::Error::from_vec(portfolio.errors) {
         Some(e) => Err(e),
         None => Ok(Exit::Ok),

@@ -3,6 +3,7 @@
 mod support;
 
 mod bench;
+mod cache;
 mod check;
 mod errors;
 mod history;
