@@ -198,7 +198,7 @@ impl Renderer {
     fn wrap(&mut self, spans: &[Span], first: &str, rest: &str) {
         let mut prefix = first;
         for words in split_lines(spans) {
-            let room = self.room(prefix);
+            let mut room = self.room(prefix);
             let mut line = String::new();
             let mut used = 0;
             for word in words {
@@ -206,6 +206,7 @@ impl Renderer {
                 if used > 0 && used + 1 + w > room {
                     self.out.push(format!("{prefix}{line}"));
                     prefix = rest;
+                    room = self.room(prefix);
                     line.clear();
                     used = 0;
                 }
@@ -390,6 +391,21 @@ mod tests {
         assert!(styled.contains(&format!("{}loud", Style::new().bold())));
         assert!(!styled.contains("\u{1b}[31m"), "{styled:?}");
         assert!(styled.contains("?[31mred"));
+    }
+
+    #[test]
+    fn a_hanging_indent_gets_the_room_of_its_own_prefix() {
+        let text = wrap(
+            "one two three four five six seven",
+            24,
+            "a long first prefix: ",
+            "  ",
+        );
+        // The first line gets the least room (10), the others 22.
+        assert_eq!(
+            text,
+            "a long first prefix: one two\n  three four five six\n  seven"
+        );
     }
 
     #[test]

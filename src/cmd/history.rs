@@ -151,7 +151,43 @@ fn print_header(out: &mut dyn Write, p: &Proposal, state: &RepoState, t: &Timeli
             ),
         )?;
     }
+    if let Some(note) = unlisted_note(t) {
+        line(out, &format!("{YELLOW}note:{YELLOW:#} {note}"))?;
+    }
     Ok(())
+}
+
+/// Who reviewed without being in any circle of wb.yaml, and where.
+fn unlisted_note(t: &Timeline) -> Option<String> {
+    let mut who: Vec<(String, Vec<String>)> = Vec::new();
+    for s in &t.steps {
+        for r in &s.unlisted_reviewers {
+            let r = r.to_string();
+            match who.iter_mut().find(|(p, _)| *p == r) {
+                Some((_, at)) => at.push(s.label()),
+                None => who.push((r, vec![s.label()])),
+            }
+        }
+    }
+    let one = match who.len() {
+        0 => return None,
+        n => n == 1,
+    };
+    let listed: Vec<String> = who
+        .iter()
+        .map(|(r, at)| {
+            let s = if at.len() == 1 { "" } else { "s" };
+            format!("{r} (iteration{s} {})", at.join(", "))
+        })
+        .collect();
+    Some(format!(
+        "reviewed by {} in no circle of wb.yaml: {}; add {} under `circles:` to place {} review{}",
+        if one { "someone" } else { "people" },
+        listed.join("; "),
+        if one { "them" } else { "each" },
+        if one { "their" } else { "the" },
+        if one { "" } else { "s" },
+    ))
 }
 
 /// One row per iteration.
@@ -167,7 +203,8 @@ fn timeline_table(t: &Timeline) -> Table {
         ("SECTIONS", Fit::Free(30)),
         ("FINDINGS", Fit::Keep),
         ("SUBJECT", Fit::Free(60)),
-    ]);
+    ])
+    .optional(&["SECTIONS", "WORDS", "CIRCLE", "AUTHOR", "COMMIT"]);
     let plain = anstyle::Style::new();
     let or_dash = |s: String| if s.is_empty() { "-".to_string() } else { s };
     for s in &t.steps {

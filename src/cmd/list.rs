@@ -75,7 +75,8 @@ fn print_table(rows: &[Overview]) -> wb::Result<()> {
         ("CHANGED", Fit::Keep),
         ("REVIEWER", Fit::Free(20)),
         ("FINDINGS", Fit::Keep),
-    ]);
+    ])
+    .optional(&["WORDS", "REVIEWER", "ITER", "CHANGED", "OWNER", "LAUNCH"]);
     let plain = anstyle::Style::new();
     for r in rows {
         let owner = r.owner_name.as_deref().unwrap_or("-");

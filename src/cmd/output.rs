@@ -60,6 +60,9 @@ pub struct Table {
     fits: Vec<Fit>,
     rows: Vec<Vec<(String, Style)>>,
     width: Option<usize>,
+    /// Columns left out, in this order, when even the narrowest free
+    /// text does not fit.
+    optional: Vec<&'static str>,
 }
 
 /// The width to fit tables to: `$COLUMNS` when set, else the width of the
@@ -85,7 +88,14 @@ impl Table {
             fits: columns.iter().map(|c| c.1).collect(),
             rows: Vec::new(),
             width: terminal_width(),
+            optional: Vec::new(),
         }
+    }
+
+    /// Columns that may be left out on a narrow terminal, the first first.
+    pub fn optional(mut self, headers: &[&'static str]) -> Self {
+        self.optional = headers.to_vec();
+        self
     }
 
     /// Fits to `width` columns (`None`: no limit, free text cut at its cap).
@@ -110,9 +120,10 @@ impl Table {
             .collect()
     }
 
-    /// Each column's width: what its cells need, capped, then (with a
-    /// width to fit) the widest free-text column narrowed first.
-    fn widths(&self, cells: &[Vec<String>]) -> Vec<usize> {
+    /// Each column's width (`None`: left out): what its cells need,
+    /// capped, then (with a width to fit) the widest free-text column
+    /// narrowed first; when that is not enough, optional columns go.
+    fn widths(&self, cells: &[Vec<String>]) -> Vec<Option<usize>> {
         let natural = |i: usize| {
             cells
                 .iter()
@@ -121,24 +132,46 @@ impl Table {
                 .max()
                 .unwrap_or(0)
         };
-        let mut widths: Vec<usize> = (0..self.headers.len())
-            .map(|i| match (self.fits[i], self.width) {
-                (Fit::Keep, _) | (Fit::Free(_), Some(_)) => natural(i),
-                (Fit::Cap(n) | Fit::Free(n), _) => natural(i).min(n.max(self.headers[i].width())),
+        let mut widths: Vec<Option<usize>> = (0..self.headers.len())
+            .map(|i| {
+                Some(match (self.fits[i], self.width) {
+                    (Fit::Keep, _) | (Fit::Free(_), Some(_)) => natural(i),
+                    (Fit::Cap(n) | Fit::Free(n), _) => {
+                        natural(i).min(n.max(self.headers[i].width()))
+                    }
+                })
             })
             .collect();
         let Some(room) = self.width else {
             return widths;
         };
-        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+        let total = |w: &[Option<usize>]| {
+            let shown: Vec<usize> = w.iter().flatten().copied().collect();
+            shown.iter().sum::<usize>() + GAP * shown.len().saturating_sub(1)
+        };
         let least = |i: usize| self.headers[i].width().max(6);
+        let mut optional = self.optional.iter();
         while total(&widths) > room {
             let widest = (0..widths.len())
-                .filter(|&i| matches!(self.fits[i], Fit::Free(_)) && widths[i] > least(i))
-                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
-            match widest {
-                Some(i) => widths[i] -= 1,
-                None => break,
+                .filter(|&i| matches!(self.fits[i], Fit::Free(_)))
+                .filter_map(|i| widths[i].filter(|w| *w > least(i)).map(|w| (w, i)))
+                .max_by_key(|&(w, i)| (w, std::cmp::Reverse(i)));
+            if let Some((_, i)) = widest {
+                widths[i] = widths[i].map(|w| w - 1);
+                continue;
+            }
+            let Some(next) = optional.next() else {
+                break;
+            };
+            // Leave a column out and let the free text have its room back.
+            let Some(gone) = self.headers.iter().position(|h| h == next) else {
+                continue;
+            };
+            widths[gone] = None;
+            for (i, w) in widths.iter_mut().enumerate() {
+                if w.is_some() && matches!(self.fits[i], Fit::Free(_)) {
+                    *w = Some(natural(i));
+                }
             }
         }
         widths
@@ -151,22 +184,24 @@ impl Table {
             .map(|r| r.iter().map(|(c, _)| sanitize(c)).collect())
             .collect();
         let widths = self.widths(&clean);
-        let last = self.headers.len() - 1;
+        let shown: Vec<usize> = (0..widths.len()).filter(|&i| widths[i].is_some()).collect();
+        let last = shown.last().copied().unwrap_or(0);
         let pad = |i: usize, text: &str| {
             if i == last {
                 0
             } else {
-                widths[i].saturating_sub(text.width()) + GAP
+                widths[i].unwrap_or(0).saturating_sub(text.width()) + GAP
             }
         };
-        for (i, h) in self.headers.iter().enumerate() {
+        for &i in &shown {
+            let h = self.headers[i];
             write!(w, "{BOLD}{h}{BOLD:#}{:1$}", "", pad(i, h))?;
         }
         writeln!(w)?;
         for (row, cells) in self.rows.iter().zip(&clean) {
-            for (i, text) in cells.iter().enumerate() {
+            for &i in &shown {
                 let style = row[i].1;
-                let text = cut(text, widths[i]);
+                let text = cut(&cells[i], widths[i].unwrap_or(0));
                 write!(w, "{style}{text}{style:#}{:1$}", "", pad(i, &text))?;
             }
             writeln!(w)?;
@@ -237,7 +272,14 @@ mod tests {
             ("3".into(), plain),
             ("Owners of small shops".into(), plain),
         ]);
+        unstyled(&t)
+    }
+
+    fn unstyled(t: &Table) -> Vec<String> {
         t.lines()
+            .iter()
+            .map(|l| anstream::adapter::strip_str(l).to_string())
+            .collect()
     }
 
     #[test]
@@ -258,10 +300,36 @@ mod tests {
         // The title was the widest; both end up about as wide.
         assert_eq!(
             narrow[1],
-            "a-rather-long-slug-that-people-copy  A title of some …  3  Owners of small …"
+            "a-rather-long-slug-that-people-copy  A title of some th…  3  Owners of small sh…"
         );
         // Too narrow even for the least: the slug still is whole.
         let tiny = table(Some(20));
         assert!(tiny[1].starts_with("a-rather-long-slug-that-people-copy  A tit…"));
+    }
+
+    #[test]
+    fn optional_columns_go_when_free_text_cannot_give_more() {
+        let mut t = Table::new(&[
+            ("SLUG", Fit::Keep),
+            ("TITLE", Fit::Free(40)),
+            ("WORDS", Fit::Keep),
+            ("CHANGED", Fit::Keep),
+        ])
+        .width(Some(50))
+        .optional(&["WORDS", "CHANGED"]);
+        let plain = Style::new();
+        t.row(vec![
+            ("a-slug-of-thirty-characters-xx".into(), plain),
+            ("A title that is long enough".into(), plain),
+            ("1234".into(), plain),
+            ("2026-01-05".into(), plain),
+        ]);
+        let lines = unstyled(&t);
+        // WORDS went; TITLE keeps the least it may have.
+        assert_eq!(lines[0], "SLUG                            TITLE   CHANGED");
+        assert_eq!(
+            lines[1],
+            "a-slug-of-thirty-characters-xx  A tit…  2026-01-05"
+        );
     }
 }

@@ -86,15 +86,12 @@ fn print(
     width: usize,
 ) -> Result<()> {
     let mut w = |s: String| writeln!(out, "{s}").map_err(io_err);
-    w(format!(
-        "{BOLD}{}{BOLD:#}",
-        wb::terminal::sanitize(&p.title)
-    ))?;
-    w(format!(
-        "{DIM}{} · {} · {history}{DIM:#}",
-        p.path.display(),
-        p.status()
-    ))?;
+    let title = wb::terminal::wrap(&p.title, width, "", "");
+    w(format!("{BOLD}{title}{BOLD:#}"))?;
+    let meta = format!("{} · {} · {history}", p.path.display(), p.status());
+    for l in wb::terminal::wrap(&meta, width, "", "").lines() {
+        w(format!("{DIM}{l}{DIM:#}"))?;
+    }
     let f = &p.front;
     let fields = [
         ("owner", f.owner.clone()),
@@ -130,12 +127,12 @@ fn print(
     .map_err(io_err)?;
     for f in findings {
         let style = severity_style(f.severity);
-        writeln!(
-            out,
-            "  {DIM}line {}:{DIM:#} {style}{}{style:#}[{}] {}",
-            f.line, f.severity, f.rule, f.message
-        )
-        .map_err(io_err)?;
+        let first = format!(
+            "  {DIM}line {}:{DIM:#} {style}{}{style:#}[{}] ",
+            f.line, f.severity, f.rule
+        );
+        let text = wb::terminal::wrap(&f.message, width, &first, "    ");
+        writeln!(out, "{text}").map_err(io_err)?;
     }
     Ok(())
 }

@@ -68,7 +68,15 @@ pub fn serve(connection: &Connection) -> Result<()> {
         docs: HashMap::new(),
         portfolios: HashMap::new(),
     };
-    for message in &connection.receiver {
+    let mut next = None;
+    loop {
+        let message = match next.take() {
+            Some(m) => m,
+            None => match connection.receiver.recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(()),
+            },
+        };
         match message {
             Message::Request(r) => {
                 if connection.handle_shutdown(&r).map_err(protocol)? {
@@ -77,16 +85,20 @@ pub fn serve(connection: &Connection) -> Result<()> {
                 server.check_pending();
                 server.request(r);
             }
+            Message::Notification(n) if n.method == note::Exit::METHOD => return Ok(()),
             Message::Notification(n) => server.notification(n),
             Message::Response(_) => {}
         }
         // Check once typing pauses: a burst of changes is checked once.
-        if connection.receiver.is_empty() {
-            server.check_pending();
+        match connection.receiver.recv_timeout(PAUSE) {
+            Ok(m) => next = Some(m),
+            Err(_) => server.check_pending(),
         }
     }
-    Ok(())
 }
+
+/// How long the editor must be quiet before a changed document is checked.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// What a document is checked with: its portfolio's configuration and
 /// whether the portfolio lists it as a proposal.

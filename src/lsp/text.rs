@@ -100,7 +100,7 @@ mod tests {
         // col 13 (1-based characters) is after "title: Café " (12 chars)
         assert_eq!(position(text, 2, 13), Position::new(1, 12));
         // 𝄞 is two UTF-16 units
-        assert_eq!(position(text, 2, 16), Position::new(1, 15));
+        assert_eq!(position(text, 2, 16), Position::new(1, 16));
         assert_eq!(finding_range(text, 2, 1).end, Position::new(1, 21));
     }
 

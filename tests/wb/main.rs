@@ -3,7 +3,9 @@
 mod support;
 
 mod check;
+mod cli;
 mod errors;
 mod history;
 mod init_new_list;
+mod lsp;
 mod site;
