@@ -67,6 +67,7 @@ pub fn serve(connection: &Connection) -> Result<()> {
         connection,
         docs: HashMap::new(),
         portfolios: HashMap::new(),
+        configs: HashMap::new(),
     };
     let mut next = None;
     loop {
@@ -103,8 +104,10 @@ const PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
 /// What a document is checked with: its portfolio's configuration and
 /// whether the portfolio lists it as a proposal.
 struct Portfolio {
-    loaded: config::Loaded,
-    options: ParseOptions,
+    /// Kept for the whole session (a [`Review`] borrows them): one per
+    /// text of wb.yaml, so only an edit of wb.yaml adds one.
+    loaded: &'static config::Loaded,
+    options: &'static ParseOptions,
     /// The proposals' files, canonical.
     listed: HashSet<PathBuf>,
 }
@@ -116,6 +119,9 @@ struct Doc {
     /// Changed since it was last checked.
     pending: bool,
     portfolio: Option<Arc<Portfolio>>,
+    /// The review stage for this file: its history, walked once when the
+    /// document is opened or saved, not at every change.
+    review: Option<Review<'static>>,
     /// The last check: the text parsed and its findings.
     checked: Option<(Proposal, Vec<Finding>)>,
 }
@@ -125,7 +131,11 @@ struct Server<'c> {
     docs: HashMap<Uri, Doc>,
     /// By portfolio root.
     portfolios: HashMap<PathBuf, Arc<Portfolio>>,
+    /// Configurations by root and wb.yaml's text.
+    configs: HashMap<(PathBuf, Option<String>), Config>,
 }
+
+type Config = (&'static config::Loaded, &'static ParseOptions);
 
 impl Server<'_> {
     fn notification(&mut self, n: Notification) {
@@ -149,6 +159,7 @@ impl Server<'_> {
                         version: doc.version,
                         pending: true,
                         portfolio,
+                        review: None,
                         checked: None,
                     },
                 );
@@ -183,6 +194,7 @@ impl Server<'_> {
                 let portfolio = self.portfolio_of(&path, true);
                 if let Some(doc) = self.docs.get_mut(&p.text_document.uri) {
                     doc.portfolio = portfolio;
+                    doc.review = None;
                     doc.pending = true;
                 }
             }
@@ -237,9 +249,14 @@ impl Server<'_> {
             .into_iter()
             .map(|p| p.canonicalize().unwrap_or(p))
             .collect();
+        let key = (loaded.root.clone(), loaded.source.clone());
+        let (loaded, options) = *self.configs.entry(key).or_insert_with(|| {
+            let options: &'static ParseOptions = Box::leak(Box::new(loaded.config.parse_options()));
+            (Box::leak(Box::new(loaded)), options)
+        });
         let p = Arc::new(Portfolio {
-            options: loaded.config.parse_options(),
             loaded,
+            options,
             listed,
         });
         self.portfolios
@@ -344,7 +361,7 @@ impl Server<'_> {
             candidates.extend(fixes::disable(proposal, f));
             for (i, fix) in candidates.into_iter().enumerate() {
                 if !titles.contains(&fix.title)
-                    && works(proposal, f, &fix, config, &portfolio.options)
+                    && works(proposal, f, &fix, config, portfolio.options)
                 {
                     titles.insert(fix.title.clone());
                     out.push(action(
@@ -444,24 +461,25 @@ fn check_doc(doc: &mut Doc) -> Vec<Diagnostic> {
         Ok(t) => t,
         Err(e) => return vec![error_diagnostic(&doc.text, &e)],
     };
-    let p = match proposal::parse(&doc.path, text, &portfolio.options) {
+    let p = match proposal::parse(&doc.path, text, portfolio.options) {
         Ok(p) => p,
         Err(e) => return vec![error_diagnostic(&doc.text, &e)],
     };
-    let findings = match findings_of(&p, &portfolio) {
-        Ok(f) => f,
+    if doc.review.is_none() {
+        let loaded = portfolio.loaded;
+        match Review::of(&loaded.root, &loaded.config, portfolio.options, &[&p]) {
+            Ok(r) => doc.review = Some(r),
+            Err(e) => return vec![error_diagnostic(&doc.text, &e)],
+        }
+    }
+    let review = doc.review.as_ref().expect("set above");
+    let findings = match review.assemble(&p, Depth::Current) {
+        Ok(a) => a.findings,
         Err(e) => return vec![error_diagnostic(&doc.text, &e)],
     };
     let diagnostics = findings.iter().map(|f| diagnostic(&doc.text, f)).collect();
     doc.checked = Some((p, findings));
     diagnostics
-}
-
-/// The findings of `p` (the editor's text) with its portfolio's history.
-fn findings_of(p: &Proposal, portfolio: &Portfolio) -> Result<Vec<Finding>> {
-    let loaded = &portfolio.loaded;
-    let review = Review::of(&loaded.root, &loaded.config, &portfolio.options, &[p])?;
-    Ok(review.assemble(p, Depth::Current)?.findings)
 }
 
 fn diagnostic(text: &str, f: &Finding) -> Diagnostic {
