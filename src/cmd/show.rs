@@ -33,48 +33,58 @@ pub fn run(args: Args) -> Result<Exit> {
     let review = Review::of(&portfolio.root, portfolio.cfg(), &portfolio.options, &[p])?;
     let width = terminal_width().map_or(80, |w| w.min(100));
     let mut out = anstream::stdout().lock();
-    let Some(at) = &args.at else {
-        let a = review.assemble(p, Depth::Current)?;
-        let o = &a.overview;
-        let history = format!(
-            "{} iteration{}{} · widest circle: {}",
-            o.iterations,
-            if o.iterations == 1 { "" } else { "s" },
-            if o.working_copy {
-                " + uncommitted changes"
-            } else {
-                ""
-            },
-            o.reach_name
-        );
-        print(&mut out, p, &history, &a.findings, width)?;
-        return Ok(Exit::Ok);
-    };
-    let a = review.assemble(p, Depth::Checked)?;
-    let timeline = a.timeline.unwrap_or_default();
-    let step = timeline
-        .find(at)
-        .ok_or_else(|| super::history::missing_iteration(&timeline, at, review.state()))?;
-    let Some(version) = &step.version else {
-        return Err(Error::usage_hint(
-            format!(
-                "iteration {at} could not be read: {}",
-                step.error.as_deref().unwrap_or("?")
-            ),
-            "`wb history PROPOSAL` lists the iterations",
-        ));
-    };
+    match &args.at {
+        None => {
+            let a = review.assemble(p, Depth::Current)?;
+            print(&mut out, p, &history_line(&a.overview), &a.findings, width)?;
+        }
+        Some(at) => {
+            let a = review.assemble(p, Depth::Checked)?;
+            let timeline = a.timeline.unwrap_or_default();
+            let step = timeline
+                .find(at)
+                .ok_or_else(|| super::history::missing_iteration(&timeline, at, review.state()))?;
+            let version = step.version.as_ref().ok_or_else(|| {
+                Error::usage_hint(
+                    format!(
+                        "iteration {at} could not be read: {}",
+                        step.error.as_deref().unwrap_or("?")
+                    ),
+                    "`wb history PROPOSAL` lists the iterations",
+                )
+            })?;
+            print(&mut out, version, &step_line(step), &step.findings, width)?;
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+/// "4 iterations · widest circle: team"
+fn history_line(o: &wb::review::Overview) -> String {
+    format!(
+        "{} iteration{}{} · widest circle: {}",
+        o.iterations,
+        if o.iterations == 1 { "" } else { "s" },
+        if o.working_copy {
+            " + uncommitted changes"
+        } else {
+            ""
+        },
+        o.reach_name
+    )
+}
+
+/// "iteration 2 · 812678a · 2026-08-19 · Ruth Adebayo · Narrow to night nurses"
+fn step_line(step: &wb::timeline::Step) -> String {
     let it = &step.iteration;
-    let when = format!(
+    format!(
         "iteration {} · {} · {} · {} · {}",
         step.label(),
         it.short,
         it.date.format("%Y-%m-%d"),
         it.author.name,
         it.subject
-    );
-    print(&mut out, version, &when, &step.findings, width)?;
-    Ok(Exit::Ok)
+    )
 }
 
 /// The metadata, the rendered body and the findings.

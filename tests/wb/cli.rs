@@ -472,6 +472,30 @@ fn bash_completes_commands_and_slugs() {
 }
 
 #[test]
+fn fish_and_zsh_get_slugs_with_their_titles() {
+    let p = shops();
+    let fish = wb_env(
+        &p,
+        p.path(),
+        &[("COMPLETE", "fish")],
+        &["--", "wb", "show", "small-shops-r"],
+    )
+    .ok();
+    assert_eq!(
+        fish.stdout,
+        "small-shops-refund-in-two-minutes\tSmall shops refund in two minutes\n"
+    );
+    let zsh = wb_env(
+        &p,
+        p.path(),
+        &[("COMPLETE", "zsh"), ("_CLAP_COMPLETE_INDEX", "2")],
+        &["--", "wb", "history", "nu"],
+    )
+    .ok();
+    assert_eq!(zsh.stdout, "nurse-handover:Nurses hand over in 15 minutes");
+}
+
+#[test]
 fn the_pre_commit_hook_checks_only_proposals() {
     let hooks: serde_yaml::Value =
         serde_yaml::from_str(&repo_file(".pre-commit-hooks.yaml")).unwrap();
