@@ -118,7 +118,8 @@ struct Doc {
     version: i32,
     /// Changed since it was last checked.
     pending: bool,
-    portfolio: Option<Arc<Portfolio>>,
+    /// `Err`: wb.yaml could not be read (shown on the document).
+    portfolio: std::result::Result<Option<Arc<Portfolio>>, String>,
     /// The review stage for this file: its history, walked once when the
     /// document is opened or saved, not at every change.
     review: Option<Review<'static>>,
@@ -150,7 +151,7 @@ impl Server<'_> {
                 let Some(path) = text::path_of(&doc.uri) else {
                     return;
                 };
-                let portfolio = self.portfolio_of(&path, false);
+                let portfolio = self.portfolio_of(&path, false).map_err(|e| located(&e));
                 self.docs.insert(
                     doc.uri,
                     Doc {
@@ -191,7 +192,7 @@ impl Server<'_> {
                 let Some(path) = self.docs.get(&p.text_document.uri).map(|d| d.path.clone()) else {
                     return;
                 };
-                let portfolio = self.portfolio_of(&path, true);
+                let portfolio = self.portfolio_of(&path, true).map_err(|e| located(&e));
                 if let Some(doc) = self.docs.get_mut(&p.text_document.uri) {
                     doc.portfolio = portfolio;
                     doc.review = None;
@@ -239,11 +240,15 @@ impl Server<'_> {
     }
 
     /// The portfolio `path` belongs to, loaded once per root (again when
-    /// `reload`); `None` when no wb.yaml or `proposals/` folder is found.
-    fn portfolio_of(&mut self, path: &Path, reload: bool) -> Option<Arc<Portfolio>> {
-        let loaded = config::discover(path.parent()?).ok()?;
+    /// `reload`); `Ok(None)` when no wb.yaml or `proposals/` folder is
+    /// found, an error when wb.yaml cannot be read.
+    fn portfolio_of(&mut self, path: &Path, reload: bool) -> Result<Option<Arc<Portfolio>>> {
+        let Some(dir) = path.parent() else {
+            return Ok(None);
+        };
+        let loaded = config::discover(dir)?;
         if !reload && let Some(p) = self.portfolios.get(&loaded.root) {
-            return Some(Arc::clone(p));
+            return Ok(Some(Arc::clone(p)));
         }
         let listed = check::inputs::listed_files(&loaded)
             .into_iter()
@@ -261,7 +266,7 @@ impl Server<'_> {
         });
         self.portfolios
             .insert(p.loaded.root.clone(), Arc::clone(&p));
-        Some(p)
+        Ok(Some(p))
     }
 
     /// Checks every document changed since its last check and publishes
@@ -340,7 +345,8 @@ impl Server<'_> {
         let Some(doc) = self.docs.get(&p.text_document.uri) else {
             return Vec::new();
         };
-        let (Some((proposal, findings)), Some(portfolio)) = (&doc.checked, &doc.portfolio) else {
+        let (Some((proposal, findings)), Ok(Some(portfolio))) = (&doc.checked, &doc.portfolio)
+        else {
             return Vec::new();
         };
         let config = &portfolio.loaded.config;
@@ -450,8 +456,18 @@ fn invalid(id: RequestId, e: serde_json::Error) -> Response {
 /// Checks the document's text as it is in the editor and keeps the result.
 fn check_doc(doc: &mut Doc) -> Vec<Diagnostic> {
     doc.checked = None;
-    let Some(portfolio) = doc.portfolio.clone() else {
-        return Vec::new();
+    let portfolio = match &doc.portfolio {
+        Ok(Some(p)) => Arc::clone(p),
+        Ok(None) => return Vec::new(),
+        Err(e) => {
+            return vec![Diagnostic {
+                range: text::finding_range(&doc.text, 1, 1),
+                severity: Some(DiagnosticSeverity::ERROR),
+                source: Some("wb".into()),
+                message: e.clone(),
+                ..Default::default()
+            }];
+        }
     };
     let canonical = doc.path.canonicalize().unwrap_or_else(|_| doc.path.clone());
     if !portfolio.listed.contains(&canonical) {
@@ -495,6 +511,15 @@ fn diagnostic(text: &str, f: &Finding) -> Diagnostic {
         message: format!("{}\nhint: {}", f.message, f.hint),
         ..Default::default()
     }
+}
+
+/// An error with its place and hint, as `wb` prints it.
+fn located(e: &Error) -> String {
+    let mut message = e.to_string();
+    if let Some(h) = e.hint() {
+        message.push_str(&format!("\nhint: {h}"));
+    }
+    message
 }
 
 /// A document wb cannot read (bad YAML, an unknown status): one error at
