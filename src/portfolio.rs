@@ -114,7 +114,11 @@ impl Portfolio {
     }
 
     /// Finds a proposal by slug, or by path (as typed, relative to the
-    /// current folder). A proposal that failed to parse reports its error.
+    /// current folder), or by what people type of a slug: a unique prefix
+    /// (`small-sh`), else a unique match at a word of the slug (`refund-in`
+    /// finds `small-shops-refund-in-two-minutes`; see [`matching_slugs`]).
+    /// Several matches list the candidates; none suggests the nearest slug.
+    /// A proposal that failed to parse reports its error.
     pub fn find(&self, name: &str) -> Result<&Proposal> {
         if let Some(p) = self.proposals.iter().find(|p| p.slug == name) {
             return Ok(p);
@@ -127,24 +131,51 @@ impl Portfolio {
         {
             return Ok(p);
         }
-        for e in &self.errors {
-            if let Error::Input(d) = e
-                && (proposal::slug_of(&d.path) == name
-                    || std::path::absolute(&d.path).ok() == wanted)
-            {
-                return Err(Error::Input(d.clone()));
-            }
-        }
-        let mut known: Vec<&str> = self.proposals.iter().map(|p| p.slug.as_str()).collect();
-        known.sort_unstable();
-        let hint = match closest(name, &known) {
-            Some(c) => format!("did you mean `{c}`? `wb list` shows every proposal"),
-            None => "`wb list` shows every proposal".to_string(),
+        let broken = |d: &Diagnostic, slug: &str| {
+            proposal::slug_of(&d.path) == slug || std::path::absolute(&d.path).ok() == wanted
         };
-        Err(Error::usage_hint(
-            format!("no proposal `{name}` in this portfolio"),
-            hint,
-        ))
+        let broken_error = |slug: &str| {
+            self.errors.iter().find_map(|e| match e {
+                Error::Input(d) if broken(d, slug) => Some(Error::Input(d.clone())),
+                _ => None,
+            })
+        };
+        if let Some(e) = broken_error(name) {
+            return Err(e);
+        }
+        let mut known: Vec<String> = self.proposals.iter().map(|p| p.slug.clone()).collect();
+        known.extend(self.errors.iter().filter_map(|e| match e {
+            Error::Input(d) => Some(proposal::slug_of(&d.path)),
+            _ => None,
+        }));
+        known.sort_unstable();
+        known.dedup();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        match matching_slugs(name, &known)[..] {
+            [one] => self
+                .proposals
+                .iter()
+                .find(|p| p.slug == one)
+                .ok_or_else(|| broken_error(one).expect("a known slug is a proposal or an error")),
+            [] => {
+                let hint = match closest(name, &known) {
+                    Some(c) => format!("did you mean `{c}`? `wb list` shows every proposal"),
+                    None => "`wb list` shows every proposal".to_string(),
+                };
+                Err(Error::usage_hint(
+                    format!("no proposal `{name}` in this portfolio"),
+                    hint,
+                ))
+            }
+            ref many => Err(Error::usage_hint(
+                format!(
+                    "`{name}` matches {} proposals: {}",
+                    many.len(),
+                    many.join(", ")
+                ),
+                "type more of the slug, or the whole of it",
+            )),
+        }
     }
 
     /// The proposals with any of `statuses` (all when empty) and any of
@@ -348,6 +379,31 @@ impl Found {
     }
 }
 
+/// The slugs among `known` that `typed` names as people type them: those
+/// it is a prefix of; when none, those with a word (a part after `-`, `_`
+/// or `.`) it is a prefix of. Case is ignored. For [`Portfolio::find`] (one
+/// match resolves) and shell completion (every match is offered).
+pub fn matching_slugs<'a>(typed: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let typed = typed.to_lowercase();
+    let prefix: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| k.to_lowercase().starts_with(&typed))
+        .collect();
+    if !prefix.is_empty() || typed.is_empty() {
+        return prefix;
+    }
+    known
+        .iter()
+        .copied()
+        .filter(|k| {
+            let k = k.to_lowercase();
+            k.match_indices(&typed)
+                .any(|(i, _)| k[..i].ends_with(['-', '_', '.']))
+        })
+        .collect()
+}
+
 /// `path` relative to the current folder when it lies below it.
 pub fn display_path(path: &Path) -> PathBuf {
     match std::env::current_dir() {
@@ -377,5 +433,24 @@ mod tests {
             Some("nurse-handoff")
         );
         assert_eq!(closest("zzz", &["nurse-handoff"]), None);
+    }
+
+    #[test]
+    fn slugs_as_people_type_them() {
+        let known = [
+            "small-shops-refund-in-two-minutes",
+            "small-shops-tax-forms",
+            "nurse-handoff",
+        ];
+        assert_eq!(matching_slugs("small-shops-r", &known), [known[0]]);
+        assert_eq!(matching_slugs("small", &known), [known[0], known[1]]);
+        assert_eq!(matching_slugs("Nurse", &known), [known[2]]);
+        // No prefix matches: a word of the slug may start the match.
+        assert_eq!(matching_slugs("refund", &known), [known[0]]);
+        assert_eq!(matching_slugs("refund-in", &known), [known[0]]);
+        // Inside a word is no match: `hops` is not a word.
+        assert!(matching_slugs("hops", &known).is_empty());
+        assert!(matching_slugs("refunds", &known).is_empty());
+        assert_eq!(matching_slugs("", &known).len(), 3);
     }
 }

@@ -69,6 +69,9 @@ pub struct Overview {
     /// Date of the last committed iteration (author date), YYYY-MM-DD.
     pub last_change: Option<String>,
     pub last_reviewer: Option<String>,
+    /// Reviewers of committed iterations that no circle of wb.yaml lists,
+    /// as `Name <email>`, each once (empty when wb.yaml has no circles).
+    pub unlisted_reviewers: Vec<String>,
     pub findings: Counts,
     /// The part the status plays (wb.yaml's `status_meanings`).
     #[serde(skip)]
@@ -302,6 +305,19 @@ fn overview(
             .rev()
             .find_map(|i| i.reviewers.last())
             .map(|r| r.name.clone()),
+        unlisted_reviewers: {
+            let mut seen = Vec::new();
+            for r in committed
+                .iter()
+                .flat_map(|i| circles.unlisted(&i.reviewers))
+            {
+                let r = r.to_string();
+                if !seen.contains(&r) {
+                    seen.push(r);
+                }
+            }
+            seen
+        },
         findings: Counts::of(findings),
         meaning: Meaning::Other,
         owner_name: p.owner_name().map(str::to_string),

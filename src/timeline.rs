@@ -10,7 +10,7 @@ use crate::check::{self, Finding};
 use crate::circles::{Circles, Reach};
 use crate::config::Config;
 use crate::diff::{self, Summary, TextDiff};
-use crate::history::{History, Iteration, PortfolioHistory};
+use crate::history::{History, Iteration, Person, PortfolioHistory};
 use crate::proposal::{ParseOptions, Proposal};
 
 /// One iteration and what it did to the document.
@@ -24,6 +24,9 @@ pub struct Step {
     /// The widest circle reached by this iteration or any before it.
     pub reach: Reach,
     pub reach_name: String,
+    /// This iteration's reviewers that no circle of wb.yaml lists (empty
+    /// when wb.yaml configures no circles).
+    pub unlisted_reviewers: Vec<Person>,
     /// Words in the document at this iteration.
     pub words: Option<usize>,
     /// What changed against the version before this iteration.
@@ -103,6 +106,7 @@ impl Timeline {
                 circle_name: circles.label(circle).to_string(),
                 reach,
                 reach_name: circles.label(reach).to_string(),
+                unlisted_reviewers: circles.unlisted(&it.reviewers),
                 words: version.as_ref().map(|v| v.body.words),
                 summary,
                 error,
