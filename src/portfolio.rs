@@ -228,9 +228,7 @@ impl Portfolio {
         };
         self.root.join(fixed.join("/"))
     }
-}
 
-impl Portfolio {
     /// Where `wb new` writes the proposal `slug`: `<dir>/<slug>.md`, or
     /// `<dir>/<slug>/README.md` when the first source is a glob naming a
     /// folder document (`keps/**/README.md`).
