@@ -83,6 +83,8 @@ impl Memo {
             self.config.hash(h);
             p.path.hash(h);
             p.source.hash(h);
+            // What the layout lays over the text (a sidecar, a status folder).
+            (&p.title, &p.status, format!("{:?}", p.front)).hash(h);
             if let Some(history) = history {
                 history.truncated.hash(h);
                 for it in &history.iterations {

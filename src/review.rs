@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::history::{History, PortfolioHistory, RepoState};
 use crate::memo::{self, Memo};
 use crate::portfolio::Portfolio;
-use crate::proposal::{ParseOptions, Proposal};
+use crate::proposal::{self, ParseOptions, Proposal};
 use crate::timeline::{Texts, Timeline};
 
 /// How much of a proposal to assemble.
@@ -60,6 +60,9 @@ pub struct Overview {
     pub owner: Option<String>,
     pub customer: Option<String>,
     pub launch_date: Option<String>,
+    /// The day it was first written down, where front-matter or a sidecar says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
     pub tags: Vec<String>,
     pub words: usize,
     /// Committed iterations (0 outside a git repository).
@@ -99,7 +102,9 @@ pub struct Review<'c> {
 /// compare and check.
 struct Rules<'c> {
     config: &'c Config,
-    options: &'c ParseOptions,
+    /// How old versions are read: leniently (a status today's wb.yaml no
+    /// longer lists is kept, not refused).
+    versions: ParseOptions,
     circles: Circles,
     /// Current findings already known from an earlier run.
     memo: Memo,
@@ -126,7 +131,7 @@ impl<'c> Review<'c> {
             source,
             rules: Rules {
                 config,
-                options,
+                versions: options.lenient(),
                 circles: Circles::new(config),
                 memo,
             },
@@ -220,9 +225,18 @@ impl Rules<'_> {
         let known = history.as_ref().unwrap_or(&empty);
         let (timeline, first) = match (depth, texts) {
             (_, None) => (None, None),
-            (Depth::Current, Some(t)) => (None, t.first_version(p, known, self.options)),
+            (Depth::Current, Some(t)) => {
+                let first = t.first_version(p, known, &self.versions).map(|mut v| {
+                    if let Some(it) = known.first() {
+                        self.lay_out(p, &mut v, &it.path);
+                    }
+                    v
+                });
+                (None, first)
+            }
             (_, Some(t)) => {
-                let mut timeline = Timeline::build(&t, p, known, self.options, &self.circles);
+                let mut timeline = Timeline::build(&t, p, known, &self.versions, &self.circles);
+                self.lay_out_timeline(p, &mut timeline);
                 if depth == Depth::Checked {
                     timeline.check(self.config, known);
                 }
@@ -256,6 +270,83 @@ impl Rules<'_> {
             timeline,
             findings,
             overview,
+        }
+    }
+}
+
+impl Rules<'_> {
+    /// Does the layout add anything to the document's own text?
+    fn has_layout(&self, p: &Proposal) -> bool {
+        p.sidecar.is_some() || !self.versions.layout.status_folders.is_empty()
+    }
+
+    /// Lays the layout over one old version: today's sidecar values (a
+    /// sidecar has no history of its own here) and the status of the folder
+    /// the version sat in (`path`, relative to the repository top).
+    fn lay_out(&self, p: &Proposal, version: &mut Proposal, path: &str) {
+        if self.has_layout(p) {
+            proposal::apply_layout(
+                version,
+                Path::new(path),
+                p.sidecar.as_deref(),
+                &self.versions,
+            );
+        }
+    }
+
+    /// [`Rules::lay_out`] for every version of the timeline, each at the
+    /// path it had at its iteration, and the front-matter changes of each
+    /// iteration measured again: a `git mv draft/x.md live/x.md` is then
+    /// the status change it is.
+    fn lay_out_timeline(&self, p: &Proposal, timeline: &mut Timeline) {
+        if !self.has_layout(p) {
+            return;
+        }
+        for i in 0..timeline.steps.len() {
+            let path = timeline.steps[i].iteration.path.clone();
+            let Some(version) = timeline.steps[i].version.as_mut() else {
+                continue;
+            };
+            self.lay_out(p, version, &path);
+            let step = &timeline.steps[i];
+            if step.summary.is_none() {
+                continue;
+            }
+            let parent_blob = step.iteration.parent_blob.as_deref();
+            // The version before: the nearest earlier step that left it
+            // (already laid out, at its own path), else its text read again.
+            let parent = parent_blob.map(|blob| {
+                let earlier = timeline.steps[..i]
+                    .iter()
+                    .rev()
+                    .find(|s| s.iteration.blob.as_deref() == Some(blob));
+                match earlier.and_then(|s| s.version.as_ref()) {
+                    Some(v) => Some(v.front.clone()),
+                    None => {
+                        let text = step.parent_text.clone().unwrap_or_default();
+                        proposal::parse(&p.path, text, &self.versions)
+                            .ok()
+                            .map(|mut v| {
+                                let at = earlier
+                                    .or(timeline.steps[..i].last())
+                                    .map_or(path.as_str(), |s| s.iteration.path.as_str());
+                                self.lay_out(p, &mut v, at);
+                                v.front
+                            })
+                    }
+                }
+            });
+            let step = &mut timeline.steps[i];
+            let (Some(version), Some(summary)) = (&step.version, step.summary.as_mut()) else {
+                continue;
+            };
+            match parent {
+                None => summary.front = crate::diff::front_changes(None, &version.front),
+                Some(Some(front)) => {
+                    summary.front = crate::diff::front_changes(Some(&front), &version.front)
+                }
+                Some(None) => {}
+            }
         }
     }
 }
@@ -295,6 +386,7 @@ fn overview(
         owner: p.front.owner.clone(),
         customer: p.front.customer.clone(),
         launch_date: p.front.launch_date.map(|d| d.to_string()),
+        created: p.front.created.map(|d| d.to_string()),
         tags: p.front.tags.clone(),
         words: p.body.words,
         iterations: committed.len(),

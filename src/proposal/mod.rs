@@ -4,6 +4,7 @@
 
 pub mod body;
 pub mod front;
+pub mod layout;
 pub mod roles;
 
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 pub use body::{Block, BlockKind, Body, Comment, FaqEntry, FaqKind, Section};
 pub use front::FrontMatter;
+pub use layout::{Layout, Sidecar};
 pub use roles::{Aliases, Role};
 
 use crate::error::{Diagnostic, Result};
@@ -21,6 +23,13 @@ use crate::error::{Diagnostic, Result};
 pub struct ParseOptions {
     pub statuses: Vec<String>,
     pub aliases: Aliases,
+    /// Sidecar files and status folders (wb.yaml's `metadata`,
+    /// `status_folders`), applied by [`load`].
+    pub layout: Layout,
+    /// For old versions: a status today's wb.yaml does not list is kept as
+    /// written instead of refused (only the current version must use a
+    /// configured status).
+    pub lenient: bool,
 }
 
 impl Default for ParseOptions {
@@ -31,6 +40,18 @@ impl Default for ParseOptions {
                 .map(|s| s.to_string())
                 .collect(),
             aliases: Aliases::default(),
+            layout: Layout::default(),
+            lenient: false,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// These options for reading old versions (see `lenient`).
+    pub fn lenient(&self) -> ParseOptions {
+        ParseOptions {
+            lenient: true,
+            ..self.clone()
         }
     }
 }
@@ -38,7 +59,8 @@ impl Default for ParseOptions {
 /// A parsed proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposal {
-    /// The file stem: the proposal's name in commands and URLs.
+    /// The proposal's name in commands and URLs: the file stem, or for a
+    /// folder's `README.md`/`index.md` the folder's name (see [`slug_of`]).
     pub slug: String,
     /// The file, as found (relative to the current folder or absolute).
     pub path: PathBuf,
@@ -52,9 +74,17 @@ pub struct Proposal {
     pub source: String,
     /// Lines of front-matter (fences included) before the body.
     pub body_line: usize,
-    /// The status, lower case: the front-matter's, else the first configured one.
+    /// The status, lower case: the status folder's, else the front-matter's
+    /// (sidecar included), else the first configured one.
     #[serde(skip)]
     pub status: String,
+    /// The sidecar file whose values were merged into `front`, if any
+    /// (see [`layout`]); kept to lay the same values over old versions.
+    #[serde(skip)]
+    pub sidecar: Option<std::sync::Arc<Sidecar>>,
+    /// Problems in the sidecar: reported, never fatal (the value is left out).
+    #[serde(skip)]
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Proposal {
@@ -112,10 +142,41 @@ pub fn normalise_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-/// Reads and parses the proposal at `path`.
+/// Reads and parses the proposal at `path`, with what the layout says
+/// from outside it (its sidecar, its status folder).
 pub fn load(path: &Path, options: &ParseOptions) -> Result<Proposal> {
     let bytes = crate::fs::read(path)?;
-    parse_bytes(path, bytes, options)
+    let mut p = parse_bytes(path, bytes, options)?;
+    let (sidecar, problems) = options.layout.read_sidecar(path, &options.statuses);
+    p.sidecar = sidecar.map(std::sync::Arc::new);
+    p.problems = problems;
+    let sidecar = p.sidecar.clone();
+    apply_layout(&mut p, path, sidecar.as_deref(), options);
+    Ok(p)
+}
+
+/// Lays what the layout says over a parsed proposal: the sidecar's values
+/// (they win over the document's), then the status of the folder `path`
+/// sits in (it wins over both). `path` is where this version of the
+/// document lives: for an old version, the path it had then.
+pub fn apply_layout(
+    p: &mut Proposal,
+    path: &Path,
+    sidecar: Option<&Sidecar>,
+    options: &ParseOptions,
+) {
+    if let Some(s) = sidecar {
+        layout::merge(&mut p.front, &s.front);
+        if let Some(t) = &s.front.title {
+            p.title.clone_from(t);
+        }
+    }
+    if let Some(status) = options.layout.folder_status(path) {
+        p.front.status = Some(status.to_string());
+    }
+    if let Some(status) = &p.front.status {
+        p.status.clone_from(status);
+    }
 }
 
 pub fn parse_bytes(path: &Path, bytes: Vec<u8>, options: &ParseOptions) -> Result<Proposal> {
@@ -136,7 +197,11 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         Some(yaml) => front::parse(path, yaml, split.yaml_line_offset)?,
         None => FrontMatter::default(),
     };
-    let front = validate_status(path, front, &options.statuses)?;
+    let front = if options.lenient {
+        lower_status(front)
+    } else {
+        validate_status(path, front, &options.statuses)?
+    };
     let body = body::parse(split.body, split.body_line_offset, &options.aliases);
     let headline = body
         .sections
@@ -178,7 +243,14 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         front,
         body,
         source: text,
+        sidecar: None,
+        problems: Vec::new(),
     })
+}
+
+fn lower_status(mut front: FrontMatter) -> FrontMatter {
+    front.status = front.status.map(|s| s.to_lowercase());
+    front
 }
 
 fn validate_status(
@@ -204,11 +276,32 @@ fn validate_status(
     Ok(front)
 }
 
-/// The file stem, which names the proposal.
+/// The name of the proposal at `path`: the file stem, or for a folder's
+/// `README.md` or `index.md` the folder's name
+/// (`keps/sig-node/1234-foo/README.md` is `1234-foo`).
 pub fn slug_of(path: &Path) -> String {
+    let is_folder_doc = path
+        .file_name()
+        .is_some_and(|n| is_folder_document(&n.to_string_lossy()));
+    if is_folder_doc {
+        // Absolute, so that `README.md` seen from its own folder is named alike.
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(folder) = abs.parent().and_then(Path::file_name) {
+            return folder.to_string_lossy().into_owned();
+        }
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Is `name` a file that stands for its folder (`README.md`, `index.md`)?
+pub fn is_folder_document(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "readme.md" | "readme.markdown" | "index.md" | "index.markdown"
+    )
 }
 
 /// A URL- and file-safe slug from a title: ASCII (accents transliterated),
@@ -244,6 +337,21 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
+/// Is `name` (a file or folder name) one Windows reserves for a device,
+/// whatever its case and extension (`CON`, `nul.md`, `Com1.x.md`)?
+pub fn is_reserved_name(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or("").trim_end();
+    let upper = base.to_ascii_uppercase();
+    match upper.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" => true,
+        _ => {
+            let mut chars = upper.chars();
+            let last = chars.next_back();
+            matches!(chars.as_str(), "COM" | "LPT") && last.is_some_and(|c| c.is_ascii_digit())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +378,41 @@ mod tests {
         assert!(slugify(&"word ".repeat(40)).len() <= 60);
         assert!(is_valid_slug("a-b_c"));
         assert!(!is_valid_slug("../x"));
+    }
+
+    #[test]
+    fn reserved_names() {
+        for n in [
+            "CON", "con", "Prn.md", "aux.x.md", "NUL", "COM1", "lpt9", "com0",
+        ] {
+            assert!(is_reserved_name(n), "{n}");
+        }
+        for n in ["console", "com", "com10", "lpt", "nul-handling", "x"] {
+            assert!(!is_reserved_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn folder_documents_are_named_after_their_folder() {
+        assert_eq!(
+            slug_of(Path::new("keps/sig-node/1234-foo/README.md")),
+            "1234-foo"
+        );
+        assert_eq!(slug_of(Path::new("docs/refunds/index.md")), "refunds");
+        assert_eq!(slug_of(Path::new("docs/refunds/Readme.MD")), "refunds");
+        assert_eq!(slug_of(Path::new("docs/refunds.md")), "refunds");
+        let here = std::env::current_dir().unwrap();
+        let folder = here.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(slug_of(Path::new("README.md")), folder);
+    }
+
+    #[test]
+    fn lenient_parse_keeps_an_unknown_status() {
+        let text = "---\ntitle: A\nstatus: Brainstorm\n---\n# A\n".to_string();
+        let strict = ParseOptions::default();
+        assert!(parse(Path::new("x.md"), text.clone(), &strict).is_err());
+        let v = parse(Path::new("x.md"), text, &strict.lenient()).unwrap();
+        assert_eq!(v.status(), "brainstorm");
     }
 
     #[test]

@@ -138,8 +138,10 @@ struct Ctx<'a> {
     note: Option<String>,
 }
 
-/// Safe, unique slugs for URLs: the file stem when it is safe, else a
-/// transliterated one.
+/// Safe, unique slugs for URLs: the proposal's slug when it is safe, else
+/// a transliterated one. Unique ignoring case (on macOS and Windows `p/x/`
+/// and `p/X/` are one folder), never a device name Windows reserves
+/// (`CON`, `nul`, `COM1`), never ending in a dot; a clash gets `-2`, `-3`.
 fn site_slugs(proposals: &[Proposal]) -> Vec<String> {
     let mut used = BTreeSet::new();
     proposals
@@ -151,11 +153,21 @@ fn site_slugs(proposals: &[Proposal]) -> Vec<String> {
             } else {
                 proposal::slugify(&p.slug)
             };
+            while s.ends_with('.') {
+                s.pop();
+            }
             if s.is_empty() {
                 s = format!("proposal-{}", i + 1);
             }
-            while !used.insert(s.clone()) {
-                s.push_str("-x");
+            if proposal::is_reserved_name(&s) {
+                let dot = s.find('.').unwrap_or(s.len());
+                s.insert_str(dot, "-proposal");
+            }
+            let base = s.clone();
+            let mut n = 1;
+            while !used.insert(s.to_ascii_lowercase()) {
+                n += 1;
+                s = format!("{base}-{n}");
             }
             s
         })

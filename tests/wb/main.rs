@@ -9,5 +9,6 @@ mod cli;
 mod errors;
 mod history;
 mod init_new_list;
+mod layouts;
 mod lsp;
 mod site;
