@@ -189,10 +189,15 @@ impl Selector {
         }
         let (config, options) = &self.configs[&dir];
         match proposal::load(&portfolio::display_path(&abs), options) {
-            Ok(proposal) => self.targets.push(Target {
-                proposal,
-                config: Arc::clone(config),
-            }),
+            Ok(mut proposal) => {
+                // A sidecar's problems are reported; the proposal stays.
+                self.errors
+                    .extend(proposal.problems.drain(..).map(Error::from));
+                self.targets.push(Target {
+                    proposal,
+                    config: Arc::clone(config),
+                })
+            }
             Err(e) => self.errors.push(e),
         }
         Ok(())

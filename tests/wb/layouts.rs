@@ -123,6 +123,17 @@ fn kep_repository_loads_every_readme_with_folder_slugs_and_sidecar_metadata() {
         run.stderr
     );
     assert!(run.stderr.contains("YYYY-MM-DD"), "{}", run.stderr);
+    // Named on the command line, the file is read the same way and its
+    // sidecar's problem is reported the same way.
+    let one = p
+        .wb(&["check", "keps/sig-auth/1003-token-rotation/README.md"])
+        .code(2);
+    assert!(
+        one.stderr
+            .contains("kep.yaml:8:16: `creation-date` `2023-14-05`"),
+        "{}",
+        one.stderr
+    );
     // The folder README has no sidecar: it keeps its own heading.
     assert_eq!(row("keps")["title"], "Enhancements");
 
