@@ -277,6 +277,9 @@ pub struct SiteConfig {
     pub out: String,
     /// Absolute URL the site is published at; used only for feed ids.
     pub base_url: Option<String>,
+    /// A proposal not yet decided and unchanged for more than this many
+    /// days is stale (the decision desk of the site's index).
+    pub stale_days: u32,
 }
 
 impl Default for SiteConfig {
@@ -285,6 +288,7 @@ impl Default for SiteConfig {
             title: "Proposals".into(),
             out: "_site".into(),
             base_url: None,
+            stale_days: 30,
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::history::{History, PortfolioHistory, RepoState};
 use crate::portfolio::Portfolio;
 use crate::proposal::{ParseOptions, Proposal};
-use crate::timeline::{Texts, Timeline};
+use crate::timeline::{self, Decision, Texts, Timeline};
 
 /// How much of a proposal to assemble.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,6 +69,10 @@ pub struct Overview {
     pub last_change: Option<String>,
     pub last_reviewer: Option<String>,
     pub findings: Counts,
+    /// The decision the proposal stands on, when its status decides it:
+    /// the commit that moved it there, who decided (`Approved-by:`,
+    /// `Decided-by:`) and why (the commit body).
+    pub decision: Option<Decision>,
     /// The part the status plays (wb.yaml's `status_meanings`).
     #[serde(skip)]
     pub meaning: Meaning,
@@ -164,18 +168,55 @@ impl<'c> Review<'c> {
             RepoState::NoRepository => None,
             _ => Some(self.source.of(p).cloned().unwrap_or_default()),
         };
-        let texts = match (&history, depth) {
+        let mut texts = match (&history, depth) {
             (Some(h), Depth::Timeline | Depth::Checked) => Some(Texts::read(&self.source, p, h)),
             (Some(h), Depth::Current) => Some(Texts::first_only(&self.source, p, h)),
             (None, Depth::Current) => None,
             (None, _) => Some(Texts::read(&self.source, p, &History::default())),
         };
+        let statuses = match (&history, &mut texts) {
+            (Some(h), Some(t))
+                if depth == Depth::Current
+                    && timeline::decides(&self.rules.config.lifecycle, p.status()) =>
+            {
+                Some(self.statuses_back(p, h, t))
+            }
+            _ => None,
+        };
         Ok(Input {
             p,
             history,
             texts,
+            statuses,
             depth,
         })
+    }
+
+    /// The status of each committed version, read from the newest back to
+    /// the first whose status does not decide (the rest stay `None`): what
+    /// [`timeline::current_decision`] needs, without reading every version.
+    fn statuses_back(&self, p: &Proposal, h: &History, texts: &mut Texts) -> Vec<Option<String>> {
+        let committed: Vec<_> = h.committed().collect();
+        let mut statuses = vec![None; committed.len()];
+        let lifecycle = &self.rules.config.lifecycle;
+        for (i, it) in committed.iter().enumerate().rev() {
+            let Some(blob) = it.blob.as_deref() else {
+                break;
+            };
+            texts.load(&self.source, p, it, blob);
+            let Some(status) = texts
+                .version(p, blob, self.rules.options)
+                .map(|v| v.status().to_string())
+            else {
+                break;
+            };
+            let decides = timeline::decides(lifecycle, &status);
+            statuses[i] = Some(status);
+            if !decides {
+                break;
+            }
+        }
+        statuses
     }
 }
 
@@ -186,6 +227,7 @@ impl Rules<'_> {
             p,
             history,
             texts,
+            statuses,
             depth,
         } = input;
         let empty = History::default();
@@ -202,6 +244,16 @@ impl Rules<'_> {
                 (Some(timeline), first)
             }
         };
+        let lifecycle = &self.config.lifecycle;
+        let mut timeline = timeline;
+        let decision = match (&mut timeline, &statuses) {
+            (Some(t), _) => t.decide(lifecycle),
+            (None, Some(statuses)) => {
+                let committed: Vec<_> = known.committed().collect();
+                timeline::current_decision(&committed, statuses, lifecycle)
+            }
+            _ => None,
+        };
         // The last version checked is the current text: its findings are the
         // proposal's; otherwise (no history, or not checked) check it now.
         let findings = match timeline.as_ref().and_then(|t| t.current_findings(p)) {
@@ -217,6 +269,7 @@ impl Rules<'_> {
         };
         let mut overview = overview(p, history.as_ref(), &findings, &self.circles);
         overview.meaning = self.config.lifecycle.meaning(p.status());
+        overview.decision = decision;
         Assembled {
             proposal: p,
             history,
@@ -232,6 +285,8 @@ struct Input<'p> {
     p: &'p Proposal,
     history: Option<History>,
     texts: Option<Texts>,
+    /// At [`Depth::Current`], for a proposal whose status decides it.
+    statuses: Option<Vec<Option<String>>>,
     depth: Depth,
 }
 
@@ -263,6 +318,7 @@ fn overview(
             .find_map(|i| i.reviewers.last())
             .map(|r| r.name.clone()),
         findings: Counts::of(findings),
+        decision: None,
         meaning: Meaning::Other,
         owner_name: p.owner_name().map(str::to_string),
         reach,

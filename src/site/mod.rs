@@ -7,6 +7,8 @@ pub mod data;
 mod feed;
 mod pages;
 pub mod render;
+mod diffview;
+mod store;
 mod svg;
 mod write;
 
