@@ -329,6 +329,9 @@ struct SearchEntry {
     s: String,
     /// Sections: [id, heading and text].
     x: Vec<(String, String)>,
+    /// Tags (proposals), for the portfolio's tag filter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    g: Vec<String>,
 }
 
 /// Most characters of text one proposal puts into the search index.
@@ -379,6 +382,7 @@ fn search_entry(item: &Item, rendered: &Rendered) -> SearchEntry {
         u: format!("p/{}/index.html", item.slug),
         s: p.status().to_string(),
         x,
+        g: p.front.tags.clone(),
     }
 }
 
@@ -400,7 +404,7 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
     let total = committed.len();
     let print_note = |label: &str, short: &str| {
         if short.is_empty() {
-            format!("{}, not committed", meta.overview.title)
+            "working copy, not committed".to_string()
         } else {
             format!("iteration {label} of {total}, commit {short}")
         }
@@ -1017,6 +1021,7 @@ fn rule_files(ctx: &Ctx, search: &mut Vec<SearchEntry>) -> Result<Vec<File>> {
                     .collect::<Vec<_>>()
                     .join(" "),
             )],
+            g: Vec::new(),
         });
         let data = RulePage {
             site: (ctx.site)(root),
