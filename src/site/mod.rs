@@ -4,10 +4,10 @@
 //! folder beside the target and swaps it in only when the build succeeded.
 
 pub mod data;
+mod diffview;
 mod feed;
 mod pages;
 pub mod render;
-mod diffview;
 mod store;
 mod svg;
 mod write;

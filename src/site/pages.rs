@@ -299,8 +299,13 @@ struct Shown {
 
 fn show(step: &Step, first: bool, pages: &HashMap<String, String>) -> Shown {
     let rendered = step.version.as_ref().map(|v| render::render(v, pages));
-    let (changes_html, raw_html) = if first || step.error.is_some() {
+    let (changes_html, raw_html) = if first {
         (String::new(), String::new())
+    } else if step.error.is_some() {
+        // Nothing to render: the raw diff says what happened to the text.
+        let d = crate::diff::diff_text(step.parent_text.as_deref().unwrap_or(""), &step.text);
+        let raw = diffview::raw(&d);
+        (format!("<div class=\"diff-raw\">{raw}</div>"), raw)
     } else {
         let parent = step.parent_text.as_deref().unwrap_or("");
         let d = crate::diff::diff_text(parent, &step.text);
@@ -472,7 +477,10 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
         .enumerate()
         .map(|(i, s)| step_view(s, &shown[i], i, steps, root, true, Some(i) == first))
         .collect();
-    let mut authors: Vec<&str> = steps.iter().map(|s| s.iteration.author.name.as_str()).collect();
+    let mut authors: Vec<&str> = steps
+        .iter()
+        .map(|s| s.iteration.author.name.as_str())
+        .collect();
     authors.dedup();
     let data = HistoryPage {
         site: site.clone(),
@@ -516,7 +524,11 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
             site: vsite,
             meta: meta.clone(),
             step: step_view(s, sh, i, steps, vroot, false, Some(i) == first),
-            toc: sh.rendered.as_ref().map(|r| r.toc.clone()).unwrap_or_default(),
+            toc: sh
+                .rendered
+                .as_ref()
+                .map(|r| r.toc.clone())
+                .unwrap_or_default(),
             findings: s
                 .findings
                 .iter()
@@ -686,8 +698,7 @@ fn step_view(
 }
 
 /// Base64url digits: one per iteration of the review-progress strip.
-const STRIP_DIGITS: &[u8; 64] =
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const STRIP_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The review-progress strip of a proposal, one character per committed
 /// iteration: circle (0-7) × 8 + words changed (0-3: up to 10, 50, 200,
@@ -740,7 +751,10 @@ fn desk(
         (
             "awaiting",
             "Awaiting a decision",
-            format!("In {}, longest waiting first.", lifecycle.with(InReview).join(", ")),
+            format!(
+                "In {}, longest waiting first.",
+                lifecycle.with(InReview).join(", ")
+            ),
             Vec::new(),
         ),
         (
@@ -782,7 +796,9 @@ fn desk(
             flags[n].push("awaiting");
         }
         if undecided && let Some(d) = idle.filter(|&d| d > i64::from(stale_days)) {
-            groups[1].3.push((-d, n, format!("unchanged for {}", plural(d, "day"))));
+            groups[1]
+                .3
+                .push((-d, n, format!("unchanged for {}", plural(d, "day"))));
             flags[n].push("stale");
         }
         if !matches!(o.meaning, DecidedAgainst | Launched)
@@ -810,7 +826,10 @@ fn desk(
             } else {
                 format!(
                     "by {}",
-                    d.by.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+                    d.by.iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             };
             groups[4].3.push((

@@ -271,6 +271,9 @@ fn sanitise_raw<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) -> bool {
         })
         .collect();
     let mut kept = false;
+    // Allowed elements opened and not yet closed: a closing tag with no
+    // opening one kept before it is text.
+    let mut open: HashMap<String, usize> = HashMap::new();
     for n in raw {
         let (literal, block) = match &n.data.borrow().value {
             NodeValue::HtmlBlock(h) => (h.literal.clone(), true),
@@ -281,7 +284,7 @@ fn sanitise_raw<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) -> bool {
             n.detach();
             continue;
         }
-        if allowed(&literal) {
+        if allowed(&literal, &mut open) {
             kept = true;
             continue;
         }
@@ -292,26 +295,30 @@ fn sanitise_raw<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) -> bool {
                 NodeValue::Paragraph,
                 sourcepos,
             )));
-            let text = arena.alloc(AstNode::from(NodeValue::Text(
-                literal.trim_end().to_string().into(),
-            )));
+            let text = arena.alloc(AstNode::from(NodeValue::Raw(escape(literal.trim_end()))));
             para.append(text);
             n.insert_before(para);
             n.detach();
         } else {
-            n.data.borrow_mut().value = NodeValue::Text(literal.into());
+            // Escaped as wb escapes (quotes too), inserted as is.
+            n.data.borrow_mut().value = NodeValue::Raw(escape(&literal));
         }
     }
     kept
 }
 
-/// Is every tag in `html` on the allowlist, with allowed attributes only?
-fn allowed(html: &str) -> bool {
+/// Is every tag in `html` on the allowlist, with allowed attributes only,
+/// and every closing tag closing an element opened before? `open` counts
+/// the allowed elements opened so far; it changes only when the answer is
+/// yes.
+fn allowed(html: &str, open: &mut HashMap<String, usize>) -> bool {
+    let mut after = open.clone();
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>"#).unwrap()
     });
-    static ATTR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"#).unwrap());
+    static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"#).unwrap()
+    });
     let mut rest_has_lt = html.contains('<');
     let mut any = false;
     let mut stripped = String::with_capacity(html.len());
@@ -325,6 +332,15 @@ fn allowed(html: &str) -> bool {
         let Some((_, attrs)) = ALLOWED.iter().find(|(t, _)| *t == name) else {
             return false;
         };
+        let void = matches!(name.as_str(), "br" | "hr" | "img") || !c[4].is_empty();
+        if !c[1].is_empty() {
+            match after.get_mut(&name) {
+                Some(k) if *k > 0 => *k -= 1,
+                _ => return false,
+            }
+        } else if !void {
+            *after.entry(name.clone()).or_insert(0) += 1;
+        }
         for a in ATTR.captures_iter(&c[3]) {
             let key = a[1].to_ascii_lowercase();
             if !attrs.contains(&key.as_str()) {
@@ -346,7 +362,11 @@ fn allowed(html: &str) -> bool {
     stripped.push_str(&html[last..]);
     // A `<` left over is something the tag pattern did not understand.
     rest_has_lt &= stripped.contains('<');
-    any && !rest_has_lt
+    let ok = any && !rest_has_lt;
+    if ok {
+        *open = after;
+    }
+    ok
 }
 
 /// ammonia, configured for comrak's output plus the allowlist above.
@@ -659,20 +679,25 @@ mod tests {
              <details><summary>ok <img src=x onerror=alert(5)></summary></details>\n\n\
              <style>p{}</style> <iframe src=x></iframe> <svg onload=alert(6)>\n",
         );
-        let lower = r.html.to_lowercase();
-        for bad in [
-            "<script",
-            "<img",
-            "javascript:",
-            "data:text",
-            "vbscript",
-            "onclick",
-            "onerror",
-            "<style",
-            "<iframe",
-            "<svg",
-        ] {
-            assert!(!lower.contains(bad), "{bad} in {}", r.html);
+        // Every real tag is harmless; the rest is text.
+        let tags = Regex::new(r"<[a-zA-Z][^>]*>").unwrap();
+        for tag in tags.find_iter(&r.html) {
+            let t = tag.as_str().to_lowercase();
+            for bad in [
+                "<script",
+                "<img",
+                "<style",
+                "<iframe",
+                "<svg",
+                "javascript:",
+                "data:",
+                "vbscript",
+                "onclick",
+                "onerror",
+                "onload",
+            ] {
+                assert!(!t.contains(bad), "{bad} in {t}: {}", r.html);
+            }
         }
         assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
     }
@@ -683,7 +708,11 @@ mod tests {
             "# T\n\n<details>\n<summary>More about it</summary>\n\nHidden *text*.\n\n</details>\n\nA<sup>2</sup> and <br> and Vec<T> here.\n",
         );
         assert!(r.html.contains("<details"), "{}", r.html);
-        assert!(r.html.contains("<summary>More about it</summary>"), "{}", r.html);
+        assert!(
+            r.html.contains("<summary>More about it</summary>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<em>text</em>"), "{}", r.html);
         assert!(r.html.contains("A<sup>2</sup>"), "{}", r.html);
         assert!(r.html.contains("Vec&lt;T&gt;"), "{}", r.html);
@@ -697,10 +726,18 @@ mod tests {
             "---\ntitle: x\n---\n# T\n\n<!-- guidance -->\n\nText here.\n\n## Problem\n\nOne.\n\nTwo.\n\n# FAQ\n\n## External FAQ\n",
         );
         assert!(!r.html.contains("guidance"), "{}", r.html);
-        assert!(r.html.contains(r#"<h1 id="t">T<a class="permalink""#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<h1 id="t">T<a class="permalink""#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains(r#"<p id="t-1">Text here."#), "{}", r.html);
         assert!(r.html.contains(r#"<p id="problem-2">Two."#), "{}", r.html);
-        assert!(r.html.contains(r#"id="problem" class="label""#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"id="problem" class="label""#),
+            "{}",
+            r.html
+        );
         assert!(
             r.html.contains(r#"id="faq" class="faq-start""#),
             "{}",
