@@ -747,7 +747,9 @@ fn desk(
 ) -> (Vec<DeskGroup>, Vec<String>) {
     use crate::config::Meaning::*;
     let mut flags = vec![Vec::<&str>::new(); ctx.items.len()];
-    let mut groups: Vec<(&str, &str, String, Vec<(i64, usize, String)>)> = vec![
+    // (key, title, note, [(urgency, item, detail)]): most urgent sorts first.
+    type Group<'a> = (&'a str, &'a str, String, Vec<(i64, usize, String)>);
+    let mut groups: Vec<Group> = vec![
         (
             "awaiting",
             "Awaiting a decision",

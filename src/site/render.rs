@@ -484,8 +484,8 @@ fn identify(
                 (unique(format!("{under}-{nth}")), String::new())
             }
         };
-        let block = if body.starts_with('<') {
-            let name_end = body[1..]
+        let block = if let Some(tag) = body.strip_prefix('<') {
+            let name_end = tag
                 .find(|c: char| !c.is_ascii_alphanumeric())
                 .map_or(body.len(), |i| i + 1);
             let mut b = String::with_capacity(body.len() + 80);

@@ -279,8 +279,9 @@ fn version_html(store: &Path, label: &str) -> String {
     let mut html = String::new();
     for part in version["b"].as_str().unwrap().split(',') {
         let (a, b) = part.split_once('-').unwrap_or((part, part));
-        for i in a.parse::<usize>().unwrap()..=b.parse::<usize>().unwrap() {
-            html.push_str(blocks[i].as_str().unwrap());
+        let (a, b) = (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap());
+        for block in &blocks[a..=b] {
+            html.push_str(block.as_str().unwrap());
         }
     }
     html
@@ -592,10 +593,38 @@ fn the_examples_build() {
     let run = p.wb(&["build"]).ok();
     assert!(run.stdout.contains("4 proposals"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("findings 0 errors 0 warnings 0 infos"),
+        run.stdout
+            .contains("findings: 0 errors, 0 warnings, 0 info"),
         "{}",
         run.stdout
     );
+}
+
+/// `wb -C sub build` says where to open the site from the folder the
+/// command was typed in, and counts findings in words.
+#[test]
+fn build_says_where_to_open_the_site_from_where_you_are() {
+    let p = Project::new();
+    p.file("sub/wb.yaml", "site:\n  title: Sub\n");
+    p.file("sub/proposals/a.md", good_proposal("A plan", "draft"));
+    let home = p.path().join(".test-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let here = p.path().canonicalize().unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("wb"))
+        .args(["-C", "sub", "build"])
+        .current_dir(&here)
+        .env("PWD", &here)
+        .env("HOME", &home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("open sub/_site/index.html,"), "{stdout}");
+    assert!(stdout.contains("1 proposal, 0 iterations"), "{stdout}");
+    assert!(!stdout.contains("1 errors"), "{stdout}");
 }
 
 /// Every kind of page, built by the real `wb build` from real portfolios
