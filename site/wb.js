@@ -122,10 +122,12 @@
 
   const href = (r) => root + r.e.u + (r.where && r.where.sec[0] ? "#" + r.where.sec[0] : "");
 
+  // The box in the top bar (pages hold only its place: it needs the script).
   function siteSearch() {
     const box = document.querySelector(".site-search");
+    if (!box) return;
+    box.innerHTML = `<label class="visually-hidden" for="site-search">Search proposals and rules</label><input id="site-search" type="search" placeholder="Search proposals and rules" autocomplete="off" spellcheck="false" aria-controls="site-results"><div id="site-results" class="results" hidden></div>`;
     const input = $("site-search"), list = $("site-results");
-    if (!box || !input || !list) return;
     box.hidden = false;
     let results = [], active = -1, timer;
     const close = () => { list.hidden = true; active = -1; };
@@ -287,7 +289,7 @@
         const slug = r.dataset.slug, e = data && data[slug];
         const ok = (!state.status || r.dataset.status === state.status) &&
           (!state.tag || !data || (e && (e.g || []).includes(state.tag))) &&
-          (!state.desk || (r.dataset.d || "").split(" ").includes(state.desk)) &&
+          (!state.desk || (r.dataset.d || "").split(" ").includes(state.desk[0])) &&
           (!state.q || !hits || !!hits[slug]);
         r.hidden = !ok;
         let sn = r.cells[0].querySelector(".snippet");
@@ -367,11 +369,15 @@
   function flagParagraphs() {
     const doc = document.querySelector("article.prfaq");
     if (!doc) return;
-    for (const f of document.querySelectorAll(".finding[data-anchor]")) {
-      const p = $(f.dataset.anchor);
+    // Findings name their paragraph in data-anchor, or (on version pages)
+    // by a link to it.
+    const anchor = (f) => f.dataset.anchor || ((f.querySelector("a[href^='#']") || {}).getAttribute?.("href") || "").slice(1);
+    for (const f of document.querySelectorAll(".finding[data-anchor], .findings-short li")) {
+      const p = anchor(f) && $(anchor(f));
       if (!p || !doc.contains(p) || p.classList.contains("flagged")) continue;
-      const sev = f.dataset.severity || "warning";
-      const msg = f.querySelector(".finding-msg");
+      const sevEl = f.querySelector(".sev");
+      const sev = f.dataset.severity || (sevEl ? sevEl.textContent.trim() : "warning");
+      const msg = f.querySelector(".finding-msg, a[href^='#']");
       const a = document.createElement("a");
       a.className = "flag flag-" + sev;
       a.href = "#" + f.id;
@@ -380,6 +386,34 @@
       p.classList.add("flagged", "flagged-" + sev);
       p.prepend(a);
     }
+  }
+
+  // A permalink on every heading of the document.
+  function permalinks() {
+    for (const h of document.querySelectorAll("article.prfaq > :is(h1, h2, h3, h4)[id]")) {
+      if (h.querySelector(".permalink")) continue;
+      const a = document.createElement("a");
+      a.className = "permalink";
+      a.href = "#" + h.id;
+      a.title = "Link to this section";
+      a.textContent = "#";
+      h.append(a);
+    }
+  }
+
+  // A version page's contents, from the document it drew.
+  function versionToc() {
+    const doc = document.querySelector("article.prfaq[data-version]"), panel = document.querySelector("aside.panel");
+    if (!doc || !panel) return;
+    const nav = document.createElement("nav");
+    nav.className = "toc panel-block";
+    nav.setAttribute("aria-labelledby", "toc-title");
+    nav.innerHTML = `<h2 id="toc-title">Contents</h2><ol></ol>`;
+    panel.append(nav);
+    const items = [...doc.querySelectorAll(":scope > :is(h1, h2, h3)[id]")].map((h) =>
+      `<li class="toc-${h.tagName[1]}"><a href="#${esc(h.id)}">${esc(h.textContent.replace(/#$/, ""))}</a></li>`);
+    if (!items.length) return nav.remove();
+    nav.querySelector("ol").innerHTML = items.join("");
   }
 
   // "Link to this paragraph": a button beside the block under the pointer.
@@ -558,8 +592,12 @@
     const form = $("compare");
     if (!form) return;
     const from = $("compare-from"), to = $("compare-to"), out = $("compare-out");
+    const labels = (form.dataset.versions || "").split(" ").filter(Boolean);
+    const options = labels.map((l) => `<option value="${esc(l)}">iteration ${esc(l)}</option>`).join("");
+    from.innerHTML = to.innerHTML = options;
+    to.selectedIndex = labels.length - 1;
+    from.selectedIndex = Math.max(0, labels.length - 2);
     form.hidden = false;
-    if (from.options.length > 1) from.selectedIndex = from.options.length - 2;
     const run = (save) => {
       out.innerHTML = `<p class="quiet">Loading the versions…</p>`;
       load("versions.js", () => !!window.WB_VERSIONS).then(() => {
@@ -578,9 +616,24 @@
 
   // ---- the rail follows the reading --------------------------------------
 
+  // The rail lists the iterations the page holds (built from them: the
+  // page is whole without it).
   function rail() {
     const nav = $("rail");
-    if (!nav || !("IntersectionObserver" in window)) return;
+    if (!nav) return;
+    const arts = [...document.querySelectorAll("article.iteration")];
+    nav.querySelector("ol").innerHTML = arts.map((art) => {
+      const h = art.querySelector("h2"), n = art.querySelector(".it-n"), time = art.querySelector(".byline time");
+      const reach = art.querySelector(".byline .reach"), status = art.querySelector(".iteration-head .decision .status");
+      const subject = h.textContent.replace(n ? n.textContent : "", "").trim();
+      const label = art.id.slice(2);
+      const cls = reach ? [...reach.classList].find((c) => /^c\d$/.test(c)) || "c0" : "c0";
+      return `<li><a href="#${esc(art.id)}"><span class="dot ${cls}" aria-hidden="true"></span><span class="rail-n">${esc(label)}</span> <span class="rail-s">${esc(subject)}</span>` +
+        `<span class="rail-d">${time ? esc(time.getAttribute("datetime").slice(0, 10)) : ""}${reach ? " · " + esc(reach.textContent) : ""}</span>` +
+        (status ? ` <span class="${esc(status.className)}">${esc(status.textContent)}</span>` : "") + `</a></li>`;
+    }).join("");
+    nav.hidden = !arts.length;
+    if (!("IntersectionObserver" in window)) return;
     const links = {};
     for (const a of nav.querySelectorAll("a[href^='#i-']")) links[a.getAttribute("href").slice(1)] = a;
     const seen = new IntersectionObserver((entries) => {
@@ -597,6 +650,8 @@
   const table = $("portfolio");
   if (table && table.tBodies.length) portfolio(table);
   drawVersion();
+  versionToc();
+  permalinks();
   flagParagraphs();
   paragraphLinks();
   compareView();

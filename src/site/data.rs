@@ -52,8 +52,8 @@ pub struct Card {
     /// The review-progress strip as data wb.js draws: one character per
     /// iteration (see `pages::strip`).
     pub strip: String,
-    /// The decision-desk groups the proposal is in, space-separated
-    /// ("awaiting stale launching errors"), for the table's filter.
+    /// The decision-desk groups the proposal is in, by first letter,
+    /// space-separated ("a s" for awaiting and stale), for the table's filter.
     pub desk: String,
 }
 
@@ -271,7 +271,8 @@ pub struct StepView {
     /// What changed, as the rendered document: section by section, folded
     /// where nothing changed (history page only).
     pub changes_html: String,
-    /// The same word diff as Markdown (version page only).
+    /// The same word diff as Markdown: the paragraphs changed inside, long
+    /// unchanged runs shortened (history page only).
     pub raw_html: String,
     /// Findings this iteration fixed and introduced.
     pub fixed: Vec<FindingView>,
@@ -310,8 +311,8 @@ pub struct VersionPage {
     pub site: SiteInfo,
     pub meta: Meta,
     pub step: StepView,
-    pub toc: Vec<TocEntry>,
-    /// What this version's checks found; anchors are the document's ids.
+    /// What this version's checks found (hints are on the rule pages);
+    /// anchors are the document's ids. Its contents are drawn by wb.js.
     pub findings: Vec<FindingView>,
     /// How many committed iterations the proposal has.
     pub total: usize,

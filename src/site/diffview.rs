@@ -4,8 +4,6 @@
 //! inside paragraphs and unchanged sections folded; and the same diff raw,
 //! as Markdown, for those who want to see the markup.
 
-use std::collections::HashMap;
-
 use super::render::{self, escape};
 use crate::diff::{BlockChange, BlockDiff, Op, TextDiff};
 
@@ -20,7 +18,7 @@ const DEL_CLOSE: char = '\u{E003}';
 /// the diff compared (front-matter included: its blocks are left out here,
 /// the front-matter table shows them). `pages` rewrites links to other
 /// proposals, as on the page the HTML goes on.
-pub fn rendered(d: &TextDiff, old: &str, new: &str, pages: &HashMap<String, String>) -> String {
+pub fn rendered(d: &TextDiff, old: &str, new: &str, pages: &render::Pages) -> String {
     let (old_front, new_front) = (front_lines(old), front_lines(new));
     let body: Vec<&BlockDiff> = d
         .blocks
@@ -111,6 +109,72 @@ pub fn raw(d: &TextDiff) -> String {
         out.push_str("</p>\n");
     }
     out
+}
+
+/// Words of an unchanged run kept on each side of a change in
+/// [`raw_short`], and of a paragraph added or removed whole.
+const CONTEXT: usize = 3;
+const WHOLE: usize = 8;
+
+/// [`raw`], shortened to what the rendered view cannot show: the changed
+/// paragraphs only (not those added or removed whole), their unchanged
+/// runs cut to a few words around each change, so the raw view costs
+/// little beside the rendered one (`wb history --diff` prints everything).
+pub fn raw_short(d: &TextDiff) -> String {
+    let mut out = String::new();
+    // Paragraphs added or removed whole read the same rendered; the raw
+    // view is for what changed inside one (markup, links, YAML).
+    for b in d.changed().filter(|b| b.change == BlockChange::Changed) {
+        out.push_str("<p>");
+        let last = b.spans.len().saturating_sub(1);
+        for (i, span) in b.spans.iter().enumerate() {
+            match span.op {
+                Op::Equal => out.push_str(&escape(&elide(&span.text, i > 0, i < last))),
+                Op::Insert | Op::Delete if b.change != BlockChange::Changed => {
+                    let tag = if span.op == Op::Insert { "ins" } else { "del" };
+                    out.push_str(&marked(tag, &escape(&first_words(&span.text))));
+                }
+                Op::Insert => out.push_str(&marked("ins", &escape(&span.text))),
+                Op::Delete => out.push_str(&marked("del", &escape(&span.text))),
+            }
+        }
+        out.push_str("</p>\n");
+    }
+    out
+}
+
+/// An unchanged run with only [`CONTEXT`] words kept next to the changes
+/// before (`after_change`) and after it (`before_change`).
+fn elide(text: &str, after_change: bool, before_change: bool) -> String {
+    let words: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    let keep = CONTEXT * (usize::from(after_change) + usize::from(before_change));
+    if words.len() <= keep + 2 {
+        return text.to_string();
+    }
+    let head: String = if after_change {
+        words[..CONTEXT].concat()
+    } else {
+        String::new()
+    };
+    let tail: String = if before_change {
+        words[words.len() - CONTEXT..].concat()
+    } else {
+        String::new()
+    };
+    format!("{head}… {tail}")
+}
+
+/// The first [`WHOLE`] words of a paragraph, and how many more there are.
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    if words.len() <= WHOLE + 5 {
+        return text.to_string();
+    }
+    format!(
+        "{}… ({} more words)",
+        words[..WHOLE].concat(),
+        words.len() - WHOLE
+    )
 }
 
 /// `<ins>word</ins>` with the spaces around the words left outside the mark.
@@ -378,7 +442,7 @@ mod tests {
     use crate::diff::diff_text;
 
     fn show(old: &str, new: &str) -> String {
-        rendered(&diff_text(old, new), old, new, &HashMap::new())
+        rendered(&diff_text(old, new), old, new, &render::no_pages())
     }
 
     #[test]
@@ -443,6 +507,18 @@ mod tests {
         let html = show(old, new);
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn the_short_raw_view_keeps_the_changes_and_their_context() {
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+        let old = format!("{long} old end.\n");
+        let new = format!("{long} new end.\n");
+        let short = raw_short(&diff_text(&old, &new));
+        assert!(short.contains("<del>old</del>"), "{short}");
+        assert!(short.contains("<ins>new</ins>"), "{short}");
+        assert!(short.starts_with("<p>… eighteen"), "{short}");
+        assert!(!short.contains("one two"), "{short}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Every page of the site, built from typed data and rendered in parallel.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -145,7 +145,7 @@ struct Ctx<'a> {
     items: &'a [Item<'a>],
     note: Option<String>,
     /// Every proposal's page, relative to a proposal's folder (`p/<slug>/`).
-    pages: HashMap<String, String>,
+    pages: render::Pages,
     circles: &'a crate::circles::Circles,
     base_url: Option<String>,
 }
@@ -235,7 +235,7 @@ fn decision_view(d: &Decision) -> DecisionView {
         from: d.from.clone(),
         by: d.by.iter().map(|p| p.name.clone()).collect(),
         recorded_by: d.recorded_by.name.clone(),
-        why_html: render::fragment(&d.why, &HashMap::new()),
+        why_html: render::fragment(&d.why, &render::no_pages()),
         date: d.date.format("%Y-%m-%d").to_string(),
         date_iso: d.date.to_rfc3339(),
         iteration: d.iteration,
@@ -282,11 +282,13 @@ fn meta(item: &Item) -> Meta {
 }
 
 /// URLs of every proposal page, relative to a page `prefix` below the root.
-fn proposal_pages(items: &[Item], prefix: &str) -> HashMap<String, String> {
-    items
-        .iter()
-        .map(|i| (i.p.slug.clone(), format!("{prefix}p/{}/index.html", i.slug)))
-        .collect()
+fn proposal_pages(items: &[Item], prefix: &str) -> render::Pages {
+    std::sync::Arc::new(
+        items
+            .iter()
+            .map(|i| (i.p.slug.clone(), format!("{prefix}p/{}/index.html", i.slug)))
+            .collect(),
+    )
 }
 
 /// What one iteration shows, computed once for the history page and the
@@ -297,7 +299,7 @@ struct Shown {
     raw_html: String,
 }
 
-fn show(step: &Step, first: bool, pages: &HashMap<String, String>) -> Shown {
+fn show(step: &Step, first: bool, pages: &render::Pages) -> Shown {
     let rendered = step.version.as_ref().map(|v| render::render(v, pages));
     let (changes_html, raw_html) = if first {
         (String::new(), String::new())
@@ -311,7 +313,7 @@ fn show(step: &Step, first: bool, pages: &HashMap<String, String>) -> Shown {
         let d = crate::diff::diff_text(parent, &step.text);
         (
             diffview::rendered(&d, parent, &step.text, pages),
-            diffview::raw(&d),
+            diffview::raw_short(&d),
         )
     };
     Shown {
@@ -340,7 +342,7 @@ struct SearchEntry {
 }
 
 /// Most characters of text one proposal puts into the search index.
-const SEARCH_TEXT: usize = 20_000;
+const SEARCH_TEXT: usize = 12_000;
 
 fn search_entry(item: &Item, rendered: &Rendered) -> SearchEntry {
     let p = item.p;
@@ -518,17 +520,10 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
             label: s.label(),
             url: format!("{}.html", s.label()),
         };
-        let mut vsite = (ctx.site)(vroot);
-        vsite.feed = Some("../feed.xml".into());
         let data = VersionPage {
-            site: vsite,
+            site: (ctx.site)(vroot),
             meta: meta.clone(),
             step: step_view(s, sh, i, steps, vroot, false, Some(i) == first),
-            toc: sh
-                .rendered
-                .as_ref()
-                .map(|r| r.toc.clone())
-                .unwrap_or_default(),
             findings: s
                 .findings
                 .iter()
@@ -560,12 +555,20 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
             &format!("{}: review iterations", item.p.title),
             ctx.base_url.as_deref(),
             &format!("{base}/"),
-            feed_entries(std::slice::from_ref(item), Some(&item.slug)),
+            {
+                let mut entries = feed_entries(std::slice::from_ref(item), Some(&item.slug));
+                entries.sort_by(|a, b| b.date.cmp(&a.date));
+                entries.truncate(PROPOSAL_FEED);
+                entries
+            },
         )
         .into_bytes(),
     });
     Ok((files, search))
 }
+
+/// Entries in a proposal's own feed: its latest iterations.
+const PROPOSAL_FEED: usize = 5;
 
 /// The strip colour of a circle: "c0" author, "c1" unlisted reviewers,
 /// "c2"… the configured circles, narrowest first.
@@ -620,7 +623,7 @@ fn step_view(
         body_html: if it.body.trim().is_empty() {
             String::new()
         } else {
-            render::fragment(&it.body, &HashMap::new())
+            render::fragment(&it.body, &render::no_pages())
         },
         words: s.words,
         words_added: summary.map_or(0, |x| x.words_added),
@@ -676,9 +679,9 @@ fn step_view(
             String::new()
         },
         raw_html: if on_history_page {
-            String::new()
-        } else {
             shown.raw_html.clone()
+        } else {
+            String::new()
         },
         fixed: s
             .fixed
@@ -872,7 +875,10 @@ fn desk(
             }
         })
         .collect();
-    (desk, flags.into_iter().map(|f| f.join(" ")).collect())
+    // Rows name their groups by first letter ("a s"): the index has a row
+    // per proposal.
+    let short = |f: Vec<&str>| f.iter().map(|k| &k[..1]).collect::<Vec<_>>().join(" ");
+    (desk, flags.into_iter().map(short).collect())
 }
 
 /// The status of every proposal over time: (timestamp, status) at each
@@ -1069,7 +1075,7 @@ fn rule_files(ctx: &Ctx, search: &mut Vec<SearchEntry>) -> Result<Vec<File>> {
 /// A rule's explanation (our own Markdown): the page has one `<h1>`, so
 /// example headings quoted in it sit below the explanation's sections.
 fn explanation_html(md: &str) -> String {
-    render::fragment(md, &HashMap::new())
+    render::fragment(md, &render::no_pages())
         .replace("<h1>", "<h3>")
         .replace("</h1>", "</h3>")
 }

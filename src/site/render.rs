@@ -13,7 +13,7 @@
 //! top-level block gets an id that does not depend on line numbers, so a
 //! link carries across versions: a heading's id is its text as a slug
 //! (`#problem`), a paragraph's is its heading's plus its place under it
-//! (`#problem-2`). Headings carry a permalink.
+//! (`#problem-2`). (wb.js adds a permalink to each heading.)
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -26,11 +26,20 @@ use regex::Regex;
 use super::data::TocEntry;
 use crate::proposal::{Proposal, Role};
 
+/// Slugs of the portfolio's proposals, mapped to their page URL relative
+/// to the page being rendered (so `other.md` links to its page). Shared:
+/// every rendering of every version holds it.
+pub type Pages = Arc<HashMap<String, String>>;
+
+/// No other proposal to link to (commit bodies, hints, rule explanations).
+pub fn no_pages() -> Pages {
+    static NONE: LazyLock<Pages> = LazyLock::new(|| Arc::new(HashMap::new()));
+    NONE.clone()
+}
+
 /// Rewrites every link and image URL in a proposal.
 struct Links {
-    /// Slugs of the portfolio's proposals, mapped to their page URL relative
-    /// to the page being rendered (so `other.md` links to its page).
-    proposals: HashMap<String, String>,
+    proposals: Pages,
 }
 
 impl URLRewriter for Links {
@@ -123,7 +132,7 @@ const RESERVED: &[&str] = &[
 
 /// Renders `p`'s body. `pages` maps other proposals' slugs to their URLs
 /// relative to the page this HTML goes on.
-pub fn render(p: &Proposal, pages: &HashMap<String, String>) -> Rendered {
+pub fn render(p: &Proposal, pages: &Pages) -> Rendered {
     let body = &p.source[body_start(p)..];
     let offset = p.body_line;
     let arena = Arena::new();
@@ -167,7 +176,7 @@ pub fn render(p: &Proposal, pages: &HashMap<String, String>) -> Rendered {
 
 /// A Markdown fragment (a paragraph of a diff, a rule's explanation, a
 /// hint) as safe HTML, with no ids. `sourcepos` must be off in `options`.
-pub fn fragment(md: &str, pages: &HashMap<String, String>) -> String {
+pub fn fragment(md: &str, pages: &Pages) -> String {
     let arena = Arena::new();
     let mut options = link_options(pages);
     options.render.sourcepos = false;
@@ -183,7 +192,7 @@ pub fn fragment(md: &str, pages: &HashMap<String, String>) -> String {
 /// A one-paragraph Markdown fragment without its `<p>`: for hints and
 /// other short text shown inline.
 pub fn inline(md: &str) -> String {
-    let html = fragment(md, &HashMap::new());
+    let html = fragment(md, &no_pages());
     let t = html.trim();
     match t.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
@@ -191,10 +200,10 @@ pub fn inline(md: &str) -> String {
     }
 }
 
-fn link_options(pages: &HashMap<String, String>) -> Options<'static> {
+fn link_options(pages: &Pages) -> Options<'static> {
     let mut options = options();
     let rewriter: Arc<dyn URLRewriter> = Arc::new(Links {
-        proposals: pages.clone(),
+        proposals: Arc::clone(pages),
     });
     options.extension.link_url_rewriter = Some(rewriter.clone());
     options.extension.image_url_rewriter = Some(rewriter);
@@ -440,8 +449,8 @@ pub fn heading_slug(text: &str) -> String {
 }
 
 /// Splits comrak's output into top-level blocks and gives each its id
-/// (see the module docs), its classes (`classes(line)` for headings) and
-/// headings a permalink; `data-sourcepos` attributes are dropped.
+/// (see the module docs) and its classes (`classes(line)` for headings);
+/// `data-sourcepos` attributes are dropped.
 fn identify(
     html: &str,
     offset: usize,
@@ -495,16 +504,6 @@ fn identify(
                 b.push_str(&format!(" class=\"{class}\""));
             }
             b.push_str(&body[name_end..]);
-            if heading.is_some()
-                && let Some(close) = b.rfind("</h")
-            {
-                b.insert_str(
-                    close,
-                    &format!(
-                        "<a class=\"permalink\" href=\"#{id}\" title=\"Link to this section\">#</a>"
-                    ),
-                );
-            }
             b
         } else {
             format!("<p id=\"{id}\">{body}</p>")
@@ -666,7 +665,7 @@ mod tests {
         .unwrap();
         let mut pages = HashMap::new();
         pages.insert("other".to_string(), "../other/index.html".to_string());
-        render(&p, &pages)
+        render(&p, &Arc::new(pages))
     }
 
     #[test]
@@ -726,11 +725,7 @@ mod tests {
             "---\ntitle: x\n---\n# T\n\n<!-- guidance -->\n\nText here.\n\n## Problem\n\nOne.\n\nTwo.\n\n# FAQ\n\n## External FAQ\n",
         );
         assert!(!r.html.contains("guidance"), "{}", r.html);
-        assert!(
-            r.html.contains(r#"<h1 id="t">T<a class="permalink""#),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains(r#"<h1 id="t">T</h1>"#), "{}", r.html);
         assert!(r.html.contains(r#"<p id="t-1">Text here."#), "{}", r.html);
         assert!(r.html.contains(r#"<p id="problem-2">Two."#), "{}", r.html);
         assert!(

@@ -307,8 +307,8 @@ fn custom_statuses_have_meanings() {
     );
     p.wb(&["build"]).ok();
     let index = p.read("_site/index.html");
-    assert!(index.contains("meaning-new\">idea<"), "{index}");
-    assert!(index.contains("meaning-decided-for\">accepted<"));
+    assert!(index.contains("m-new\">idea<"), "{index}");
+    assert!(index.contains("m-decided-for\">accepted<"));
 }
 
 #[test]
