@@ -917,9 +917,7 @@ fn the_site_works_in_a_browser() {
         false,
         "the search index is not loaded up front"
     );
-    let search = tab.find_element("#search").unwrap();
-    search.click().unwrap();
-    tab.type_str("bakers").unwrap();
+    set_value(&tab, "#search", "bakers");
     wait_for(
         &tab,
         "document.querySelector('#portfolio .snippet mark') !== null",
@@ -978,29 +976,6 @@ fn the_site_works_in_a_browser() {
     );
     assert_eq!(marks, "3");
 
-    // Search from any page: the top bar finds rules too, with a snippet.
-    let url = format!("file://{}", site.join("rules/index.html").display());
-    tab.navigate_to(&url)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    tab.find_element("#site-search").unwrap().click().unwrap();
-    tab.type_str("superlat").unwrap();
-    wait_for(
-        &tab,
-        "document.querySelector('#site-results .result') !== null",
-    );
-    let first = eval_string(
-        &tab,
-        "document.querySelector('#site-results .result').textContent",
-    );
-    assert!(first.contains("rule"), "{first}");
-    let snippet = eval_string(
-        &tab,
-        "document.querySelector('#site-results .result-s mark').textContent",
-    );
-    assert!(snippet.to_lowercase().starts_with("superlat"), "{snippet}");
-
     // A history page shows what an iteration inserted and deleted, as the
     // rendered document, and the front-matter change in its table.
     let url = format!(
@@ -1023,6 +998,25 @@ fn the_site_works_in_a_browser() {
             .any(|e| e.get_inner_text().unwrap().contains("draft")),
         "the status change shows as a deletion"
     );
+    // Search from any page (here a history page): the top bar finds rules
+    // too, with a snippet.
+    wait_for(&tab, "document.querySelector('#site-search') !== null");
+    set_value(&tab, "#site-search", "superlat");
+    wait_for(
+        &tab,
+        "document.querySelector('#site-results .result') !== null",
+    );
+    let first = eval_string(
+        &tab,
+        "document.querySelector('#site-results .result').textContent",
+    );
+    assert!(first.contains("rule"), "{first}");
+    let snippet = eval_string(
+        &tab,
+        "document.querySelector('#site-results .result-s mark').textContent",
+    );
+    assert!(snippet.to_lowercase().starts_with("superlat"), "{snippet}");
+
     // Compare any two versions, from disk: iteration 1 against 3.
     tab.evaluate(
         "(() => { document.querySelector('#compare-from').value = '1'; document.querySelector('#compare-to').value = '3'; document.querySelector('#compare button').click(); })()",
@@ -1072,12 +1066,12 @@ fn set_value(tab: &headless_chrome::Tab, selector: &str, value: &str) {
 }
 
 fn wait_for(tab: &headless_chrome::Tab, condition: &str) {
-    for _ in 0..100 {
+    for _ in 0..250 {
         let v = tab.evaluate(condition, false).unwrap().value;
         if v == Some(serde_json::Value::Bool(true)) {
             return;
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     panic!("timed out waiting for {condition}");
 }
