@@ -557,7 +557,7 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
             &format!("{base}/"),
             {
                 let mut entries = feed_entries(std::slice::from_ref(item), Some(&item.slug));
-                entries.sort_by(|a, b| b.date.cmp(&a.date));
+                entries.sort_by_key(|e| std::cmp::Reverse(e.date));
                 entries.truncate(PROPOSAL_FEED);
                 entries
             },
