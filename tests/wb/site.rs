@@ -600,6 +600,48 @@ fn the_examples_build() {
     );
 }
 
+/// The desk's groups follow the calendar and wb.yaml: launching within 90
+/// days by `launch_date`, stale by `site.stale_days`.
+#[test]
+fn the_desk_groups_launches_and_stale_proposals() {
+    let p = Project::new();
+    let soon = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
+    let later = (chrono::Utc::now().date_naive() + chrono::Days::new(200)).to_string();
+    p.file("wb.yaml", "site:\n  stale_days: 100000\n");
+    let mut g = p.git();
+    g.write(
+        "proposals/soon.md",
+        &good_proposal("Launching soon", "review").replace("2027-03-15", &soon),
+    );
+    g.write(
+        "proposals/later.md",
+        &good_proposal("Launching later", "draft").replace("2027-03-15", &later),
+    );
+    g.commit("Two plans");
+    let site = build(&p);
+    let index = read(&site, "index.html");
+    let desk = |key: &str| -> String {
+        let start = index
+            .find(&format!("desk-group desk-{key}"))
+            .unwrap_or_else(|| panic!("no {key} group: {index}"));
+        index[start..]
+            .split("</section>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let launching = desk("launching");
+    assert!(launching.contains("Launching soon"), "{launching}");
+    assert!(launching.contains("in 30 days"), "{launching}");
+    assert!(!launching.contains("Launching later"), "{launching}");
+    assert!(
+        !index.contains("desk-stale"),
+        "stale_days is read from wb.yaml"
+    );
+    // Rows name their groups for the table's filter.
+    assert!(index.contains("<tr data-d=\"a l\">"), "{index}");
+}
+
 /// `wb -C sub build` says where to open the site from the folder the
 /// command was typed in, and counts findings in words.
 #[test]
