@@ -115,7 +115,7 @@ impl Config {
 
 /// The part a status plays in a proposal's life. Rules, the funnel and the
 /// site read these, never a status name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Meaning {
     /// Being written; the first configured status, given to new proposals.
@@ -314,6 +314,9 @@ pub struct SiteConfig {
     pub out: String,
     /// Absolute URL the site is published at; used only for feed ids.
     pub base_url: Option<String>,
+    /// A proposal not yet decided and unchanged for more than this many
+    /// days is stale (the decision desk of the site's index).
+    pub stale_days: u32,
 }
 
 impl Default for SiteConfig {
@@ -322,6 +325,7 @@ impl Default for SiteConfig {
             title: "Proposals".into(),
             out: "_site".into(),
             base_url: None,
+            stale_days: 30,
         }
     }
 }

@@ -20,9 +20,10 @@ use crate::check::Finding;
 use crate::config::Config;
 use crate::history::History;
 use crate::proposal::Proposal;
+use crate::timeline::Decision;
 
-/// Bump when findings change shape.
-const FORMAT: u32 = 1;
+/// Bump when findings or decisions change shape.
+const FORMAT: u32 = 2;
 
 /// The key of one proposal's current findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,10 +35,17 @@ impl Key {
     }
 }
 
+/// What is known of one proposal as it is now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Known {
+    pub findings: Vec<Finding>,
+    pub decision: Option<Decision>,
+}
+
 #[derive(Serialize, Deserialize, Default)]
 struct File {
     binary: String,
-    findings: HashMap<String, Vec<Finding>>,
+    known: HashMap<String, Known>,
 }
 
 /// The findings known from earlier runs, and those learnt in this one.
@@ -46,8 +54,8 @@ pub struct Memo {
     binary: String,
     /// A fingerprint of the configuration, part of every key.
     config: u64,
-    known: HashMap<String, Vec<Finding>>,
-    learnt: Mutex<HashMap<String, Vec<Finding>>>,
+    known: HashMap<String, Known>,
+    learnt: Mutex<HashMap<String, Known>>,
 }
 
 impl Memo {
@@ -60,7 +68,7 @@ impl Memo {
             .and_then(|p| std::fs::read(p).ok())
             .and_then(|b| serde_json::from_slice::<File>(&b).ok())
             .filter(|f| f.binary == binary)
-            .map(|f| f.findings)
+            .map(|f| f.known)
             .unwrap_or_default();
         let mut h = std::collections::hash_map::DefaultHasher::new();
         format!("{config:?}").hash(&mut h);
@@ -99,7 +107,7 @@ impl Memo {
         Key(a.finish(), b.finish())
     }
 
-    pub fn get(&self, key: Key) -> Option<Vec<Finding>> {
+    pub fn get(&self, key: Key) -> Option<Known> {
         let k = key.text();
         let found = self.known.get(&k).cloned()?;
         if let Ok(mut l) = self.learnt.lock() {
@@ -108,12 +116,18 @@ impl Memo {
         Some(found)
     }
 
-    pub fn put(&self, key: Key, findings: &[Finding]) {
+    pub fn put(&self, key: Key, findings: &[Finding], decision: Option<&Decision>) {
         if self.path.is_none() {
             return;
         }
         if let Ok(mut l) = self.learnt.lock() {
-            l.insert(key.text(), findings.to_vec());
+            l.insert(
+                key.text(),
+                Known {
+                    findings: findings.to_vec(),
+                    decision: decision.cloned(),
+                },
+            );
         }
     }
 
@@ -131,7 +145,7 @@ impl Memo {
         }
         let file = File {
             binary: self.binary.clone(),
-            findings: std::mem::take(learnt),
+            known: std::mem::take(learnt),
         };
         let _ = write_atomically(path, &file);
     }

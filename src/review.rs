@@ -21,7 +21,7 @@ use crate::history::{History, PortfolioHistory, RepoState};
 use crate::memo::{self, Memo};
 use crate::portfolio::Portfolio;
 use crate::proposal::{self, ParseOptions, Proposal};
-use crate::timeline::{Texts, Timeline};
+use crate::timeline::{self, Decision, Texts, Timeline};
 
 /// How much of a proposal to assemble.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,6 +76,10 @@ pub struct Overview {
     /// as `Name <email>`, each once (empty when wb.yaml has no circles).
     pub unlisted_reviewers: Vec<String>,
     pub findings: Counts,
+    /// The decision the proposal stands on, when its status decides it:
+    /// the commit that moved it there, who decided (`Approved-by:`,
+    /// `Decided-by:`) and why (the commit body).
+    pub decision: Option<Decision>,
     /// The part the status plays (wb.yaml's `status_meanings`).
     #[serde(skip)]
     pub meaning: Meaning,
@@ -188,25 +192,65 @@ impl<'c> Review<'c> {
                 p,
                 history,
                 texts: None,
+                statuses: None,
                 depth,
                 key,
                 known,
             });
         }
-        let texts = match (&history, depth) {
+        let mut texts = match (&history, depth) {
             (Some(h), Depth::Timeline | Depth::Checked) => Some(Texts::read(&self.source, p, h)),
             (Some(h), Depth::Current) => Some(Texts::first_only(&self.source, p, h)),
             (None, Depth::Current) => None,
             (None, _) => Some(Texts::read(&self.source, p, &History::default())),
         };
+        let statuses = match (&history, &mut texts) {
+            (Some(h), Some(t))
+                if depth == Depth::Current
+                    && timeline::decides(&self.rules.config.lifecycle, p.status()) =>
+            {
+                Some(self.statuses_back(p, h, t))
+            }
+            _ => None,
+        };
         Ok(Input {
             p,
             history,
             texts,
+            statuses,
             depth,
             key,
             known: None,
         })
+    }
+
+    /// The status of each committed version, read from the newest back to
+    /// the first whose status does not decide (the rest stay `None`): what
+    /// [`timeline::current_decision`] needs, without reading every version.
+    fn statuses_back(&self, p: &Proposal, h: &History, texts: &mut Texts) -> Vec<Option<String>> {
+        let committed: Vec<_> = h.committed().collect();
+        let mut statuses = vec![None; committed.len()];
+        let lifecycle = &self.rules.config.lifecycle;
+        for (i, it) in committed.iter().enumerate().rev() {
+            let Some(blob) = it.blob.as_deref() else {
+                break;
+            };
+            texts.load(&self.source, p, it, blob);
+            // The status as that version had it: read leniently, with the
+            // layout (a status folder) laid over it at its own path.
+            let Some(status) = texts.version(p, blob, &self.rules.versions).map(|mut v| {
+                self.rules.lay_out(p, &mut v, &it.path);
+                v.status().to_string()
+            }) else {
+                break;
+            };
+            let decides = timeline::decides(lifecycle, &status);
+            statuses[i] = Some(status);
+            if !decides {
+                break;
+            }
+        }
+        statuses
     }
 }
 
@@ -217,6 +261,7 @@ impl Rules<'_> {
             p,
             history,
             texts,
+            statuses,
             depth,
             key,
             known: remembered,
@@ -244,13 +289,24 @@ impl Rules<'_> {
                 (Some(timeline), first)
             }
         };
+        let lifecycle = &self.config.lifecycle;
+        let mut timeline = timeline;
+        let decision = match (&mut timeline, &statuses, &remembered) {
+            (_, _, Some(k)) => k.decision.clone(),
+            (Some(t), _, _) => t.decide(lifecycle),
+            (None, Some(statuses), _) => {
+                let committed: Vec<_> = known.committed().collect();
+                timeline::current_decision(&committed, statuses, lifecycle)
+            }
+            _ => None,
+        };
         // The last version checked is the current text: its findings are the
         // proposal's; otherwise (no history, or not checked) check it now.
         let findings = match (
             remembered,
             timeline.as_ref().and_then(|t| t.current_findings(p)),
         ) {
-            (Some(f), _) => f,
+            (Some(k), _) => k.findings,
             (None, Some(f)) => f.to_vec(),
             (None, None) => check::check(
                 p,
@@ -261,9 +317,10 @@ impl Rules<'_> {
                 },
             ),
         };
-        self.memo.put(key, &findings);
+        self.memo.put(key, &findings, decision.as_ref());
         let mut overview = overview(p, history.as_ref(), &findings, &self.circles);
         overview.meaning = self.config.lifecycle.meaning(p.status());
+        overview.decision = decision;
         Assembled {
             proposal: p,
             history,
@@ -356,10 +413,12 @@ struct Input<'p> {
     p: &'p Proposal,
     history: Option<History>,
     texts: Option<Texts>,
+    /// At [`Depth::Current`], for a proposal whose status decides it.
+    statuses: Option<Vec<Option<String>>>,
     depth: Depth,
     key: memo::Key,
-    /// The current findings, when an earlier run already knew them.
-    known: Option<Vec<Finding>>,
+    /// The current findings and decision, when an earlier run knew them.
+    known: Option<memo::Known>,
 }
 
 impl Drop for Review<'_> {
@@ -411,6 +470,7 @@ fn overview(
             seen
         },
         findings: Counts::of(findings),
+        decision: None,
         meaning: Meaning::Other,
         owner_name: p.owner_name().map(str::to_string),
         reach,

@@ -87,6 +87,7 @@ pub(crate) fn iteration(n: usize, day: &str, reviewers: &[(&str, &str)]) -> Iter
                 email: email.to_string(),
             })
             .collect(),
+        deciders: Vec::new(),
         path: "proposals/p.md".into(),
         blob: None,
         parent_blob: None,

@@ -244,8 +244,34 @@ fn timeline_table(t: &Timeline) -> Table {
     table
 }
 
+/// "decided: approved by Dana Levi on 2026-10-06: why…", under the row of
+/// the iteration that took the decision.
+fn print_decision(out: &mut dyn Write, d: &wb::timeline::Decision) -> Result<()> {
+    let by: Vec<&str> = d.by.iter().map(|p| p.name.as_str()).collect();
+    let who = if by.is_empty() {
+        format!(
+            "by {} (who committed it; no Approved-by trailer)",
+            d.recorded_by.name
+        )
+    } else {
+        format!("by {}", by.join(", "))
+    };
+    let why = d.why.split_whitespace().collect::<Vec<_>>().join(" ");
+    line(
+        out,
+        &format!(
+            "    {GREEN}decided:{GREEN:#} {} {who} on {}: {why}",
+            d.status,
+            d.date.format("%Y-%m-%d")
+        ),
+    )
+}
+
 /// What `--stat`, `--diff` and `--check` add under an iteration's row.
 fn print_details(out: &mut dyn Write, args: &Args, s: &Step) -> Result<()> {
+    if let Some(d) = &s.decision {
+        print_decision(out, d)?;
+    }
     let first = s.parent_text.is_none() && !s.iteration.working;
     if (args.stat || args.diff) && first {
         let words = s.words.map_or("?".to_string(), |w| w.to_string());

@@ -53,6 +53,9 @@ pub struct Iteration {
     pub body: String,
     /// From `Reviewed-by:` trailers.
     pub reviewers: Vec<Person>,
+    /// From `Approved-by:` and `Decided-by:` trailers: who took the
+    /// decision this commit records (see `timeline::Decision`).
+    pub deciders: Vec<Person>,
     /// The proposal's path at this commit, relative to the repository top.
     pub path: String,
     /// The blob id of the document at this iteration (`None` for the working copy).
@@ -417,6 +420,7 @@ impl Git {
             subject: "Working copy (not committed)".into(),
             body: String::new(),
             reviewers: Vec::new(),
+            deciders: Vec::new(),
             path: t.path.clone(),
             blob: None,
             parent_blob: committed,
