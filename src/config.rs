@@ -38,6 +38,8 @@ pub struct Config {
     /// Extra heading aliases per section role (`problem: [Pain points]`).
     pub sections: BTreeMap<Role, Vec<String>>,
     pub check: CheckConfig,
+    /// Document kinds by glob (`"text/*.md": rfc`): what is not a PR/FAQ.
+    pub kinds: crate::check::Kinds,
     /// The statuses and their meanings, resolved at load.
     #[serde(skip)]
     pub lifecycle: Lifecycle,
@@ -56,6 +58,7 @@ impl Default for Config {
             circles: IndexMap::new(),
             sections: BTreeMap::new(),
             check: CheckConfig::default(),
+            kinds: crate::check::Kinds::default(),
         }
     }
 }
@@ -421,6 +424,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
         return Ok(Config::default());
     }
     let mut config: Config = yaml::from_str(path, text, 0)?;
+    config
+        .kinds
+        .set_root(path.parent().unwrap_or(Path::new("")));
     if config.statuses.is_empty() {
         let (line, col) = yaml::find_key(text, &["statuses"]).unwrap_or((1, 1));
         return Err(Diagnostic::new(path, "`statuses` is empty")

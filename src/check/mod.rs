@@ -14,6 +14,7 @@ mod faq;
 mod front_matter;
 mod git;
 pub mod inputs;
+pub mod kind;
 mod language;
 pub mod options;
 mod outcome;
@@ -31,6 +32,7 @@ use crate::history::History;
 use crate::proposal::Proposal;
 
 pub use inputs::{Selection, Target, select};
+pub use kind::{DocKind, Kinds};
 pub use options::RuleOptions;
 use text::Doc;
 
@@ -97,7 +99,7 @@ macro_rules! rule {
     };
 }
 
-static CATALOGUE: [Rule; 15] = [
+static CATALOGUE: [Rule; 16] = [
     rule!(
         "solution-first-thinking",
         Error,
@@ -203,7 +205,17 @@ static CATALOGUE: [Rule; 15] = [
         front_matter::front_matter,
         "Front-matter is missing, lacks a required key, or has keys wb does not know"
     ),
+    rule!(
+        "not-a-prfaq",
+        Info,
+        false,
+        kind::not_a_prfaq,
+        "The document is not a PR/FAQ (an RFC, a KEP, an ADR...): the pattern rules do not judge it"
+    ),
 ];
+
+/// The rules that judge any document, PR/FAQ or not.
+const ANY_KIND: &[&str] = &["front-matter", "not-a-prfaq"];
 
 /// The id of the rule that reports `wb-disable` comments that suppressed
 /// nothing. It is not a pattern and not in the [`catalogue`], but [`rule`]
@@ -219,7 +231,8 @@ static UNUSED: Rule = Rule {
     run: |_| Vec::new(),
 };
 
-/// The fourteen pattern rules in PATTERNS.md order, then `front-matter`.
+/// The fourteen pattern rules in PATTERNS.md order, then `front-matter`
+/// and `not-a-prfaq`.
 pub fn catalogue() -> &'static [Rule] {
     &CATALOGUE
 }
@@ -347,14 +360,22 @@ pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
         message: hit.message,
         hint: hit.hint,
     };
+    // The pattern rules judge PR/FAQs only; another kind of document gets
+    // one `not-a-prfaq` note instead.
+    let prfaq = doc.kind.is_prfaq();
+    let runs = |r: &Rule| enabled(r.id) && (prfaq || ANY_KIND.contains(&r.id));
     let mut findings = Vec::new();
-    for rule in CATALOGUE.iter().filter(|r| enabled(r.id)) {
+    for rule in CATALOGUE.iter().filter(|r| runs(r)) {
         findings.extend((rule.run)(&doc).into_iter().map(|hit| finding(rule, hit)));
     }
-    // Suppressions of rules that could not run (disabled, or git rules without
-    // history) are neither used nor unused.
-    let judged =
-        |id: &str| enabled(id) && rule(id).is_some_and(|r| !r.git || ctx.history.is_some());
+    // Suppressions of rules that could not run (disabled, pattern rules on
+    // another kind of document, git rules without history) are neither used
+    // nor unused.
+    let judged = |id: &str| {
+        rule(id).is_some_and(|r| {
+            (id == UNUSED_SUPPRESSION || runs(r)) && (!r.git || ctx.history.is_some())
+        }) && enabled(id)
+    };
     let unused = suppress::apply(p, &mut findings, judged);
     if enabled(UNUSED_SUPPRESSION) {
         findings.extend(unused.into_iter().map(|hit| finding(&UNUSED, hit)));

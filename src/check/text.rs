@@ -64,6 +64,8 @@ impl Piece<'_> {
 pub(crate) struct Doc<'a> {
     pub p: &'a Proposal,
     pub ctx: &'a Context<'a>,
+    /// What kind of document this is (the pattern rules judge PR/FAQs only).
+    pub kind: super::kind::Verdict,
     pub pieces: Vec<Piece<'a>>,
     /// The file's lines, to locate evidence without rescanning the text.
     lines: Vec<&'a str>,
@@ -74,6 +76,7 @@ impl<'a> Doc<'a> {
         Doc {
             p,
             ctx,
+            kind: super::kind::judge(p, ctx.config),
             pieces: pieces(p),
             lines: p.source.lines().collect(),
         }

@@ -567,7 +567,9 @@ fn shape(h: &RawHeading, aliases: &Aliases) -> Shape {
         Some(Role::PressRelease) => Shape::Wrapper,
         Some(Role::Headline) => Shape::HeadlineSection,
         Some(_) => Shape::Section,
-        None if h.form == Form::Heading => Shape::Plain,
+        None if h.form == Form::Heading && !roles::is_section_name(&h.text, aliases) => {
+            Shape::Plain
+        }
         None => Shape::Section,
     }
 }

@@ -175,7 +175,7 @@ fn title_of(body: &Body, text: &str, aliases: &Aliases) -> Option<String> {
         any_heading = true;
         if roles::is_title_label(&s.heading) || s.role == Role::PressRelease {
             let name = roles::strip_title_label(&s.heading);
-            if !name.is_empty() && !is_section_name(&name, aliases) {
+            if !name.is_empty() && !roles::is_section_name(&name, aliases) {
                 return Some(name);
             }
             if s.blocks.is_empty() {
@@ -183,7 +183,7 @@ fn title_of(body: &Body, text: &str, aliases: &Aliases) -> Option<String> {
             }
             break;
         }
-        if s.role == Role::Headline && !is_section_name(&s.heading, aliases) {
+        if s.role == Role::Headline && !roles::is_section_name(&s.heading, aliases) {
             return Some(s.heading.clone()).filter(|t| !t.is_empty());
         }
         break;
@@ -192,6 +192,7 @@ fn title_of(body: &Body, text: &str, aliases: &Aliases) -> Option<String> {
     // then "**Shops refund in minutes**").
     if let Some(h) = body.sections.iter().find(|s| s.role == Role::Headline)
         && !h.heading.is_empty()
+        && !h.is_heading()
         && any_heading
         && body
             .sections
@@ -210,50 +211,6 @@ fn title_of(body: &Body, text: &str, aliases: &Aliases) -> Option<String> {
     first_line(body)
 }
 
-/// Names of sections, in PR/FAQs and in the documents that sit beside them
-/// (RFCs, KEPs, ADRs, PRDs): never a document's title.
-const SECTION_NAMES: &[&str] = &[
-    "summary",
-    "abstract",
-    "introduction",
-    "overview",
-    "motivation",
-    "background",
-    "context",
-    "status",
-    "table of contents",
-    "contents",
-    "toc",
-    "tl;dr",
-    "tldr",
-    "preamble",
-    "metadata",
-    "goals",
-    "non-goals",
-    "proposal",
-    "detailed design",
-    "design",
-    "decision",
-    "problem",
-    "the problem",
-    "faq",
-    "notes",
-    "draft",
-    "release signoff checklist",
-    "description",
-    "purpose",
-    "scope",
-];
-
-fn is_section_name(heading: &str, aliases: &Aliases) -> bool {
-    let n = roles::normalise(heading);
-    n.is_empty()
-        || SECTION_NAMES.contains(&n.as_str())
-        || aliases
-            .role_of(heading)
-            .is_some_and(|r| r != Role::Headline)
-}
-
 /// "Title: X", "- Feature Name: X", "**Title:** X" among the first lines.
 fn header_title(text: &str) -> Option<String> {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -262,7 +219,19 @@ fn header_title(text: &str) -> Option<String> {
     let head: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
     let c = HEADER.captures(&head)?;
     let t = clean_line(&c[1]);
-    (!t.is_empty() && !t.starts_with('(') && !t.to_lowercase().starts_with("n/a")).then_some(t)
+    let lower = t.to_lowercase();
+    let none = [
+        "n/a",
+        "na",
+        "none",
+        "not applicable",
+        "tbd",
+        "-",
+        "—",
+        "todo",
+    ];
+    (!t.is_empty() && !t.starts_with('(') && !none.contains(&lower.trim_end_matches('.')))
+        .then_some(t)
 }
 
 /// The first line of text (not code, a table, metadata or a link).

@@ -509,11 +509,28 @@ fn faq_role(norm: &str) -> Option<Role> {
         || norm.contains("questions and answers")
         || norm.contains("questions & answers")
         || norm.contains("q & a");
-    // "Customer questions", "Technical questions": but not "Open questions".
-    let audience_questions = audience.is_some()
-        && words
-            .last()
-            .is_some_and(|w| matches!(*w, "questions" | "question"))
+    // "Customer questions", "Technical questions": but not "Open questions"
+    // or "Implementation questions".
+    let audience_questions = words.iter().any(|w| {
+        matches!(
+            *w,
+            "customer"
+                | "customers"
+                | "user"
+                | "users"
+                | "external"
+                | "internal"
+                | "public"
+                | "client"
+                | "clients"
+                | "stakeholder"
+                | "stakeholders"
+                | "business"
+                | "technical"
+        )
+    }) && words
+        .last()
+        .is_some_and(|w| matches!(*w, "questions" | "question"))
         && words.len() <= 4;
     if !(named_faq || audience_questions) || words.len() > 8 {
         return None;
@@ -577,6 +594,53 @@ pub fn strip_title_label(heading: &str) -> String {
     t = TAIL.replace(&t, "").into_owned();
     t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-' | '|'))
         .to_string()
+}
+
+/// Names of sections, in PR/FAQs and in the documents that sit beside them
+/// (RFCs, KEPs, ADRs, PRDs): never a document's title or headline.
+const SECTION_NAMES: &[&str] = &[
+    "summary",
+    "abstract",
+    "introduction",
+    "overview",
+    "motivation",
+    "background",
+    "context",
+    "status",
+    "table of contents",
+    "contents",
+    "toc",
+    "tl;dr",
+    "tldr",
+    "preamble",
+    "metadata",
+    "goals",
+    "goal",
+    "non-goals",
+    "objectives",
+    "proposal",
+    "detailed design",
+    "design",
+    "decision",
+    "problem",
+    "the problem",
+    "faq",
+    "notes",
+    "draft",
+    "release signoff checklist",
+    "description",
+    "purpose",
+    "scope",
+];
+
+/// Is `heading` the name of a section rather than of a document?
+pub fn is_section_name(heading: &str, aliases: &Aliases) -> bool {
+    let n = normalise(heading);
+    n.is_empty()
+        || SECTION_NAMES.contains(&n.as_str())
+        || aliases
+            .role_of(heading)
+            .is_some_and(|r| r != Role::Headline)
 }
 
 /// Lower case, emoji and symbols around it, numbering ("2.", "IV.", "Q1:",

@@ -6,4 +6,5 @@ mod check;
 mod errors;
 mod history;
 mod init_new_list;
+mod kinds;
 mod site;
