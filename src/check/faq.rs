@@ -99,16 +99,19 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         Some(s) => doc.section_pos(s),
         None => (pool[0].line, 1),
     };
-    vec![Hit::new(
-        pos,
-        format!(
-            "the internal FAQ does not ask about {} ({covered} of {} hard topics covered)",
-            join_or(&missing),
-            TOPICS.len()
-        ),
-        "ask what makes the team uncomfortable: what will it cost, what could go wrong, what \
+    vec![
+        Hit::new(
+            pos,
+            format!(
+                "the internal FAQ does not ask about {} ({covered} of {} hard topics covered)",
+                join_or(&missing),
+                TOPICS.len()
+            ),
+            "ask what makes the team uncomfortable: what will it cost, what could go wrong, what \
          do we depend on, why now and why us, what will we not do",
-    )]
+        )
+        .about("the internal FAQ's hard questions"),
+    ]
 }
 
 /// The hard topics none of `entries` raises.
@@ -205,20 +208,26 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
     for (name, n, min, role, what) in counts {
         let pos = heading(role).unwrap_or(faq_pos);
         if n == 0 {
-            out.push(Hit::new(
-                pos,
-                format!("no {name} FAQ"),
-                format!("add '## {} FAQ' with {what}", capitalise(name)),
-            ));
+            out.push(
+                Hit::new(
+                    pos,
+                    format!("no {name} FAQ"),
+                    format!("add '## {} FAQ' with {what}", capitalise(name)),
+                )
+                .about(format!("the {name} FAQ is too short")),
+            );
         } else if n < min {
-            out.push(Hit::new(
-                pos,
-                format!(
-                    "the {name} FAQ has {n} question{} (at least {min} expected)",
-                    if n == 1 { "" } else { "s" }
-                ),
-                format!("add {what}"),
-            ));
+            out.push(
+                Hit::new(
+                    pos,
+                    format!(
+                        "the {name} FAQ has {n} question{} (at least {min} expected)",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    format!("add {what}"),
+                )
+                .about(format!("the {name} FAQ is too short")),
+            );
         }
     }
     for f in &p.body.faqs {

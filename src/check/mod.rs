@@ -63,6 +63,9 @@ pub(crate) struct Hit {
     hint: String,
     /// A severity other than the rule's default (front-matter's unknown keys).
     severity: Option<Severity>,
+    /// Where and what the finding is about, when the message says more
+    /// (counts, lists of reasons) than stays the same while it is unfixed.
+    subject: Option<String>,
 }
 
 impl Hit {
@@ -77,11 +80,20 @@ impl Hit {
             message: message.into(),
             hint: hint.into(),
             severity: None,
+            subject: None,
         }
     }
 
     fn severity(mut self, s: Severity) -> Hit {
         self.severity = Some(s);
+        self
+    }
+
+    /// What the finding is about (its identity across iterations), for a
+    /// message that carries counts: "the external FAQ" for "the external
+    /// FAQ has 2 questions (at least 5 expected)".
+    fn about(mut self, subject: impl Into<String>) -> Hit {
+        self.subject = Some(subject.into());
         self
     }
 }
@@ -312,14 +324,20 @@ pub struct Finding {
     pub col: usize,
     pub message: String,
     pub hint: String,
+    /// Where and what the finding is about: the quoted evidence and the
+    /// part of the document, never a count (the message, unless the rule
+    /// says otherwise).
+    #[serde(skip)]
+    pub subject: String,
 }
 
 impl Finding {
-    /// Rule and message, without the position: the same finding in two
-    /// iterations of a proposal has the same key even if lines moved, which
-    /// tells the findings an iteration fixed from those it introduced.
+    /// Rule, where and what, without the position or any count: the same
+    /// finding in two iterations of a proposal has the same key even if
+    /// lines moved or "1 question" became "3 questions", which tells the
+    /// findings an iteration fixed from those it introduced.
     pub fn key(&self) -> (String, String) {
-        (self.rule.clone(), self.message.clone())
+        (self.rule.clone(), self.subject.clone())
     }
 
     /// `path:line:col`
@@ -357,6 +375,7 @@ pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
         path: p.path.clone(),
         line: hit.line,
         col: hit.col,
+        subject: hit.subject.unwrap_or_else(|| hit.message.clone()),
         message: hit.message,
         hint: hit.hint,
     };

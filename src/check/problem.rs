@@ -112,7 +112,7 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
                     piece.place()
                 ),
                 "say what changes for the customer; the technology belongs in how it works or the FAQ",
-            ));
+            ).about(format!("'{}' in {}", word.to_lowercase(), piece.place())));
         }
     }
     // 3. The problem is the absence of the product.
@@ -226,13 +226,16 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
                 hint,
             ));
         } else if words < min_words {
-            out.push(Hit::new(
-                doc.section_pos(s),
-                format!(
-                    "the problem section is too short to say what hurts ({words} words; at least {min_words} expected)"
-                ),
-                hint,
-            ));
+            out.push(
+                Hit::new(
+                    doc.section_pos(s),
+                    format!(
+                        "the problem section is too short to say what hurts ({words} words; at least {min_words} expected)"
+                    ),
+                    hint,
+                )
+                .about(format!("the problem section '{}' is too short", s.heading)),
+            );
         }
     }
     out

@@ -37,15 +37,22 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         if let Kind::Block(BlockKind::List { items }) = piece.kind
             && items > opts.max_list_items
         {
-            out.push(Hit::new(
-                (piece.line, 1),
-                format!(
-                    "a list of {items} items in {} (more than {})",
+            out.push(
+                Hit::new(
+                    (piece.line, 1),
+                    format!(
+                        "a list of {items} items in {} (more than {})",
+                        piece.place(),
+                        opts.max_list_items
+                    ),
+                    "lead with the one benefit that matters most; move the rest to the FAQ",
+                )
+                .about(format!(
+                    "a long list in {}: {}",
                     piece.place(),
-                    opts.max_list_items
-                ),
-                "lead with the one benefit that matters most; move the rest to the FAQ",
-            ));
+                    piece.text.lines().next().unwrap_or("")
+                )),
+            );
         }
     }
     // Benefits piled up in the opening.
@@ -82,14 +89,17 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         .map(|s| s.words)
         .sum();
     if words > opts.max_words {
-        out.push(Hit::new(
-            doc.top(),
-            format!(
-                "the press release runs to {words} words, more than a printed page (about {})",
-                opts.max_words
-            ),
-            "cut it to the one benefit and its proof; details go to the FAQ",
-        ));
+        out.push(
+            Hit::new(
+                doc.top(),
+                format!(
+                    "the press release runs to {words} words, more than a printed page (about {})",
+                    opts.max_words
+                ),
+                "cut it to the one benefit and its proof; details go to the FAQ",
+            )
+            .about("the press release is too long"),
+        );
     }
     out
 }

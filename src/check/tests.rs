@@ -292,3 +292,39 @@ fn findings_are_sorted_and_keyed_without_lines() {
     assert_eq!(hype[0].key(), hype[1].key());
     assert_ne!(hype[0].line, hype[1].line);
 }
+
+#[test]
+fn a_finding_keeps_its_key_when_its_count_changes() {
+    let faq = |n: usize| {
+        let mut s = String::from(
+            "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Text.\n\n## External FAQ\n\n",
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "### Question {i}?\n\nAn answer long enough to count as a real answer to the question.\n\n"
+            ));
+        }
+        s
+    };
+    let key = |text: &str| {
+        let f = check_text(text);
+        let short: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == "faq-too-short" && f.message.contains("external"))
+            .collect();
+        assert_eq!(short.len(), 1, "{f:#?}");
+        (short[0].message.clone(), short[0].key())
+    };
+    let (one, k1) = key(&faq(1));
+    let (three, k3) = key(&faq(3));
+    assert_ne!(one, three, "the message says the count");
+    assert_eq!(k1, k3, "the identity does not");
+    let long = |n: usize| format!("# H\n\n{}\n", "word ".repeat(n));
+    let k = |text: &str| {
+        check_text(text)
+            .into_iter()
+            .find(|f| f.rule == "too-many-features")
+            .map(|f| f.key())
+    };
+    assert_eq!(k(&long(900)), k(&long(1200)));
+}
