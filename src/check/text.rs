@@ -135,6 +135,24 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Is `piece` above the release proper: the heading that opens it
+    /// ("## Press release", "# X — PR/FAQ") or the lines before the headline
+    /// ("FOR IMMEDIATE RELEASE", metadata, a status quote)?
+    pub fn is_preamble(&self, piece: &Piece) -> bool {
+        if piece.role != Role::PressRelease || piece.in_faq {
+            return false;
+        }
+        if piece.kind == Kind::Heading {
+            return true;
+        }
+        self.p
+            .body
+            .sections
+            .iter()
+            .find(|s| s.role == Role::Headline && !s.in_faq)
+            .is_some_and(|h| piece.line < h.line)
+    }
+
     pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Piece<'a>> {
         self.pieces.iter().filter(move |p| p.role == role)
     }
