@@ -7,7 +7,8 @@ use regex::Regex;
 
 use super::Hit;
 use super::language::HYPERBOLE;
-use super::text::{Doc, Kind, NUMBER, content_words};
+use super::text::{Doc, Kind, NUMBER, Piece, content_words};
+use crate::proposal::body::count_words;
 use crate::proposal::{BlockKind, Role};
 
 /// Words that name nobody in particular.
@@ -816,10 +817,6 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// An attribution without a name: "said a rider who answered our survey".
-static SAID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\b(?:said|says)\s[^.,;:!?"“”]{1,60}"#).unwrap());
-
 /// Sales talk that customers do not say about a product.
 static SALES_TALK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\babsolutely love\b|\bdoes it all\b|\bmust-have\b|\ba no-brainer\b|\bhighly recommend\b").unwrap()
@@ -843,6 +840,257 @@ static SITUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:before|used to|last (?:week|month|year|spring|summer|fall|autumn|winter|season|night|shift|time)|no longer|any ?more|instead|since|until|today|this (?:week|month|year|season|spring|summer|fall|autumn|winter|morning)|every (?:day|week|month|morning|evening|night|shift|time)|stopped|started|finally|now|went from|down from|up from|yesterday|ago|during|after)\b").unwrap()
 });
 
+/// An attribution that stands in for a person: "<name>, Owner, <gym
+/// name>", "[NAME, TITLE]", "John Doe at ACME Corp.", "Mr. CTO".
+static PLACEHOLDER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<[a-z][^<>]{0,30}>|\[[^\]]{0,40}\b(?:name|title|customer|company|role|person|spokesperson|city|business)\b[^\]]{0,40}\]|\b(?:john|jane) (?:doe|smith)\b|\bacme\b|\bsample (?:person|customer|user)\b|\bmr\.? cto\b|\bxxx+\b|\blorem\b|\bfirstname\b|\bcustomer name\b|\bname,? title\b|\bfoo bar\b").unwrap()
+});
+
+/// The author quoting themself: not a customer quote at all.
+static SELF_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:the|its|our)\s+(?:project\s+)?(?:author|developer|creator|maintainer|founder|builder|writer)s?\b").unwrap()
+});
+
+/// A team or company speaking, not a person: "the EventSphere product team".
+static NO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:team|company|organization|organisation|foundation|group|staff|department|community)\b\W*$|^\W*(?:a|the)\s+(?:company\s+)?spokes(?:person|man|woman)\b").unwrap()
+});
+
+/// Someone with no name: "the first user", "a customer", "one beta tester".
+static NO_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:the|a|an|one|our)\s+(?:[\w-]+\s+){0,3}(?:user|customer|tester|client|owner|member|manager|engineer|developer|person|host|nurse|parent|driver|pilot|participant|reviewer|adopter)s?\b").unwrap()
+});
+
+/// A quote found in the press release: where it is and who it is given to.
+struct Quote<'p> {
+    piece: &'p Piece<'p>,
+    /// The quoted words.
+    text: String,
+    /// Who said it, as written ("Ana Ruiz, owner of …"), if anyone.
+    attribution: Option<String>,
+    /// The raw lines of the quote and its attribution (angle-bracket
+    /// placeholders are dropped from the parsed text as HTML).
+    raw: String,
+    in_section: bool,
+}
+
+/// "said Ana Ruiz, owner…", "— Ana Ruiz, owner…", "Ana Ruiz said": who a
+/// quote is given to, from the words around it.
+fn attribution_in(around: &str) -> Option<String> {
+    static SAID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,.;:]*(?:(?:said|says|explains|explained|adds|added|according to|recalls|recalled|notes|noted|writes|wrote)\s+(.{1,120})|(?:—|–|--|-|~)\s*(.{1,120}))").unwrap()
+    });
+    // "” Jenny, event manager, IGSC.": a name and a comma right after it.
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,]*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*,\s*.{1,100})")
+            .unwrap()
+    });
+    let around = around.trim_start_matches(['"', '“', '”', '*', '_', ' ']);
+    let who = match SAID.captures(around) {
+        Some(c) => c.get(1).or_else(|| c.get(2))?.as_str(),
+        None => BARE.captures(around)?.get(1)?.as_str(),
+    };
+    // Up to the end of the sentence: "said Ana Ruiz, owner of X. Next…";
+    // "Mr." and "Inc." end nothing.
+    let end = who
+        .char_indices()
+        .find(|&(i, ch)| {
+            let word = who[..i].rsplit([' ', ',']).next().unwrap_or("");
+            let abbreviation =
+                ch == '.' && word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            matches!(ch, '.' | '!' | '?' | '"' | '“' | '\n')
+                && !abbreviation
+                && who[past(who, i)..].starts_with([' ', '\n', '"', '“'])
+        })
+        .map_or(who.len(), |(i, _)| i);
+    let who = who[..end].trim().trim_matches(['*', '_', ' ']);
+    (!who.is_empty()).then(|| who.to_string())
+}
+
+/// The quotes of the press release: quoted speech of eight words or more in
+/// its paragraphs, blockquotes, and the text of customer-quote sections.
+fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
+    let mut out = Vec::new();
+    let pieces: Vec<&Piece> = doc
+        .press_release()
+        .filter(|pc| !doc.is_preamble(pc) && pc.kind != Kind::Heading)
+        .collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        let in_section = matches!(piece.role, Role::CustomerQuote);
+        let raw: String = (piece.line..=piece.end_line)
+            .map(|n| doc.line(n))
+            .collect::<Vec<_>>()
+            .join("\n");
+        static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*,").unwrap()
+        });
+        let next = pieces.get(i + 1).filter(|n| {
+            count_words(&n.text) <= 14
+                && (n.text.trim_start().starts_with(['—', '–', '-', '~'])
+                    || NAME_LINE.is_match(&n.text))
+        });
+        let text = piece.text.as_ref();
+        match piece.kind {
+            Kind::Block(BlockKind::Quote) => {
+                // "> I have spent years…\n> - Albert from San Francisco"
+                let mut lines: Vec<&str> = text.lines().collect();
+                let mut attribution = None;
+                if lines.len() > 1
+                    && let Some(last) = lines.last()
+                    && count_words(last) <= 10
+                    && !last.trim_end().ends_with(['.', '!', '?', '"', '”'])
+                {
+                    attribution = Some(
+                        last.trim_start_matches(['—', '–', '-', '~', ' '])
+                            .to_string(),
+                    );
+                    lines.pop();
+                }
+                let body = lines.join(" ");
+                if attribution.is_none() {
+                    attribution = quoted_spans(&body)
+                        .last()
+                        .and_then(|&(_, e)| attribution_in(&body[e..]))
+                        .or_else(|| next.and_then(|n| attribution_in(&n.text)));
+                }
+                if count_words(&body) >= 8 {
+                    out.push(Quote {
+                        piece,
+                        text: body,
+                        attribution,
+                        raw,
+                        in_section,
+                    });
+                }
+            }
+            Kind::Block(BlockKind::Paragraph) => {
+                let spans = quoted_spans(text);
+                if spans.is_empty() {
+                    if in_section && count_words(text) >= 8 {
+                        out.push(Quote {
+                            piece,
+                            text: text.to_string(),
+                            attribution: next.and_then(|n| attribution_in(&n.text)),
+                            raw,
+                            in_section,
+                        });
+                    }
+                    continue;
+                }
+                // Speech broken by its attribution ("It does it all," said
+                // X, "refunds and reports.") is one quote.
+                let total: usize = spans.iter().map(|&(s, e)| count_words(&text[s..e])).sum();
+                let min = if in_section || total >= 8 { 1 } else { 8 };
+                let mut taken = false;
+                for (k, &(s, e)) in spans.iter().enumerate() {
+                    let words = &text[s..e];
+                    if count_words(words) < min || (taken && total >= 8 && count_words(words) < 8) {
+                        continue;
+                    }
+                    taken = true;
+                    // After the quote (up to the next one), or before it.
+                    let upto = spans.get(k + 1).map_or(text.len(), |n| n.0);
+                    let after = &text[past(text, e).min(upto)..upto];
+                    let before = &text[..s];
+                    let attribution = attribution_in(after)
+                        .or_else(|| attribution_before(before))
+                        .or_else(|| {
+                            // "…," said X. "More words." — the quote goes on.
+                            spans[..k].iter().rev().find_map(|&(_, pe)| {
+                                attribution_in(&text[past(text, pe).min(s)..s])
+                            })
+                        })
+                        .or_else(|| {
+                            (k + 1 == spans.len())
+                                .then(|| next.and_then(|n| attribution_in(&n.text)))
+                                .flatten()
+                        });
+                    out.push(Quote {
+                        piece,
+                        text: words.to_string(),
+                        attribution,
+                        raw: raw.clone(),
+                        in_section,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The byte after the character at `i`.
+fn past(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// "Ana Ruiz, owner of Ruiz Tax, said:" before a quote.
+fn attribution_before(before: &str) -> Option<String> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:said|says|explains|explained|adds|added|recalls|wrote|writes)\s*[:,]?\s*$").unwrap()
+    });
+    BEFORE
+        .captures(before.trim_end_matches(['"', '“', ' ']))
+        .map(|c| c[1].trim().to_string())
+}
+
+/// Byte ranges (start, end) of the words between quotation marks.
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    quoted(text)
+        .into_iter()
+        .map(|(a, b)| {
+            let start = a + text[a..].chars().next().map_or(1, char::len_utf8);
+            (start.min(b), b)
+        })
+        .collect()
+}
+
+/// Why an attribution does not give the quote to a real person.
+fn fake_attribution(who: &str, raw: &str) -> Option<String> {
+    if let Some(m) = PLACEHOLDER_NAME.find(who).or_else(|| {
+        PLACEHOLDER_NAME
+            .find(raw)
+            .filter(|m| m.as_str().starts_with('<') || m.as_str().starts_with('['))
+    }) {
+        return Some(format!("a placeholder, '{}'", m.as_str()));
+    }
+    if NO_PERSON.is_match(who) {
+        return Some(format!("a team, not a person: '{who}'"));
+    }
+    if NO_NAME.is_match(who) {
+        return Some(format!("no one by name: '{who}'"));
+    }
+    // "Jenny, event manager", "Albert from San Francisco": a first name only.
+    let name = who
+        .split([','])
+        .next()
+        .unwrap_or(who)
+        .split(" from ")
+        .next()
+        .unwrap_or(who)
+        .split(" at ")
+        .next()
+        .unwrap_or(who)
+        .trim();
+    let capitals: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let words = name.split_whitespace().count();
+    if words == 1
+        && capitals.len() == 1
+        && !matches!(
+            capitals[0].trim_end_matches('.'),
+            "Dr" | "Mr" | "Mrs" | "Ms"
+        )
+        && (who.contains(',') || who.contains(" from ") || who.contains(" at "))
+    {
+        return Some(format!("a first name only: '{who}'"));
+    }
+    None
+}
+
 pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let headline: Vec<String> = doc
@@ -850,6 +1098,9 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         .find(|pc| pc.kind == Kind::Heading)
         .map(|pc| content_words(&pc.text))
         .unwrap_or_default();
+    let hint = "let a named customer say what they did before, what changed, and what it \
+                meant to them, in their own words: '…,' said Ana Ruiz, owner of a \
+                three-chair salon in Tacoma";
     for s in doc
         .p
         .body
@@ -857,72 +1108,155 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         .iter()
         .filter(|s| s.role == Role::CustomerQuote && !s.in_faq)
     {
-        let quote = s.text();
-        if quote.trim().is_empty() {
-            out.push(Hit::new(
-                doc.section_pos(s),
-                "the customer quote is empty".to_string(),
-                "quote a customer in a real situation: who they are, what they did before, what changed",
-            ));
-            continue;
+        if s.text().trim().is_empty() {
+            out.push(
+                Hit::new(
+                    doc.section_pos(s),
+                    "the customer quote is empty".to_string(),
+                    "quote a customer in a real situation: who they are, what they did before, what changed",
+                )
+                .about(format!("the customer quote '{}'", s.heading)),
+            );
         }
-        let last = s.blocks.last().map_or(s.line, |b| b.end_line);
-        let mut reasons: Vec<String> = Vec::new();
-        let mut pos = None;
-        let sales = HYPERBOLE
-            .find(&quote)
-            .or_else(|| BEST_EVER.captures(&quote).and_then(|c| c.get(1)))
-            .or_else(|| SALES_TALK.find(&quote));
-        if let Some(m) = sales {
-            reasons.push(format!("'{}'", m.as_str()));
-            let block = s
-                .blocks
+    }
+    let found = quotes(doc);
+    // The release's only quote stands for its customer's voice.
+    let only = found
+        .iter()
+        .filter(|q| {
+            !q.attribution
+                .as_deref()
+                .is_some_and(|w| SELF_QUOTE.is_match(w))
+        })
+        .count()
+        == 1;
+    for mut q in found {
+        if q.attribution.is_none() && q.in_section {
+            // "said Jane Doe" or "— Jane Doe" anywhere in the quote section.
+            let section = doc
+                .p
+                .body
+                .sections
                 .iter()
-                .find(|b| b.text.contains(m.as_str()))
-                .expect("the quote's text comes from its blocks");
-            pos = Some(doc.locate_in(block.line, block.end_line, m.as_str(), 0));
+                .find(|s| {
+                    s.role == Role::CustomerQuote
+                        && s.line <= q.piece.line
+                        && q.piece.line <= s.end_line
+                })
+                .map(|s| s.text())
+                .unwrap_or_default();
+            q.attribution = ATTRIBUTION.find(&section).map(|m| {
+                let t = m.as_str();
+                let t = t
+                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
+                    .trim_start_matches("said ")
+                    .trim_start_matches("says ");
+                t.to_string()
+            });
         }
-        if FEATURE_LIST.is_match(&quote) {
-            reasons.push("a feature list".to_string());
-        }
-        if !NUMBER.is_match(&quote) && !SITUATION.is_match(&quote) {
-            reasons.push("no situation or before and after".to_string());
-        }
-        let quote_words = content_words(&quote);
-        let repeated = headline.iter().filter(|w| quote_words.contains(w)).count();
-        if headline.len() >= 4 && repeated * 4 >= headline.len() * 3 {
-            reasons.push("it repeats the headline".to_string());
-        }
-        let hint = "let a named customer say what they did before, what changed, and what it \
-                    meant to them, in their own words: '…,' said Ana Ruiz, owner of a \
-                    three-chair salon in Tacoma";
-        if !ATTRIBUTION.is_match(&quote) {
-            let mut message = match SAID.find(&quote) {
-                Some(m) => format!(
-                    "the customer quote names no one: '{}'",
-                    m.as_str().trim_end()
-                ),
-                None => "the customer quote names no one".to_string(),
-            };
-            if !reasons.is_empty() {
-                message.push_str(&format!(
-                    "; it reads like marketing copy: {}",
-                    reasons.join(", ")
-                ));
+        let (line, col) = doc.locate(q.piece, q.text.split_whitespace().next().unwrap_or(""), 0);
+        let opening: String = q
+            .text
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let subject = format!("the quote '{opening}…'");
+        match &q.attribution {
+            Some(who) if SELF_QUOTE.is_match(who) => continue,
+            Some(who) => {
+                if let Some(why) = fake_attribution(who, &q.raw) {
+                    out.push(
+                        Hit::new(
+                            (line, col),
+                            format!("the quote in {} is attributed to {why}", q.piece.place()),
+                            hint,
+                        )
+                        .about(subject),
+                    );
+                    continue;
+                }
             }
-            out.push(Hit::new((last, 1), message, hint));
-        } else if reasons.len() >= 2 {
-            out.push(Hit::new(
-                pos.unwrap_or_else(|| doc.section_pos(s)),
-                format!(
-                    "the customer quote reads like marketing copy: {}",
-                    reasons.join(", ")
-                ),
-                hint,
-            ));
+            None if q.in_section => {
+                let reasons = marketing(&q.text, &headline);
+                let mut message = "the customer quote names no one".to_string();
+                if !reasons.is_empty() {
+                    message.push_str(&format!(
+                        "; it reads like marketing copy: {}",
+                        reasons.join(", ")
+                    ));
+                }
+                out.push(Hit::new((line, col), message, hint).about(subject));
+                continue;
+            }
+            None => {
+                // Quoted words with no speaker outside a quote section: a
+                // phrase, an example, a UI label; but a placeholder where the
+                // speaker should be is still one.
+                if let Some(m) = PLACEHOLDER_NAME
+                    .find(&q.raw)
+                    .filter(|m| m.as_str().starts_with(['<', '[']))
+                {
+                    out.push(
+                        Hit::new(
+                            (line, col),
+                            format!(
+                                "the quote in {} is attributed to a placeholder, '{}'",
+                                q.piece.place(),
+                                m.as_str()
+                            ),
+                            hint,
+                        )
+                        .about(subject),
+                    );
+                }
+                continue;
+            }
+        }
+        // A named speaker: a customer quote must still sound like one.
+        if q.in_section || only {
+            let reasons = marketing(&q.text, &headline);
+            if reasons.len() >= 2 {
+                out.push(
+                    Hit::new(
+                        (line, col),
+                        format!(
+                            "the customer quote reads like marketing copy: {}",
+                            reasons.join(", ")
+                        ),
+                        hint,
+                    )
+                    .about(subject),
+                );
+            }
         }
     }
     out
+}
+
+/// Why a quote reads like marketing copy: hyperbole or sales talk, a
+/// feature list, no situation or before and after, the headline repeated.
+fn marketing(quote: &str, headline: &[String]) -> Vec<String> {
+    let mut reasons: Vec<String> = Vec::new();
+    let sales = HYPERBOLE
+        .find(quote)
+        .or_else(|| BEST_EVER.captures(quote).and_then(|c| c.get(1)))
+        .or_else(|| SALES_TALK.find(quote));
+    if let Some(m) = sales {
+        reasons.push(format!("'{}'", m.as_str()));
+    }
+    if FEATURE_LIST.is_match(quote) {
+        reasons.push("a feature list".to_string());
+    }
+    if !NUMBER.is_match(quote) && !SITUATION.is_match(quote) {
+        reasons.push("no situation or before and after".to_string());
+    }
+    let quote_words = content_words(quote);
+    let repeated = headline.iter().filter(|w| quote_words.contains(w)).count();
+    if headline.len() >= 4 && repeated * 4 >= headline.len() * 3 {
+        reasons.push("it repeats the headline".to_string());
+    }
+    reasons
 }
 
 #[cfg(test)]
@@ -1060,7 +1394,7 @@ mod tests {
             ]
         );
         let m = quote(
-            "\"It does it all,\" said Jane Doe, owner of Doe's Hardware, \"instant refunds, receipts, reminders and reports.\"",
+            "\"It does it all,\" said Ana Ruiz, owner of Ruiz Hardware, \"instant refunds, receipts, reminders and reports.\"",
         );
         assert_eq!(m.len(), 1, "{m:?}");
     }
@@ -1071,19 +1405,80 @@ mod tests {
             quote("\"I can finally sleep,\" said an engineer at a customer.").len(),
             1
         );
-        let m = quote(
-            "\"This revolutionary tool is amazing,\" said Jane Doe, owner of Doe's Hardware.",
-        );
+        let m =
+            quote("\"This revolutionary tool is amazing,\" said Ana Ruiz, owner of Ruiz Hardware.");
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("'revolutionary'"), "{m:?}");
         let m = quote(
-            "\"Now shops refund a customer in two minutes,\" said Jane Doe, owner of Doe's Hardware.",
+            "\"Now shops refund a customer in two minutes,\" said Ana Ruiz, owner of Ruiz Hardware.",
         );
         assert!(m.is_empty(), "{m:?}");
         let m = quote(
-            "\"I used to spend Sunday on refunds. Last month I did them from the till in a minute each,\" said Jane Doe, owner of Doe's Hardware in Tacoma.",
+            "\"I used to spend Sunday on refunds. Last month I did them from the till in a minute each,\" said Ana Ruiz, owner of Ruiz Hardware in Tacoma.",
         );
         assert!(m.is_empty(), "{m:?}");
         assert_eq!(quote(""), vec!["the customer quote is empty"]);
+    }
+
+    /// A release with the quote in its text, as most real ones are written.
+    fn release(q: &str) -> Vec<String> {
+        let text = format!(
+            "# Shops refund a customer in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly opened to shops.\n\n{q}\n"
+        );
+        rules_of(&check_text(&text), "customer-quote-sounds-fake")
+    }
+
+    const SPEECH: &str =
+        "\"I used to spend every Sunday on refunds; last month I did each one at the till\"";
+
+    #[test]
+    fn placeholder_and_stock_attributions_are_fake() {
+        for (who, why) in [
+            (" said [NAME, TITLE].", "a placeholder, '[NAME, TITLE]'"),
+            (" - John Doe, ACME Corp.", "a placeholder, 'John Doe'"),
+            (" - Mr. CTO, ACME Corp.", "a placeholder, 'Mr. CTO'"),
+            (" said the Refundly product team.", "a team, not a person"),
+            (" said the first user.", "no one by name"),
+            (" Jenny, shop manager, Tacoma.", "a first name only"),
+            (" - Albert from San Francisco", "a first name only"),
+        ] {
+            let m = release(&format!("{SPEECH}{who}"));
+            assert_eq!(m.len(), 1, "{who}: {m:?}");
+            assert!(m[0].contains(why), "{who}: {m:?}");
+        }
+        // "<name>" is HTML to Markdown: the raw line still shows it.
+        let m = release(&format!("{SPEECH}\n— <name>, Owner, <shop name>"));
+        assert!(m[0].contains("a placeholder, '<name>'"), "{m:?}");
+        // A blockquote with its attribution as a last line.
+        let m = release(
+            "> I used to spend every Sunday on refunds and last month I did each one at the till.\n> - Albert from San Francisco",
+        );
+        assert!(m[0].contains("a first name only"), "{m:?}");
+    }
+
+    #[test]
+    fn real_people_the_author_and_no_quote_at_all_are_not_fake() {
+        for q in [
+            format!("{SPEECH}, said Ana Ruiz, owner of Ruiz Hardware in Tacoma."),
+            format!("{SPEECH} — Dr. Ana Ruiz, Ruiz Dental"),
+            format!("{SPEECH}\n\n_Ana Ruiz, owner of Ruiz Hardware_"),
+            // The author on their own motive is no customer quote to judge.
+            format!("{SPEECH}, said the author."),
+            // No quote at all is not a fake quote.
+            "Shops refund while the customer waits at the till.".to_string(),
+            // A short quoted phrase is not speech.
+            "Shops search for \"refund\" and find the order.".to_string(),
+        ] {
+            assert!(release(&q).is_empty(), "{q}: {:?}", release(&q));
+        }
+    }
+
+    #[test]
+    fn the_only_quote_must_not_recite_features() {
+        let m = release(
+            "\"Refundly is a seamless, all-in-one way to refund, restock, report and reconcile\" - Ana Ruiz, owner of Ruiz Hardware.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("marketing copy"), "{m:?}");
     }
 }
