@@ -83,13 +83,21 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
                 found.push((m.start(), m.as_str(), Claim::Comparative));
             }
         }
-        found.sort_by_key(|f| f.0);
+        // Longest first at each place, so "the most innovative" wins over
+        // the "innovative" inside it: overlapping phrases are one claim.
+        found.sort_by_key(|f| (f.0, usize::MAX - f.1.len()));
         // Once per word and paragraph.
         let mut seen: Vec<String> = Vec::new();
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         for (at, word, claim) in found {
-            if allowed(word, &opts.allow) || seen.contains(&word.to_lowercase()) {
+            let end = at + word.len();
+            if allowed(word, &opts.allow)
+                || seen.contains(&word.to_lowercase())
+                || taken.iter().any(|&(a, b)| at < b && end > a)
+            {
                 continue;
             }
+            taken.push((at, end));
             seen.push(word.to_lowercase());
             let message = match claim {
                 Claim::Hype => format!("'{word}' in {}", piece.place()),
@@ -341,6 +349,22 @@ mod tests {
             "Shops refund in 2 minutes instead of 2 days, faster than a card machine's 3 days.",
         ));
         assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+    }
+
+    #[test]
+    fn overlapping_phrases_are_reported_once() {
+        let f = check_text(&pr(
+            "It is the most innovative refund tool. It is the fastest, seamless way.",
+        ));
+        let m = rules_of(&f, "hyperbole-instead-of-specifics");
+        assert_eq!(
+            m,
+            vec![
+                "'the most innovative' in the summary with no number to back it",
+                "'the fastest' in the summary with no number to back it",
+                "'seamless' in the summary",
+            ]
+        );
     }
 
     #[test]
