@@ -242,7 +242,7 @@ enum Segment {
 }
 
 /// Words a person can be called by: a segment's head noun.
-fn person_like(word: &str) -> bool {
+pub(crate) fn person_like(word: &str) -> bool {
     const PEOPLE: &[&str] = &[
         "people",
         "team",
