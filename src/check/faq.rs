@@ -378,4 +378,28 @@ mod tests {
             vec!["no internal FAQ"]
         );
     }
+
+    #[test]
+    fn qualified_faq_headings_and_bold_questions_are_found() {
+        let mut text = String::from(
+            "# Shops refund in two minutes\n\n## Frequently Asked Questions\n\n### External FAQ (what shop owners ask)\n\n",
+        );
+        for i in 0..5 {
+            text.push_str(&format!(
+                "**Q: Does refund {i} work at the till?**\n\nA: {LONG}\n\n"
+            ));
+        }
+        text.push_str("### **Internal FAQs (Business/Strategy)**\n\n");
+        for q in [
+            "What will it cost?",
+            "What could go wrong?",
+            "What do we depend on?",
+            "Why now?",
+            "What will we not do?",
+        ] {
+            text.push_str(&format!("**{q}**\n{LONG}\n\n"));
+        }
+        let m = rules_of(&check_text(&text), "faq-too-short");
+        assert!(m.is_empty(), "{m:?}");
+    }
 }
