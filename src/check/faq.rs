@@ -60,8 +60,8 @@ super::options::options! {
 super::options::options! {
     /// Options of `faq-avoids-hard-questions`.
     pub struct HardQuestions {
-        /// How many of the five hard topics the internal FAQ must cover (1 to 5).
-        min_topics: usize = 4,
+        /// How many of the five hard topics the internal FAQ must raise at least (1 to 5).
+        min_topics: usize = 2,
     }
 }
 
@@ -75,7 +75,17 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         internal
     };
     if pool.is_empty() {
-        return Vec::new(); // faq-too-short reports a missing internal FAQ
+        // No FAQ at all asks no hard question; a document with an external
+        // FAQ only is faq-too-short's ("no internal FAQ").
+        if p.body.faqs.is_empty() {
+            return vec![Hit::new(
+                doc.top(),
+                "no FAQ: nobody asks what it will cost, what could go wrong, what it depends on, why now or what we will not do",
+                "add an internal FAQ that asks what makes the team uncomfortable, and answer it",
+            )
+            .about("the internal FAQ's hard questions")];
+        }
+        return Vec::new();
     }
     let min = doc
         .config()
@@ -135,6 +145,9 @@ fn join_or(items: &[&str]) -> String {
     }
 }
 
+/// Hard topics an unsplit FAQ must raise to count as the internal FAQ too.
+const UNSPLIT_TOPICS: usize = 4;
+
 pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
     let opts = &doc.config().check.rules.faq_too_short;
@@ -172,12 +185,9 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
     // and as internal too when it asks the business's hard questions.
     let unsplit = external + internal == 0;
     let external_total = external + if unsplit { general } else { 0 };
-    let min_topics = doc
-        .config()
-        .check
-        .rules
-        .faq_avoids_hard_questions
-        .min_topics;
+    // An FAQ that does not say whose questions these are stands in for the
+    // internal one only when it asks most of the hard questions.
+    let min_topics = UNSPLIT_TOPICS;
     let internal_total = if unsplit {
         let all: Vec<&FaqEntry> = p.faqs(FaqKind::General).collect();
         let covered = TOPICS.len() - missing_topics(&all).len();
