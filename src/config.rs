@@ -45,6 +45,8 @@ pub struct Config {
     /// Folder name and status: a document sitting in that folder has that
     /// status (`status_folders: {draft: review, live: approved}`).
     pub status_folders: IndexMap<String, String>,
+    /// Document kinds by glob (`"text/*.md": rfc`): what is not a PR/FAQ.
+    pub kinds: crate::check::Kinds,
     /// The statuses and their meanings, resolved at load.
     #[serde(skip)]
     pub lifecycle: Lifecycle,
@@ -91,6 +93,7 @@ impl Default for Config {
             metadata: None,
             status_folders: IndexMap::new(),
             layout: Layout::default(),
+            kinds: crate::check::Kinds::default(),
         }
     }
 }
@@ -516,6 +519,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
         return Ok(Config::default());
     }
     let mut config: Config = yaml::from_str(path, text, 0)?;
+    config
+        .kinds
+        .set_root(path.parent().unwrap_or(Path::new("")));
     if config.statuses.is_empty() {
         let (line, col) = yaml::find_key(text, &["statuses"]).unwrap_or((1, 1));
         return Err(Diagnostic::new(path, "`statuses` is empty")

@@ -8,7 +8,9 @@ pub mod layout;
 pub mod roles;
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::Serialize;
 
 pub use body::{Block, BlockKind, Body, Comment, FaqEntry, FaqKind, Section};
@@ -64,7 +66,9 @@ pub struct Proposal {
     pub slug: String,
     /// The file, as found (relative to the current folder or absolute).
     pub path: PathBuf,
-    /// Title from the front-matter, else the first heading, else the slug.
+    /// Title from the front-matter, else the document's first heading
+    /// (unless it names a section), else a `Title:` line, else (with no
+    /// heading at all) the first line of text, else the slug.
     pub title: String,
     pub front: FrontMatter,
     #[serde(flatten)]
@@ -203,32 +207,10 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         validate_status(path, front, &options.statuses)?
     };
     let body = body::parse(split.body, split.body_line_offset, &options.aliases);
-    let headline = body
-        .sections
-        .iter()
-        .find(|s| s.role == Role::Headline)
-        .map(|s| s.heading.clone())
-        .filter(|h| !h.is_empty());
-    let title =
-        match (&front.title, headline) {
-            (Some(t), _) => t.clone(),
-            (None, Some(h)) => h,
-            (None, None) if front.present => {
-                return Err(Diagnostic::new(
-                    path,
-                    "no title: the front-matter has no `title` and the document has no heading",
-                )
-                .at(1, 1)
-                .hint("add `title: What the customer gets` to the front-matter")
-                .into());
-            }
-            (None, None) => {
-                return Err(Diagnostic::new(path, "no title: the document has no heading")
-                .at(1, 1)
-                .hint("start the PR/FAQ with a `# Headline` or add front-matter with a `title`")
-                .into());
-            }
-        };
+    let title = match &front.title {
+        Some(t) => t.clone(),
+        None => title_of(&body, split.body, &options.aliases).unwrap_or_else(|| slug_of(path)),
+    };
     let status = front
         .status
         .clone()
@@ -251,6 +233,124 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
 fn lower_status(mut front: FrontMatter) -> FrontMatter {
     front.status = front.status.map(|s| s.to_lowercase());
     front
+}
+
+/// The title a document gives itself without front-matter: its first
+/// heading, with a "PR/FAQ" or "Title:" label taken off ("PRFAQ: smallhold"
+/// → "smallhold"). A heading that names a section ("Summary", "Problem",
+/// "Press release") is never a title: then a `Title:` or `Feature Name:`
+/// line says it, or, in a document with no heading at all, its first line.
+fn title_of(body: &Body, text: &str, aliases: &Aliases) -> Option<String> {
+    let mut headings = body.sections.iter().filter(|s| s.is_heading());
+    let mut any_heading = false;
+    for s in headings.by_ref() {
+        any_heading = true;
+        if roles::is_title_label(&s.heading) || s.role == Role::PressRelease {
+            let name = roles::strip_title_label(&s.heading);
+            if !name.is_empty() && !roles::is_section_name(&name, aliases) {
+                return Some(name);
+            }
+            if s.blocks.is_empty() {
+                continue; // "# PR/FAQ" above the release: look further
+            }
+            break;
+        }
+        if s.role == Role::Headline && !roles::is_section_name(&s.heading, aliases) {
+            return Some(s.heading.clone()).filter(|t| !t.is_empty());
+        }
+        break;
+    }
+    // The headline of a release written as a bold line ("## Press release"
+    // then "**Shops refund in minutes**").
+    if let Some(h) = body.sections.iter().find(|s| s.role == Role::Headline)
+        && !h.heading.is_empty()
+        && !h.is_heading()
+        && any_heading
+        && body
+            .sections
+            .iter()
+            .take_while(|s| s.line < h.line)
+            .all(|s| s.role == Role::PressRelease)
+    {
+        return Some(h.heading.clone());
+    }
+    if let Some(t) = header_title(text) {
+        return Some(t);
+    }
+    if any_heading {
+        return None;
+    }
+    first_line(body)
+}
+
+/// "Title: X", "- Feature Name: X", "**Title:** X" among the first lines.
+fn header_title(text: &str) -> Option<String> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?im)^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:title|feature[ _-]?name|rfc title|document title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S[^\n]*)$").unwrap()
+    });
+    let head: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
+    let c = HEADER.captures(&head)?;
+    let t = clean_line(&c[1]);
+    let lower = t.to_lowercase();
+    let none = [
+        "n/a",
+        "na",
+        "none",
+        "not applicable",
+        "tbd",
+        "-",
+        "—",
+        "todo",
+    ];
+    (!t.is_empty() && !t.starts_with('(') && !none.contains(&lower.trim_end_matches('.')))
+        .then_some(t)
+}
+
+/// The first line of text (not code, a table, metadata or a link).
+fn first_line(body: &Body) -> Option<String> {
+    static METADATA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w #.-]{1,30}:\s").unwrap());
+    let mut blocks: Vec<&body::Block> = body.sections.iter().flat_map(|s| &s.blocks).collect();
+    blocks.sort_by_key(|b| b.line);
+    let lines = blocks
+        .into_iter()
+        .filter(|b| !matches!(b.kind, body::BlockKind::Code | body::BlockKind::Table))
+        .flat_map(|b| b.text.lines());
+    for line in lines {
+        let t = clean_line(line);
+        if t.is_empty()
+            || t.starts_with("http")
+            || t.starts_with("<")
+            || METADATA.is_match(&t)
+            || !t.chars().any(char::is_alphabetic)
+        {
+            continue;
+        }
+        return Some(shorten(&t, 80));
+    }
+    None
+}
+
+/// A line without Markdown markup around its words.
+fn clean_line(line: &str) -> String {
+    let t = line
+        .trim()
+        .trim_start_matches(['>', '#', '-', '*', '+', ' '])
+        .replace(['*', '`'], "")
+        .replace("__", "");
+    t.trim_matches(|c: char| c.is_whitespace() || c == '_')
+        .to_string()
+}
+
+/// At most `max` characters, cut at a word.
+fn shorten(t: &str, max: usize) -> String {
+    if t.chars().count() <= max {
+        return t.to_string();
+    }
+    let cut: String = t.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) if i > max / 2 => format!("{}…", cut[..i].trim_end()),
+        _ => format!("{cut}…"),
+    }
 }
 
 fn validate_status(
@@ -446,16 +546,77 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_titleless_are_errors() {
+    fn an_empty_file_is_an_error() {
         assert!(
             p("  \n")
                 .unwrap_err()
                 .to_string()
                 .starts_with("p/x.md:1:1: the file is empty")
         );
-        let e = p("---\nstatus: draft\n---\nJust text.\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("no title"), "{e}");
+    }
+
+    fn title(text: &str) -> String {
+        p(text).unwrap().title
+    }
+
+    #[test]
+    fn a_document_without_a_heading_takes_its_first_line() {
+        assert_eq!(title("---\nstatus: draft\n---\nJust text.\n"), "Just text.");
+        assert_eq!(
+            title("> note to self\n\nNow shop owners refund a customer in two minutes.\n"),
+            "note to self"
+        );
+        assert_eq!(
+            title("Owner: Ana\nStatus: draft\n\nShops refund.\n"),
+            "Shops refund."
+        );
+        assert_eq!(title("```\ncode\n```\n"), "x");
+    }
+
+    #[test]
+    fn a_section_name_is_never_the_title() {
+        let rfc = "- Feature Name: if_let\n- Start Date: 2014-08-26\n\n# Summary\n\nIntroduce a construct.\n\n# Motivation\n\nText.\n";
+        assert_eq!(title(rfc), "if_let");
+        assert_eq!(
+            title("## Summary\n\nText.\n\n## Motivation\n\nMore.\n"),
+            "x"
+        );
+        assert_eq!(title("# Problem\n\nIt hurts.\n"), "x");
+        assert_eq!(
+            title("# Press Release\n\nText.\n\n# FAQ\n\n### Why?\nBecause.\n"),
+            "x"
+        );
+        assert_eq!(
+            title("# Introduction\n\nTitle: Shops refund in minutes\n"),
+            "Shops refund in minutes"
+        );
+    }
+
+    #[test]
+    fn labels_come_off_titles() {
+        assert_eq!(
+            title("# Title: Shops refund in minutes\n\nText.\n"),
+            "Shops refund in minutes"
+        );
+        assert_eq!(
+            title("# PRFAQ: smallhold\n\n## Press release\n\n**Operators run one server**\n"),
+            "smallhold"
+        );
+        assert_eq!(
+            title("# Dossier — PR/FAQ\n\n## Press Release\n\n### Topics stay alive\n"),
+            "Dossier"
+        );
+        assert_eq!(
+            title("# The Evergreen Bible PR / FAQ\n\nAnnouncing it.\n"),
+            "The Evergreen Bible"
+        );
+        assert_eq!(title("# PR FAQ for Acme Ledger\n\nText.\n"), "Acme Ledger");
+        // A bold headline under "## Press release" when the document has no other title.
+        assert_eq!(
+            title(
+                "# PR/FAQ\n\n## Press release\n\n**FOR IMMEDIATE RELEASE**\n\n**Shops refund in two minutes**\n\nSEATTLE -- Text.\n"
+            ),
+            "Shops refund in two minutes"
+        );
     }
 }

@@ -9,6 +9,7 @@ mod cli;
 mod errors;
 mod history;
 mod init_new_list;
+mod kinds;
 mod layouts;
 mod lsp;
 mod site;
