@@ -2,8 +2,14 @@
 
 mod support;
 
+mod bench;
+mod cache;
 mod check;
+mod cli;
 mod errors;
 mod history;
 mod init_new_list;
+mod kinds;
+mod layouts;
+mod lsp;
 mod site;
