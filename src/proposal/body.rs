@@ -425,16 +425,17 @@ fn inline_text<'a>(node: &'a AstNode<'a>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Appends the text of `node` and everything under it. Walks the tree with
+/// comrak's iterator, not by recursion: emphasis nested 20,000 deep
+/// overflowed a worker thread's stack.
 fn append_inline<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    match &node.data.borrow().value {
-        NodeValue::Text(t) => out.push_str(t),
-        NodeValue::Code(c) => out.push_str(&c.literal),
-        NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
-        NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_) => {}
-        _ => {
-            for child in node.children() {
-                append_inline(child, out);
-            }
+    for d in node.descendants() {
+        match &d.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            // HTML and footnote references are leaves that are not prose.
+            _ => {}
         }
     }
 }
