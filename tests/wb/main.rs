@@ -4,6 +4,7 @@ mod support;
 
 mod check;
 mod errors;
+mod hardening;
 mod history;
 mod init_new_list;
 mod site;
