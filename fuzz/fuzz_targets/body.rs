@@ -15,7 +15,11 @@ fuzz_target!(|data: &[u8]| {
         let body = wb::proposal::body::parse(text, 0, &Aliases::default());
         let last = text.lines().count().max(1);
         for s in &body.sections {
-            assert!(s.end_line <= last + 1, "section end {} past {last}", s.end_line);
+            assert!(
+                s.end_line <= last + 1,
+                "section end {} past {last}",
+                s.end_line
+            );
             assert!(s.line <= last + 1, "section line {} past {last}", s.line);
         }
         for f in &body.faqs {

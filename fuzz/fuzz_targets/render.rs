@@ -10,7 +10,8 @@ use libfuzzer_sys::fuzz_target;
 use wb::proposal::ParseOptions;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(p) = wb::proposal::parse_bytes(Path::new("f.md"), data.to_vec(), &ParseOptions::default())
+    let Ok(p) =
+        wb::proposal::parse_bytes(Path::new("f.md"), data.to_vec(), &ParseOptions::default())
     else {
         return;
     };
@@ -25,7 +26,15 @@ fuzz_target!(|data: &[u8]| {
 /// `javascript:`, `vbscript:` or `data:` URL, however encoded.
 fn wb_fuzz_check(html: &str) {
     let lower = html.to_ascii_lowercase();
-    for bad in ["<script", "<iframe", "<svg", "<object", "<embed", "<style", "<img src=x"] {
+    for bad in [
+        "<script",
+        "<iframe",
+        "<svg",
+        "<object",
+        "<embed",
+        "<style",
+        "<img src=x",
+    ] {
         assert!(!lower.contains(bad), "{bad} in {html}");
     }
     let mut rest = lower.as_str();
@@ -59,7 +68,11 @@ fn wb_fuzz_check(html: &str) {
                     attrs = &v[end..];
                 }
             }
-            assert!(!name.starts_with("on"), "handler {name} in <{}", &rest[..rest.find('>').unwrap_or(rest.len())]);
+            assert!(
+                !name.starts_with("on"),
+                "handler {name} in <{}",
+                &rest[..rest.find('>').unwrap_or(rest.len())]
+            );
             let url: String = decode_entities(&value)
                 .chars()
                 .filter(|c| !c.is_whitespace() && !c.is_control())

@@ -6,7 +6,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let cut = data.iter().position(|&b| b == 0xff).unwrap_or(data.len() / 2);
+    let cut = data
+        .iter()
+        .position(|&b| b == 0xff)
+        .unwrap_or(data.len() / 2);
     let (Ok(old), Ok(new)) = (
         std::str::from_utf8(&data[..cut]),
         std::str::from_utf8(&data[(cut + 1).min(data.len())..]),
