@@ -218,10 +218,13 @@ fn respond(request: tiny_http::Request, state: &State) {
             Some(Found::Folder) => {
                 // `/p/slug` must become `/p/slug/`, or the page's relative
                 // links resolve against `/p/`.
+                // One leading slash: `//host/p` must not become a
+                // redirect to another host.
                 let query = request.url().find('?').map_or("", |i| &request.url()[i..]);
+                let location = format!("/{}/{query}", url.trim_start_matches('/'));
                 text("moved".into(), "text/plain; charset=utf-8")
                     .with_status_code(301)
-                    .with_header(header("Location", &format!("{url}/{query}")))
+                    .with_header(header("Location", &location))
             }
             None => not_found(),
         }

@@ -395,6 +395,13 @@ fn serve_refuses_links_out_redirects_folders_and_fails_early_on_a_busy_port() {
         "{head}"
     );
     assert_eq!(get(&server.addr, "/p/refunds/").0, 200);
+    // Never to another host.
+    let (_, head, _) = get(&server.addr, "//p/refunds");
+    assert!(
+        head.lines()
+            .any(|l| l.eq_ignore_ascii_case("location: /p/refunds/")),
+        "{head}"
+    );
 
     // A second server on the same port fails before building: the first
     // one's site is the same folder, untouched.
