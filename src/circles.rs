@@ -69,6 +69,19 @@ impl Circles {
         }
     }
 
+    /// The reviewers no circle lists; none when no circles are configured
+    /// (then nobody is outside one).
+    pub fn unlisted(&self, reviewers: &[Person]) -> Vec<Person> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        reviewers
+            .iter()
+            .filter(|r| self.of(r) == Reach::Unlisted)
+            .cloned()
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::check::{RuleId, RuleOptions};
 use crate::error::{Diagnostic, Error, Result};
-use crate::proposal::{Aliases, ParseOptions, Role};
+use crate::proposal::layout::{self, FrontKey, SidecarSpec};
+use crate::proposal::{Aliases, Layout, ParseOptions, Role};
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "wb.yaml";
@@ -38,9 +39,42 @@ pub struct Config {
     /// Extra heading aliases per section role (`problem: [Pain points]`).
     pub sections: BTreeMap<Role, Vec<String>>,
     pub check: CheckConfig,
+    /// A sidecar file beside each proposal whose keys fill front-matter
+    /// fields (`metadata: {file: kep.yaml, keys: {owner: authors}}`).
+    pub metadata: Option<MetadataConfig>,
+    /// Folder name and status: a document sitting in that folder has that
+    /// status (`status_folders: {draft: review, live: approved}`).
+    pub status_folders: IndexMap<String, String>,
+    /// Document kinds by glob (`"text/*.md": rfc`): what is not a PR/FAQ.
+    pub kinds: crate::check::Kinds,
     /// The statuses and their meanings, resolved at load.
     #[serde(skip)]
     pub lifecycle: Lifecycle,
+    /// `metadata` and `status_folders`, resolved at load.
+    #[serde(skip)]
+    pub layout: Layout,
+}
+
+/// `metadata:` in wb.yaml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetadataConfig {
+    /// The sidecar's file name, relative to the folder holding the document.
+    pub file: String,
+    /// Front-matter field and the sidecar key that fills it; by default
+    /// every field from the key of the same name.
+    #[serde(
+        default = "identity_keys",
+        deserialize_with = "layout::deserialize_keys"
+    )]
+    pub keys: Vec<(FrontKey, String)>,
+}
+
+fn identity_keys() -> Vec<(FrontKey, String)> {
+    FrontKey::ALL
+        .iter()
+        .map(|k| (*k, k.as_str().to_string()))
+        .collect()
 }
 
 impl Default for Config {
@@ -56,6 +90,10 @@ impl Default for Config {
             circles: IndexMap::new(),
             sections: BTreeMap::new(),
             check: CheckConfig::default(),
+            metadata: None,
+            status_folders: IndexMap::new(),
+            layout: Layout::default(),
+            kinds: crate::check::Kinds::default(),
         }
     }
 }
@@ -72,13 +110,15 @@ impl Config {
         ParseOptions {
             statuses: self.lifecycle.names.clone(),
             aliases,
+            layout: self.layout.clone(),
+            lenient: false,
         }
     }
 }
 
 /// The part a status plays in a proposal's life. Rules, the funnel and the
 /// site read these, never a status name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Meaning {
     /// Being written; the first configured status, given to new proposals.
@@ -277,6 +317,9 @@ pub struct SiteConfig {
     pub out: String,
     /// Absolute URL the site is published at; used only for feed ids.
     pub base_url: Option<String>,
+    /// A proposal not yet decided and unchanged for more than this many
+    /// days is stale (the decision desk of the site's index).
+    pub stale_days: u32,
 }
 
 impl Default for SiteConfig {
@@ -285,6 +328,7 @@ impl Default for SiteConfig {
             title: "Proposals".into(),
             out: "_site".into(),
             base_url: None,
+            stale_days: 30,
         }
     }
 }
@@ -377,6 +421,60 @@ impl Loaded {
     }
 }
 
+impl Loaded {
+    /// Points at the `i`-th entry of `proposals` in `wb.yaml` (without a
+    /// wb.yaml: at the folder the defaults apply to).
+    pub fn source_at(&self, i: usize, message: impl Into<String>) -> Diagnostic {
+        let entry = self.config.proposals.get(i).map_or("", String::as_str);
+        let Some(text) = self.source.as_deref() else {
+            return Diagnostic::new(
+                crate::portfolio::display_path(&self.root.join(entry)),
+                message,
+            );
+        };
+        let mut d = self.error_at(&["proposals"], message);
+        d.path = crate::portfolio::display_path(&d.path);
+        let Some((key_line, _)) = yaml::find_key(text, &["proposals"]) else {
+            return d;
+        };
+        // The entry as written, on the key's line or the lines after it.
+        let mut seen = 0;
+        for (n, line) in text.lines().enumerate().skip(key_line - 1) {
+            let mut from = if n + 1 == key_line {
+                line.find(':').map_or(0, |c| c + 1)
+            } else {
+                0
+            };
+            while let Some(at) = line[from..].find(entry) {
+                let start = from + at;
+                let end = start + entry.len();
+                let bounded = |c: Option<char>| {
+                    c.is_none_or(|c| {
+                        c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '[' | ']' | '#')
+                    })
+                };
+                if !entry.is_empty()
+                    && bounded(line[..start].chars().next_back())
+                    && bounded(line[end..].chars().next())
+                {
+                    if seen
+                        == self.config.proposals[..i]
+                            .iter()
+                            .filter(|e| *e == entry)
+                            .count()
+                    {
+                        let col = line[..start].chars().count() + 1;
+                        return d.at(n + 1, col);
+                    }
+                    seen += 1;
+                }
+                from = end.max(start + 1);
+            }
+        }
+        d
+    }
+}
+
 /// Finds the portfolio for `start`: the nearest folder at or above it holding
 /// `wb.yaml`, not looking past the enclosing git repository's top. Without
 /// one, `start` itself is the root and every default applies.
@@ -421,6 +519,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
         return Ok(Config::default());
     }
     let mut config: Config = yaml::from_str(path, text, 0)?;
+    config
+        .kinds
+        .set_root(path.parent().unwrap_or(Path::new("")));
     if config.statuses.is_empty() {
         let (line, col) = yaml::find_key(text, &["statuses"]).unwrap_or((1, 1));
         return Err(Diagnostic::new(path, "`statuses` is empty")
@@ -428,7 +529,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
             .hint("list the statuses a proposal may have, e.g. [draft, review, approved]")
             .into());
     }
-    if config.proposals.is_empty() {
+    if config.proposals.iter().all(|s| s.starts_with('!')) {
         let (line, col) = yaml::find_key(text, &["proposals"]).unwrap_or((1, 1));
         return Err(Diagnostic::new(path, "`proposals` is empty")
             .at(line, col)
@@ -453,7 +554,79 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
             )
         },
     )?;
+    config.layout = resolve_layout(path, text, &config)?;
     Ok(config)
+}
+
+/// Checks `metadata` and `status_folders` against the statuses and turns
+/// them into the [`Layout`] parsing reads.
+fn resolve_layout(path: &Path, text: &str, config: &Config) -> Result<Layout> {
+    let at = |keys: &[&str], message: String, hint: String| -> Error {
+        let (line, col) = yaml::find_key(text, keys)
+            .or_else(|| yaml::find_key(text, &keys[..1]))
+            .unwrap_or((1, 1));
+        Diagnostic::new(path, message)
+            .at(line, col)
+            .hint(hint)
+            .into()
+    };
+    let mut status_folders = Vec::new();
+    for (folder, status) in &config.status_folders {
+        if folder.is_empty() || folder.contains(['/', '\\']) || folder == "." || folder == ".." {
+            return Err(at(
+                &["status_folders", folder],
+                format!("`status_folders` names `{folder}`, which is not a folder name"),
+                "name the folder a document sits in, without slashes, e.g. `live: approved`".into(),
+            ));
+        }
+        let lower = status.to_lowercase();
+        if !config.lifecycle.contains(&lower) {
+            return Err(at(
+                &["status_folders", folder],
+                format!("`status_folders.{folder}` is `{status}`, which is not in `statuses`"),
+                format!(
+                    "name one of the statuses: {}",
+                    config.lifecycle.names.join(", ")
+                ),
+            ));
+        }
+        status_folders.push((folder.clone(), lower));
+    }
+    let sidecar = match &config.metadata {
+        None => None,
+        Some(m) => {
+            let file = m.file.trim();
+            let bad = file.is_empty()
+                || Path::new(file).is_absolute()
+                || file.starts_with(['/', '\\'])
+                || Path::new(file)
+                    .components()
+                    .any(|c| !matches!(c, std::path::Component::Normal(_)));
+            if bad {
+                return Err(at(
+                    &["metadata", "file"],
+                    format!("`metadata.file` `{file}` is not a file beside the proposal"),
+                    "name the sidecar relative to the folder holding each proposal, e.g. `file: kep.yaml`"
+                        .into(),
+                ));
+            }
+            if m.keys.is_empty() {
+                return Err(at(
+                    &["metadata", "keys"],
+                    "`metadata.keys` is empty".into(),
+                    "map front-matter fields to the sidecar's keys, e.g. `keys: {title: title, owner: authors}`".into(),
+                ));
+            }
+            Some(SidecarSpec {
+                file: file.to_string(),
+                keys: m.keys.clone(),
+            })
+        }
+    };
+    Ok(Layout {
+        sidecar,
+        status_folders,
+    })
 }
 
 /// The commented `wb.yaml` that `wb init` writes: every default visible,

@@ -6,9 +6,13 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    // A shell asking for completions (`wb completions SHELL` sets this up).
+    clap_complete::CompleteEnv::with_factory(cmd::Cli::command)
+        .var(cmd::completions::VAR)
+        .complete();
     let cli = cmd::Cli::parse();
     cli.color.write_global();
     if let Some(dir) = &cli.dir

@@ -53,7 +53,22 @@ impl Portfolio {
         Portfolio::load(loaded, None)
     }
 
+    /// Opens the portfolio for `wb new`: a configured source that matches
+    /// no file yet is no error here (the new proposal may be its first).
+    pub fn open_for_new(start: &Path) -> Result<Portfolio> {
+        let loaded = config::discover(start)?;
+        Portfolio::load_with(loaded, None, true)
+    }
+
     fn load(loaded: config::Loaded, only: Option<&dyn Fn(&Path) -> bool>) -> Result<Portfolio> {
+        Portfolio::load_with(loaded, only, false)
+    }
+
+    fn load_with(
+        loaded: config::Loaded,
+        only: Option<&dyn Fn(&Path) -> bool>,
+        tolerate_unmatched: bool,
+    ) -> Result<Portfolio> {
         let options = loaded.config.parse_options();
         let root = loaded.root.clone();
         if loaded.file.is_none() && !has_sources(&root, &loaded.config) {
@@ -66,7 +81,16 @@ impl Portfolio {
                 "run `wb init` to start one, or pass `-C DIR` to point at one",
             ));
         }
-        let (mut files, mut errors) = find_files(&root, &loaded.config);
+        let (mut files, mut errors, unmatched) = find_files(&loaded);
+        if files.is_empty() && !unmatched.is_empty() && !tolerate_unmatched {
+            // Nothing at all to read: every command stops here, so that no
+            // command reports a green "0 proposals checked".
+            errors.extend(unmatched);
+            return Err(Error::from_vec(errors).expect("at least one error"));
+        }
+        if !tolerate_unmatched {
+            errors.extend(unmatched);
+        }
         if let Some(only) = only {
             files.retain(|f| only(f));
             errors.clear();
@@ -78,19 +102,34 @@ impl Portfolio {
         let mut proposals = Vec::new();
         for r in parsed {
             match r {
-                Ok(p) => proposals.push(p),
+                Ok(mut p) => {
+                    // A sidecar's problems are reported; the proposal stays.
+                    errors.extend(p.problems.drain(..).map(Error::from));
+                    proposals.push(p)
+                }
                 Err(e) => errors.push(e),
             }
         }
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         proposals.retain(|p| match seen.get(&p.slug) {
             Some(first) => {
+                let hint = if proposal::is_folder_document(&file_name(&p.path)) {
+                    "a folder's README.md or index.md is named after its folder; \
+                     two proposal folders cannot share a name: rename one of them"
+                } else {
+                    "a proposal is named after its file; two proposals cannot share a \
+                     name: rename one of them"
+                };
                 errors.push(
                     Diagnostic::new(
                         &p.path,
-                        format!("slug `{}` is also used by {}", p.slug, first.display()),
+                        format!(
+                            "slug `{}` is also used by {}; wb skipped this one",
+                            p.slug,
+                            first.display()
+                        ),
                     )
-                    .hint("two proposals cannot share a file name; rename one of them")
+                    .hint(hint)
                     .into(),
                 );
                 false
@@ -114,7 +153,11 @@ impl Portfolio {
     }
 
     /// Finds a proposal by slug, or by path (as typed, relative to the
-    /// current folder). A proposal that failed to parse reports its error.
+    /// current folder), or by what people type of a slug: a unique prefix
+    /// (`small-sh`), else a unique match at a word of the slug (`refund-in`
+    /// finds `small-shops-refund-in-two-minutes`; see [`matching_slugs`]).
+    /// Several matches list the candidates; none suggests the nearest slug.
+    /// A proposal that failed to parse reports its error.
     pub fn find(&self, name: &str) -> Result<&Proposal> {
         if let Some(p) = self.proposals.iter().find(|p| p.slug == name) {
             return Ok(p);
@@ -127,24 +170,51 @@ impl Portfolio {
         {
             return Ok(p);
         }
-        for e in &self.errors {
-            if let Error::Input(d) = e
-                && (proposal::slug_of(&d.path) == name
-                    || std::path::absolute(&d.path).ok() == wanted)
-            {
-                return Err(Error::Input(d.clone()));
-            }
-        }
-        let mut known: Vec<&str> = self.proposals.iter().map(|p| p.slug.as_str()).collect();
-        known.sort_unstable();
-        let hint = match closest(name, &known) {
-            Some(c) => format!("did you mean `{c}`? `wb list` shows every proposal"),
-            None => "`wb list` shows every proposal".to_string(),
+        let broken = |d: &Diagnostic, slug: &str| {
+            proposal::slug_of(&d.path) == slug || std::path::absolute(&d.path).ok() == wanted
         };
-        Err(Error::usage_hint(
-            format!("no proposal `{name}` in this portfolio"),
-            hint,
-        ))
+        let broken_error = |slug: &str| {
+            self.errors.iter().find_map(|e| match e {
+                Error::Input(d) if broken(d, slug) => Some(Error::Input(d.clone())),
+                _ => None,
+            })
+        };
+        if let Some(e) = broken_error(name) {
+            return Err(e);
+        }
+        let mut known: Vec<String> = self.proposals.iter().map(|p| p.slug.clone()).collect();
+        known.extend(self.errors.iter().filter_map(|e| match e {
+            Error::Input(d) => Some(proposal::slug_of(&d.path)),
+            _ => None,
+        }));
+        known.sort_unstable();
+        known.dedup();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        match matching_slugs(name, &known)[..] {
+            [one] => self
+                .proposals
+                .iter()
+                .find(|p| p.slug == one)
+                .ok_or_else(|| broken_error(one).expect("a known slug is a proposal or an error")),
+            [] => {
+                let hint = match closest(name, &known) {
+                    Some(c) => format!("did you mean `{c}`? `wb list` shows every proposal"),
+                    None => "`wb list` shows every proposal".to_string(),
+                };
+                Err(Error::usage_hint(
+                    format!("no proposal `{name}` in this portfolio"),
+                    hint,
+                ))
+            }
+            ref many => Err(Error::usage_hint(
+                format!(
+                    "`{name}` matches {} proposals: {}",
+                    many.len(),
+                    many.join(", ")
+                ),
+                "type more of the slug, or the whole of it",
+            )),
+        }
     }
 
     /// The proposals with any of `statuses` (all when empty) and any of
@@ -174,7 +244,8 @@ impl Portfolio {
         let first = self
             .cfg()
             .proposals
-            .first()
+            .iter()
+            .find(|s| !s.starts_with('!'))
             .map(String::as_str)
             .unwrap_or("proposals");
         let fixed: Vec<&str> = first
@@ -188,6 +259,23 @@ impl Portfolio {
         };
         self.root.join(fixed.join("/"))
     }
+
+    /// Where `wb new` writes the proposal `slug`: `<dir>/<slug>.md`, or
+    /// `<dir>/<slug>/README.md` when the first source is a glob naming a
+    /// folder document (`keps/**/README.md`).
+    pub fn new_path(&self, slug: &str) -> PathBuf {
+        let first = self
+            .cfg()
+            .proposals
+            .iter()
+            .find(|s| !s.starts_with('!'))
+            .map_or("", String::as_str);
+        let file = first.rsplit('/').next().unwrap_or("");
+        if is_glob(first) && !is_glob(file) && proposal::is_folder_document(file) {
+            return self.new_dir().join(slug).join(file);
+        }
+        self.new_dir().join(format!("{slug}.md"))
+    }
 }
 
 fn is_glob(s: &str) -> bool {
@@ -198,7 +286,7 @@ fn has_sources(root: &Path, config: &Config) -> bool {
     config
         .proposals
         .iter()
-        .any(|s| is_glob(s) || root.join(s).is_dir())
+        .any(|s| !s.starts_with('!') && (is_glob(s) || root.join(s).is_dir()))
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -208,46 +296,207 @@ fn is_markdown(path: &Path) -> bool {
     )
 }
 
+/// Entries never searched, by name: hidden ones and build folders.
 fn skipped_name(name: &str) -> bool {
-    name.starts_with('.') || name.eq_ignore_ascii_case("README.md") || SKIP_DIRS.contains(&name)
+    name.starts_with('.') || SKIP_DIRS.contains(&name)
+}
+
+/// Does this source load `README.md` files? Only a glob whose file part
+/// names them (`keps/**/README.md`): elsewhere a README describes its
+/// folder and is not a proposal.
+fn names_readme(source: &str) -> bool {
+    is_glob(source)
+        && source
+            .rsplit('/')
+            .next()
+            .is_some_and(|f| f.to_ascii_lowercase().contains("readme"))
 }
 
 /// Finds the proposal files the configuration names, relative to the
-/// current folder where possible, sorted by path.
-fn find_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Error>) {
+/// current folder where possible, sorted by path. Also returns, apart, one
+/// error per source that matched no proposal (at its line in wb.yaml).
+fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>) {
+    let root = &loaded.root;
+    let config = &loaded.config;
     let mut found = Found::new(root, &root.join(&config.site.out));
-    for source in &config.proposals {
-        if is_glob(source) {
+    let mut unmatched = Vec::new();
+    // `!glob` entries leave out what the other entries match.
+    let mut exclude = GlobSetBuilder::new();
+    for (i, source) in config.proposals.iter().enumerate() {
+        let Some(glob) = source.strip_prefix('!') else {
+            continue;
+        };
+        match Glob::new(glob) {
+            Ok(g) => {
+                exclude.add(g);
+            }
+            Err(e) => found.errors.push(
+                loaded
+                    .source_at(i, format!("bad glob `{glob}` in `proposals`: {e}"))
+                    .hint("an exclusion looks like `!keps/NNNN-kep-template/**`")
+                    .into(),
+            ),
+        }
+    }
+    found.exclude = exclude.build().ok().filter(|s| !s.is_empty());
+    for (i, source) in config.proposals.iter().enumerate() {
+        if source.starts_with('!') {
+            continue;
+        }
+        let before = found.files.len();
+        let skipped = if is_glob(source) {
             let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
             let glob = match Glob::new(source) {
                 Ok(g) => g,
                 Err(e) => {
-                    found.errors.push(Error::usage_hint(
-                        format!("bad glob `{source}` in `proposals`: {e}"),
-                        "globs look like `docs/**/*.md`",
-                    ));
+                    found.errors.push(
+                        loaded
+                            .source_at(i, format!("bad glob `{source}` in `proposals`: {e}"))
+                            .hint("globs look like `docs/**/*.md`")
+                            .into(),
+                    );
                     continue;
                 }
             };
             let mut set = GlobSetBuilder::new();
             set.add(glob);
-            found.walk(&root.join(fixed.join("/")), set.build().ok().as_ref());
+            let base = root.join(fixed.join("/"));
+            found.walk_source(&base, set.build().ok().as_ref(), names_readme(source))
         } else {
-            found.walk(&root.join(source), None);
+            let base = root.join(source);
+            // A status folder may be empty, or absent from a fresh clone
+            // (git keeps no empty folders): no proposal has that status now.
+            let status_folder = config.status_folders.contains_key(
+                source
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(""),
+            );
+            if !base.exists() && status_folder {
+                continue;
+            }
+            if !base.exists() {
+                unmatched.push(
+                    loaded
+                        .source_at(
+                            i,
+                            format!("no proposal matches `{source}`: there is no such folder"),
+                        )
+                        .hint(format!(
+                            "`proposals` names folders or globs relative to the folder \
+                             holding wb.yaml ({}); create the folder, or name the one \
+                             holding your proposals",
+                            shown_dir(root)
+                        ))
+                        .into(),
+                );
+                continue;
+            }
+            let skipped = found.walk_source(&base, None, false);
+            // An empty folder is a portfolio with no proposal yet, not a
+            // mistake; a folder whose every file was skipped is.
+            if skipped.is_empty() {
+                continue;
+            }
+            skipped
+        };
+        if found.files.len() == before {
+            unmatched.push(no_match(loaded, i, source, &skipped));
         }
     }
-    found.finish()
+    let (files, errors) = found.finish();
+    (files, errors, unmatched)
+}
+
+/// "no proposal matches `source`", at its line in wb.yaml, with what was
+/// skipped and how to load it.
+fn no_match(loaded: &config::Loaded, i: usize, source: &str, skipped: &Skipped) -> Error {
+    let mut message = format!("no proposal matches `{source}`");
+    if !skipped.is_empty() {
+        message.push_str(&format!(": {}", skipped.describe()));
+    }
+    let hint = if skipped.readme > 0 {
+        let dir = source
+            .trim_end_matches('/')
+            .split('/')
+            .take_while(|c| !is_glob(c))
+            .collect::<Vec<_>>()
+            .join("/");
+        let dir = if dir.is_empty() { "." } else { dir.as_str() };
+        format!(
+            "wb loads a folder's README.md only when a glob names it: \
+             `proposals: [\"{dir}/**/README.md\"]`"
+        )
+    } else if is_glob(source) {
+        format!(
+            "the glob is matched against paths relative to the folder holding wb.yaml ({}), \
+             e.g. `docs/**/*.md`; check it against the files",
+            shown_dir(&loaded.root)
+        )
+    } else {
+        "a proposal is a Markdown file (.md); put them in this folder, or name the folder \
+         or glob that holds them"
+            .to_string()
+    };
+    loaded.source_at(i, message).hint(hint).into()
+}
+
+/// Files a source matched but wb did not load, by reason.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Skipped {
+    /// README.md files, when the source does not name them.
+    pub readme: usize,
+    /// Files that are not Markdown.
+    pub not_markdown: usize,
+}
+
+impl Skipped {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.readme == 0 && self.not_markdown == 0
+    }
+
+    /// "3 README.md files and 2 files that are not Markdown were skipped".
+    pub(crate) fn describe(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let mut parts = Vec::new();
+        if self.readme > 0 {
+            parts.push(plural(self.readme, "README.md file", "README.md files"));
+        }
+        if self.not_markdown > 0 {
+            parts.push(plural(
+                self.not_markdown,
+                "file that is not Markdown",
+                "files that are not Markdown",
+            ));
+        }
+        let verb = if self.readme + self.not_markdown == 1 {
+            "was"
+        } else {
+            "were"
+        };
+        format!("{} {verb} skipped", parts.join(" and "))
+    }
 }
 
 /// Proposal files found under one portfolio root, by the rules every
 /// command shares (`wb list`, `wb build`, `wb check PATH...`): Markdown
-/// files only; hidden entries, README.md, build folders and the site's
-/// output skipped; a symbolic link followed only when it leads to a file
-/// inside the root; a folder named like a proposal reported.
+/// files only; hidden entries, build folders and the site's output
+/// skipped, and README.md unless a glob names it; a symbolic link followed
+/// only when it leads to a file inside the root; a folder named like a
+/// proposal reported.
 pub(crate) struct Found {
     root: PathBuf,
     canonical_root: PathBuf,
     out_dir: PathBuf,
+    /// Paths (relative to the root) left out: wb.yaml's `!glob` entries.
+    exclude: Option<globset::GlobSet>,
     pub files: Vec<PathBuf>,
     pub errors: Vec<Error>,
 }
@@ -258,21 +507,35 @@ impl Found {
             root: root.to_path_buf(),
             canonical_root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             out_dir: out_dir.to_path_buf(),
+            exclude: None,
             files: Vec::new(),
             errors: Vec::new(),
         }
     }
 
     /// Adds the Markdown files under `base` (a folder), keeping those whose
-    /// path relative to the root `matcher` accepts. A missing base adds nothing.
+    /// path relative to the root `matcher` accepts; README.md files are
+    /// skipped. A missing base adds nothing.
     pub(crate) fn walk(&mut self, base: &Path, matcher: Option<&globset::GlobSet>) {
+        self.walk_source(base, matcher, false);
+    }
+
+    /// [`Found::walk`], loading README.md files when `readme` is set;
+    /// returns what it matched but skipped.
+    pub(crate) fn walk_source(
+        &mut self,
+        base: &Path,
+        matcher: Option<&globset::GlobSet>,
+        readme: bool,
+    ) -> Skipped {
+        let mut skipped = Skipped::default();
         if !base.exists() {
-            return;
+            return skipped;
         }
         // WalkDir follows its starting folder even when it is a link.
         if let Err(e) = crate::fs::ensure_inside(&self.root, base) {
             self.errors.push(e);
-            return;
+            return skipped;
         }
         let out_dir = self.out_dir.clone();
         let walker = WalkDir::new(base)
@@ -302,11 +565,26 @@ impl Found {
             };
             let path = entry.path();
             let rel = path.strip_prefix(&self.root).unwrap_or(path);
-            if matcher.is_some_and(|m| !m.is_match(rel)) || !is_markdown(path) {
+            if entry.depth() == 0
+                || matcher.is_some_and(|m| !m.is_match(rel))
+                || self.exclude.as_ref().is_some_and(|x| x.is_match(rel))
+            {
+                continue;
+            }
+            if entry.file_type().is_dir() && !is_markdown(path) {
+                continue;
+            }
+            if !is_markdown(path) {
+                skipped.not_markdown += 1;
+                continue;
+            }
+            if !readme && entry.file_name().eq_ignore_ascii_case("README.md") {
+                skipped.readme += 1;
                 continue;
             }
             self.add_entry(path, entry.file_type());
         }
+        skipped
     }
 
     /// Adds one file named on the command line (any extension).
@@ -348,6 +626,47 @@ impl Found {
     }
 }
 
+/// The slugs among `known` that `typed` names as people type them: those
+/// it is a prefix of; when none, those with a word (a part after `-`, `_`
+/// or `.`) it is a prefix of. Case is ignored. For [`Portfolio::find`] (one
+/// match resolves) and shell completion (every match is offered).
+pub fn matching_slugs<'a>(typed: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let typed = typed.to_lowercase();
+    let prefix: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| k.to_lowercase().starts_with(&typed))
+        .collect();
+    if !prefix.is_empty() || typed.is_empty() {
+        return prefix;
+    }
+    known
+        .iter()
+        .copied()
+        .filter(|k| {
+            let k = k.to_lowercase();
+            k.match_indices(&typed)
+                .any(|(i, _)| k[..i].ends_with(['-', '_', '.']))
+        })
+        .collect()
+}
+
+/// A folder as shown in a hint: relative to the current folder, `.` for itself.
+fn shown_dir(dir: &Path) -> String {
+    let shown = display_path(dir);
+    if shown.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        shown.display().to_string()
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// `path` relative to the current folder when it lies below it.
 pub fn display_path(path: &Path) -> PathBuf {
     match std::env::current_dir() {
@@ -377,5 +696,24 @@ mod tests {
             Some("nurse-handoff")
         );
         assert_eq!(closest("zzz", &["nurse-handoff"]), None);
+    }
+
+    #[test]
+    fn slugs_as_people_type_them() {
+        let known = [
+            "small-shops-refund-in-two-minutes",
+            "small-shops-tax-forms",
+            "nurse-handoff",
+        ];
+        assert_eq!(matching_slugs("small-shops-r", &known), [known[0]]);
+        assert_eq!(matching_slugs("small", &known), [known[0], known[1]]);
+        assert_eq!(matching_slugs("Nurse", &known), [known[2]]);
+        // No prefix matches: a word of the slug may start the match.
+        assert_eq!(matching_slugs("refund", &known), [known[0]]);
+        assert_eq!(matching_slugs("refund-in", &known), [known[0]]);
+        // Inside a word is no match: `hops` is not a word.
+        assert!(matching_slugs("hops", &known).is_empty());
+        assert!(matching_slugs("refunds", &known).is_empty());
+        assert_eq!(matching_slugs("", &known).len(), 3);
     }
 }

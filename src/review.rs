@@ -18,9 +18,10 @@ use crate::circles::{Circles, Reach};
 use crate::config::{Config, Meaning};
 use crate::error::Result;
 use crate::history::{History, PortfolioHistory, RepoState};
+use crate::memo::{self, Memo};
 use crate::portfolio::Portfolio;
-use crate::proposal::{ParseOptions, Proposal};
-use crate::timeline::{Texts, Timeline};
+use crate::proposal::{self, ParseOptions, Proposal};
+use crate::timeline::{self, Decision, Texts, Timeline};
 
 /// How much of a proposal to assemble.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,6 +60,9 @@ pub struct Overview {
     pub owner: Option<String>,
     pub customer: Option<String>,
     pub launch_date: Option<String>,
+    /// The day it was first written down, where front-matter or a sidecar says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
     pub tags: Vec<String>,
     pub words: usize,
     /// Committed iterations (0 outside a git repository).
@@ -68,7 +72,14 @@ pub struct Overview {
     /// Date of the last committed iteration (author date), YYYY-MM-DD.
     pub last_change: Option<String>,
     pub last_reviewer: Option<String>,
+    /// Reviewers of committed iterations that no circle of wb.yaml lists,
+    /// as `Name <email>`, each once (empty when wb.yaml has no circles).
+    pub unlisted_reviewers: Vec<String>,
     pub findings: Counts,
+    /// The decision the proposal stands on, when its status decides it:
+    /// the commit that moved it there, who decided (`Approved-by:`,
+    /// `Decided-by:`) and why (the commit body).
+    pub decision: Option<Decision>,
     /// The part the status plays (wb.yaml's `status_meanings`).
     #[serde(skip)]
     pub meaning: Meaning,
@@ -95,8 +106,12 @@ pub struct Review<'c> {
 /// compare and check.
 struct Rules<'c> {
     config: &'c Config,
-    options: &'c ParseOptions,
+    /// How old versions are read: leniently (a status today's wb.yaml no
+    /// longer lists is kept, not refused).
+    versions: ParseOptions,
     circles: Circles,
+    /// Current findings already known from an earlier run.
+    memo: Memo,
 }
 
 impl<'c> Review<'c> {
@@ -114,12 +129,15 @@ impl<'c> Review<'c> {
         options: &'c ParseOptions,
         proposals: &[&Proposal],
     ) -> Result<Review<'c>> {
+        let source = PortfolioHistory::for_proposals(root, proposals)?;
+        let memo = Memo::open(source.cache_dir().as_deref(), config);
         Ok(Review {
-            source: PortfolioHistory::for_proposals(root, proposals)?,
+            source,
             rules: Rules {
                 config,
-                options,
+                versions: options.lenient(),
                 circles: Circles::new(config),
+                memo,
             },
         })
     }
@@ -164,18 +182,75 @@ impl<'c> Review<'c> {
             RepoState::NoRepository => None,
             _ => Some(self.source.of(p).cloned().unwrap_or_default()),
         };
-        let texts = match (&history, depth) {
+        let key = self.rules.memo.key(p, history.as_ref());
+        let known = match depth {
+            Depth::Current => self.rules.memo.get(key),
+            _ => None,
+        };
+        if known.is_some() {
+            return Ok(Input {
+                p,
+                history,
+                texts: None,
+                statuses: None,
+                depth,
+                key,
+                known,
+            });
+        }
+        let mut texts = match (&history, depth) {
             (Some(h), Depth::Timeline | Depth::Checked) => Some(Texts::read(&self.source, p, h)),
             (Some(h), Depth::Current) => Some(Texts::first_only(&self.source, p, h)),
             (None, Depth::Current) => None,
             (None, _) => Some(Texts::read(&self.source, p, &History::default())),
         };
+        let statuses = match (&history, &mut texts) {
+            (Some(h), Some(t))
+                if depth == Depth::Current
+                    && timeline::decides(&self.rules.config.lifecycle, p.status()) =>
+            {
+                Some(self.statuses_back(p, h, t))
+            }
+            _ => None,
+        };
         Ok(Input {
             p,
             history,
             texts,
+            statuses,
             depth,
+            key,
+            known: None,
         })
+    }
+
+    /// The status of each committed version, read from the newest back to
+    /// the first whose status does not decide (the rest stay `None`): what
+    /// [`timeline::current_decision`] needs, without reading every version.
+    fn statuses_back(&self, p: &Proposal, h: &History, texts: &mut Texts) -> Vec<Option<String>> {
+        let committed: Vec<_> = h.committed().collect();
+        let mut statuses = vec![None; committed.len()];
+        let lifecycle = &self.rules.config.lifecycle;
+        for (i, it) in committed.iter().enumerate().rev() {
+            let Some(blob) = it.blob.as_deref() else {
+                break;
+            };
+            texts.load(&self.source, p, it, blob);
+            // The status as that version had it: read leniently, with the
+            // layout (a status folder) laid over it at its own path.
+            let Some(status) = texts.version(p, blob, &self.rules.versions).map(|mut v| {
+                self.rules.lay_out(p, &mut v, &it.path);
+                v.status().to_string()
+            }) else {
+                break;
+            };
+            let decides = timeline::decides(lifecycle, &status);
+            statuses[i] = Some(status);
+            if !decides {
+                break;
+            }
+        }
+        statuses
     }
 }
 
@@ -186,15 +261,27 @@ impl Rules<'_> {
             p,
             history,
             texts,
+            statuses,
             depth,
+            key,
+            known: remembered,
         } = input;
         let empty = History::default();
         let known = history.as_ref().unwrap_or(&empty);
         let (timeline, first) = match (depth, texts) {
             (_, None) => (None, None),
-            (Depth::Current, Some(t)) => (None, t.first_version(p, known, self.options)),
+            (Depth::Current, Some(t)) => {
+                let first = t.first_version(p, known, &self.versions).map(|mut v| {
+                    if let Some(it) = known.first() {
+                        self.lay_out(p, &mut v, &it.path);
+                    }
+                    v
+                });
+                (None, first)
+            }
             (_, Some(t)) => {
-                let mut timeline = Timeline::build(&t, p, known, self.options, &self.circles);
+                let mut timeline = Timeline::build(&t, p, known, &self.versions, &self.circles);
+                self.lay_out_timeline(p, &mut timeline);
                 if depth == Depth::Checked {
                     timeline.check(self.config, known);
                 }
@@ -202,11 +289,26 @@ impl Rules<'_> {
                 (Some(timeline), first)
             }
         };
+        let lifecycle = &self.config.lifecycle;
+        let mut timeline = timeline;
+        let decision = match (&mut timeline, &statuses, &remembered) {
+            (_, _, Some(k)) => k.decision.clone(),
+            (Some(t), _, _) => t.decide(lifecycle),
+            (None, Some(statuses), _) => {
+                let committed: Vec<_> = known.committed().collect();
+                timeline::current_decision(&committed, statuses, lifecycle)
+            }
+            _ => None,
+        };
         // The last version checked is the current text: its findings are the
         // proposal's; otherwise (no history, or not checked) check it now.
-        let findings = match timeline.as_ref().and_then(|t| t.current_findings(p)) {
-            Some(f) => f.to_vec(),
-            None => check::check(
+        let findings = match (
+            remembered,
+            timeline.as_ref().and_then(|t| t.current_findings(p)),
+        ) {
+            (Some(k), _) => k.findings,
+            (None, Some(f)) => f.to_vec(),
+            (None, None) => check::check(
                 p,
                 &check::Context {
                     config: self.config,
@@ -215,8 +317,10 @@ impl Rules<'_> {
                 },
             ),
         };
+        self.memo.put(key, &findings, decision.as_ref());
         let mut overview = overview(p, history.as_ref(), &findings, &self.circles);
         overview.meaning = self.config.lifecycle.meaning(p.status());
+        overview.decision = decision;
         Assembled {
             proposal: p,
             history,
@@ -227,12 +331,101 @@ impl Rules<'_> {
     }
 }
 
-/// What [`Review::read`] hands to [`Review::finish`].
+impl Rules<'_> {
+    /// Does the layout add anything to the document's own text?
+    fn has_layout(&self, p: &Proposal) -> bool {
+        p.sidecar.is_some() || !self.versions.layout.status_folders.is_empty()
+    }
+
+    /// Lays the layout over one old version: today's sidecar values (a
+    /// sidecar has no history of its own here) and the status of the folder
+    /// the version sat in (`path`, relative to the repository top).
+    fn lay_out(&self, p: &Proposal, version: &mut Proposal, path: &str) {
+        if self.has_layout(p) {
+            proposal::apply_layout(
+                version,
+                Path::new(path),
+                p.sidecar.as_deref(),
+                &self.versions,
+            );
+        }
+    }
+
+    /// [`Rules::lay_out`] for every version of the timeline, each at the
+    /// path it had at its iteration, and the front-matter changes of each
+    /// iteration measured again: a `git mv draft/x.md live/x.md` is then
+    /// the status change it is.
+    fn lay_out_timeline(&self, p: &Proposal, timeline: &mut Timeline) {
+        if !self.has_layout(p) {
+            return;
+        }
+        for i in 0..timeline.steps.len() {
+            let path = timeline.steps[i].iteration.path.clone();
+            let Some(version) = timeline.steps[i].version.as_mut() else {
+                continue;
+            };
+            self.lay_out(p, version, &path);
+            let step = &timeline.steps[i];
+            if step.summary.is_none() {
+                continue;
+            }
+            let parent_blob = step.iteration.parent_blob.as_deref();
+            // The version before: the nearest earlier step that left it
+            // (already laid out, at its own path), else its text read again.
+            let parent = parent_blob.map(|blob| {
+                let earlier = timeline.steps[..i]
+                    .iter()
+                    .rev()
+                    .find(|s| s.iteration.blob.as_deref() == Some(blob));
+                match earlier.and_then(|s| s.version.as_ref()) {
+                    Some(v) => Some(v.front.clone()),
+                    None => {
+                        let text = step.parent_text.clone().unwrap_or_default();
+                        proposal::parse(&p.path, text, &self.versions)
+                            .ok()
+                            .map(|mut v| {
+                                let at = earlier
+                                    .or(timeline.steps[..i].last())
+                                    .map_or(path.as_str(), |s| s.iteration.path.as_str());
+                                self.lay_out(p, &mut v, at);
+                                v.front
+                            })
+                    }
+                }
+            });
+            let step = &mut timeline.steps[i];
+            let (Some(version), Some(summary)) = (&step.version, step.summary.as_mut()) else {
+                continue;
+            };
+            match parent {
+                None => summary.front = crate::diff::front_changes(None, &version.front),
+                Some(Some(front)) => {
+                    summary.front = crate::diff::front_changes(Some(&front), &version.front)
+                }
+                Some(None) => {}
+            }
+        }
+    }
+}
+
+/// What [`Review::read`] hands to [`Rules::finish`].
 struct Input<'p> {
     p: &'p Proposal,
     history: Option<History>,
     texts: Option<Texts>,
+    /// At [`Depth::Current`], for a proposal whose status decides it.
+    statuses: Option<Vec<Option<String>>>,
     depth: Depth,
+    key: memo::Key,
+    /// The current findings and decision, when an earlier run knew them.
+    known: Option<memo::Known>,
+}
+
+impl Drop for Review<'_> {
+    /// What this run learnt is kept for the next one.
+    fn drop(&mut self) {
+        self.rules.memo.save();
+    }
 }
 
 fn overview(
@@ -252,6 +445,7 @@ fn overview(
         owner: p.front.owner.clone(),
         customer: p.front.customer.clone(),
         launch_date: p.front.launch_date.map(|d| d.to_string()),
+        created: p.front.created.map(|d| d.to_string()),
         tags: p.front.tags.clone(),
         words: p.body.words,
         iterations: committed.len(),
@@ -262,7 +456,21 @@ fn overview(
             .rev()
             .find_map(|i| i.reviewers.last())
             .map(|r| r.name.clone()),
+        unlisted_reviewers: {
+            let mut seen = Vec::new();
+            for r in committed
+                .iter()
+                .flat_map(|i| circles.unlisted(&i.reviewers))
+            {
+                let r = r.to_string();
+                if !seen.contains(&r) {
+                    seen.push(r);
+                }
+            }
+            seen
+        },
         findings: Counts::of(findings),
+        decision: None,
         meaning: Meaning::Other,
         owner_name: p.owner_name().map(str::to_string),
         reach,

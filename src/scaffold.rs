@@ -40,14 +40,25 @@ struct Data<'a> {
 
 /// Renders the template and creates the file; returns its path.
 pub fn create(portfolio: &Portfolio, req: &NewProposal) -> Result<PathBuf> {
-    if let Some(p) = portfolio.proposals.iter().find(|p| p.slug == req.slug) {
+    // Case-insensitively: on macOS and Windows `X.md` and `x.md` are one file.
+    if let Some(p) = portfolio
+        .proposals
+        .iter()
+        .find(|p| p.slug.eq_ignore_ascii_case(&req.slug))
+    {
         return Err(Diagnostic::new(
             &p.path,
-            format!("a proposal named `{}` already exists", req.slug),
+            format!("a proposal named `{}` already exists", p.slug),
         )
-        .hint("pick another title or pass --slug NAME")
+        .hint(if p.slug == req.slug {
+            "pick another title or pass --slug NAME"
+        } else {
+            "names that differ only in case clash on macOS and Windows; pick another title or --slug NAME"
+        })
         .into());
     }
+    let path = portfolio.new_path(&req.slug);
+    refuse_case_clash(&path)?;
     let name = format!("{}.md.hbs", req.template);
     let Some(source) = templates::template(&portfolio.root, &name)? else {
         return Err(Error::usage_hint(
@@ -73,7 +84,12 @@ pub fn create(portfolio: &Portfolio, req: &NewProposal) -> Result<PathBuf> {
         today: chrono::Local::now().date_naive().to_string(),
     };
     let text = templates::render_markdown(&source, &data)?;
-    let path = portfolio.new_dir().join(format!("{}.md", req.slug));
+    if let Some(dir) = path.parent().filter(|_| {
+        path.file_name()
+            .is_some_and(|n| crate::proposal::is_folder_document(&n.to_string_lossy()))
+    }) {
+        crate::fs::create_dir_all(dir)?;
+    }
     // The scaffold must itself be a proposal wb can read.
     if let Err(e) = crate::proposal::parse(&path, text.clone(), &portfolio.options) {
         return Err(Error::usage_hint(
@@ -86,6 +102,41 @@ pub fn create(portfolio: &Portfolio, req: &NewProposal) -> Result<PathBuf> {
     }
     crate::fs::create_new(&path, text.as_bytes())?;
     Ok(path)
+}
+
+/// Refuses `path` when its folder (or, for a folder's README.md, the
+/// folder holding that folder) already holds an entry whose name differs
+/// only in case: on a case-insensitive file system they would be one.
+fn refuse_case_clash(path: &Path) -> Result<()> {
+    let named = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut target = path.to_path_buf();
+    if named(path).is_some_and(|n| crate::proposal::is_folder_document(&n))
+        && let Some(folder) = path.parent()
+    {
+        target = folder.to_path_buf();
+    }
+    let (Some(dir), Some(name)) = (target.parent(), named(&target)) else {
+        return Ok(());
+    };
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let other = entry.file_name().to_string_lossy().into_owned();
+        if other != name && other.eq_ignore_ascii_case(&name) {
+            return Err(Diagnostic::new(
+                dir.join(&other),
+                format!("`{name}` would clash with `{other}` on macOS and Windows"),
+            )
+            .hint("names that differ only in case are one file there; pick another --slug NAME")
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// The title as given (whitespace collapsed) and the slug: `--slug` if it is
@@ -106,6 +157,12 @@ pub fn title_and_slug(title: &str, slug: Option<&str>) -> Result<(String, String
         return Err(Error::usage_hint(
             format!("the title `{title}` gives an empty slug"),
             "use letters or digits in the title, or pass --slug NAME",
+        ));
+    }
+    if crate::proposal::is_reserved_name(&slug) {
+        return Err(Error::usage_hint(
+            format!("`{slug}` is a device name Windows reserves; a file cannot be named so there"),
+            "pass --slug NAME with another name (CON, PRN, AUX, NUL, COM1-9 and LPT1-9 are reserved)",
         ));
     }
     Ok((title, slug))

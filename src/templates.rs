@@ -28,6 +28,8 @@ pub const TEMPLATES: &[Embedded] = embed!("templates":
     "site/counts.html.hbs",
     "site/meta.html.hbs",
     "site/toc.html.hbs",
+    "site/findings.html.hbs",
+    "site/decision.html.hbs",
     "site/index.html.hbs",
     "site/proposal.html.hbs",
     "site/history.html.hbs",
@@ -39,8 +41,8 @@ pub const TEMPLATES: &[Embedded] = embed!("templates":
 /// The site's page templates and partials, registered under these names
 /// (`{{> head}}` includes `site/head.html.hbs`).
 pub const SITE_TEMPLATES: &[&str] = &[
-    "head", "foot", "counts", "meta", "toc", "index", "proposal", "history", "version", "rule",
-    "rules",
+    "head", "foot", "counts", "meta", "toc", "findings", "decision", "index", "proposal",
+    "history", "version", "rule", "rules",
 ];
 
 /// Static files copied into the site's `assets/` folder.

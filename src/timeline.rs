@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use crate::check::{self, Finding};
 use crate::circles::{Circles, Reach};
-use crate::config::Config;
+use crate::config::{Config, Lifecycle, Meaning};
 use crate::diff::{self, Summary, TextDiff};
-use crate::history::{History, Iteration, PortfolioHistory};
+use crate::history::{History, Iteration, Person, PortfolioHistory};
 use crate::proposal::{ParseOptions, Proposal};
 
 /// One iteration and what it did to the document.
@@ -24,6 +24,9 @@ pub struct Step {
     /// The widest circle reached by this iteration or any before it.
     pub reach: Reach,
     pub reach_name: String,
+    /// This iteration's reviewers that no circle of wb.yaml lists (empty
+    /// when wb.yaml configures no circles).
+    pub unlisted_reviewers: Vec<Person>,
     /// Words in the document at this iteration.
     pub words: Option<usize>,
     /// What changed against the version before this iteration.
@@ -36,6 +39,8 @@ pub struct Step {
     pub fixed: Vec<Finding>,
     /// Findings this version has that the one before did not.
     pub introduced: Vec<Finding>,
+    /// Set when this iteration is a decision (after [`Timeline::decide`]).
+    pub decision: Option<Decision>,
     /// True once [`Timeline::check`] has checked this version.
     #[serde(skip)]
     pub checked: bool,
@@ -103,12 +108,14 @@ impl Timeline {
                 circle_name: circles.label(circle).to_string(),
                 reach,
                 reach_name: circles.label(reach).to_string(),
+                unlisted_reviewers: circles.unlisted(&it.reviewers),
                 words: version.as_ref().map(|v| v.body.words),
                 summary,
                 error,
                 findings: Vec::new(),
                 fixed: Vec::new(),
                 introduced: Vec::new(),
+                decision: None,
                 checked: false,
                 text,
                 parent_text: parent.map(|(t, _, _)| t),
@@ -162,6 +169,35 @@ impl Timeline {
         }
     }
 
+    /// Marks the iterations that are decisions (see [`Decision`]) and
+    /// returns the one the proposal stands on now, if any.
+    pub fn decide(&mut self, lifecycle: &Lifecycle) -> Option<Decision> {
+        let statuses: Vec<Option<String>> = self
+            .steps
+            .iter()
+            .filter(|s| !s.iteration.working)
+            .map(|s| s.version.as_ref().map(|v| v.status().to_string()))
+            .collect();
+        let current = {
+            let committed: Vec<&Iteration> = self
+                .steps
+                .iter()
+                .filter(|s| !s.iteration.working)
+                .map(|s| &s.iteration)
+                .collect();
+            current_decision(&committed, &statuses, lifecycle)
+        };
+        let committed = self.steps.iter_mut().filter(|s| !s.iteration.working);
+        for (i, step) in committed.enumerate() {
+            let before = i.checked_sub(1).and_then(|j| statuses[j].as_deref());
+            step.decision = statuses[i]
+                .as_deref()
+                .filter(|now| is_decision(lifecycle, before, now))
+                .map(|now| Decision::of(&step.iteration, before, now, lifecycle));
+        }
+        current
+    }
+
     /// The first committed version, parsed.
     pub fn first_version(&self) -> Option<&Proposal> {
         self.steps
@@ -181,6 +217,101 @@ impl Timeline {
     pub fn find(&self, label: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.label() == label)
     }
+}
+
+/// A decision: the commit that moved the proposal to a status that
+/// decides it (one whose meaning is decided for, decided against or
+/// launched, by wb.yaml's `status_meanings`). Its `Approved-by:` or
+/// `Decided-by:` trailers say who decided; its body says why.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Decision {
+    /// The status the commit moved the proposal to.
+    pub status: String,
+    /// What that status means: `decided-for`, `decided-against`, `launched`.
+    pub meaning: Meaning,
+    /// The status before (`None` when the proposal was created decided).
+    pub from: Option<String>,
+    /// Who decided, from the trailers; empty when the commit names nobody.
+    pub by: Vec<Person>,
+    /// Why: the commit body, or its subject when it has no body.
+    pub why: String,
+    /// The commit that recorded it, its author and date, and its iteration.
+    pub commit: String,
+    pub short: String,
+    pub recorded_by: Person,
+    pub date: chrono::DateTime<chrono::FixedOffset>,
+    pub iteration: usize,
+}
+
+impl Decision {
+    fn of(it: &Iteration, before: Option<&str>, now: &str, lifecycle: &Lifecycle) -> Decision {
+        Decision {
+            status: now.to_string(),
+            meaning: lifecycle.meaning(now),
+            from: before.map(str::to_string),
+            by: it.deciders.clone(),
+            why: if it.body.trim().is_empty() {
+                it.subject.clone()
+            } else {
+                it.body.clone()
+            },
+            commit: it.commit.clone().unwrap_or_default(),
+            short: it.short.clone(),
+            recorded_by: it.author.clone(),
+            date: it.date,
+            iteration: it.n,
+        }
+    }
+}
+
+/// Does a status decide a proposal?
+fn deciding(lifecycle: &Lifecycle, status: &str) -> bool {
+    matches!(
+        lifecycle.meaning(status),
+        Meaning::DecidedFor | Meaning::DecidedAgainst | Meaning::Launched
+    )
+}
+
+/// Moving from `before` to `now` is a decision: `now` decides and is a
+/// change, except launching what was decided for (that carries out the
+/// decision taken before).
+fn is_decision(lifecycle: &Lifecycle, before: Option<&str>, now: &str) -> bool {
+    if !deciding(lifecycle, now) || before == Some(now) {
+        return false;
+    }
+    !(lifecycle.meaning(now) == Meaning::Launched
+        && before.is_some_and(|b| lifecycle.meaning(b) == Meaning::DecidedFor))
+}
+
+/// The decision a proposal stands on: walking back from its last committed
+/// iteration while the status decides, the latest iteration that is a
+/// decision. `statuses[i]` is the status of `committed[i]`'s version
+/// (`None`: unknown or unreadable); it only needs to be known from the last
+/// iteration back to the first one whose status does not decide.
+pub fn current_decision(
+    committed: &[&Iteration],
+    statuses: &[Option<String>],
+    lifecycle: &Lifecycle,
+) -> Option<Decision> {
+    let mut i = committed.len().min(statuses.len()).checked_sub(1)?;
+    loop {
+        let now = statuses[i].as_deref()?;
+        if !deciding(lifecycle, now) {
+            return None;
+        }
+        let before = i.checked_sub(1).and_then(|j| statuses[j].as_deref());
+        if is_decision(lifecycle, before, now) {
+            return Some(Decision::of(committed[i], before, now, lifecycle));
+        }
+        i = i.checked_sub(1)?;
+    }
+}
+
+/// Does `status` decide a proposal (decided for or against, or launched)?
+/// [`current_decision`] needs the versions, newest first, up to the first
+/// whose status does not.
+pub fn decides(lifecycle: &Lifecycle, status: &str) -> bool {
+    deciding(lifecycle, status)
 }
 
 /// The text of every version a timeline shows, read from git up front so
@@ -220,11 +351,18 @@ impl Texts {
         texts
     }
 
-    fn load(&mut self, source: &PortfolioHistory, p: &Proposal, it: &Iteration, blob: &str) {
+    /// Reads one more version (for the decision walk of `review`).
+    pub fn load(&mut self, source: &PortfolioHistory, p: &Proposal, it: &Iteration, blob: &str) {
         if !self.by_blob.contains_key(blob) {
             let read = source.blob_text(p, it, blob).map_err(|e| e.to_string());
             self.by_blob.insert(blob.to_string(), read);
         }
+    }
+
+    /// The version `blob`, parsed, if it was read and parses.
+    pub fn version(&self, p: &Proposal, blob: &str, options: &ParseOptions) -> Option<Proposal> {
+        let text = self.by_blob.get(blob)?.as_ref().ok()?;
+        crate::proposal::parse(&p.path, text.clone(), options).ok()
     }
 
     /// The first committed version, parsed (see [`Texts::first_only`]).

@@ -7,8 +7,9 @@ use regex::Regex;
 
 use super::Hit;
 use super::language::HYPERBOLE;
-use super::text::{Doc, Kind, NUMBER, content_words};
-use crate::proposal::Role;
+use super::text::{Doc, Kind, NUMBER, Piece, content_words};
+use crate::proposal::body::count_words;
+use crate::proposal::{BlockKind, Role};
 
 /// Words that name nobody in particular.
 const GENERIC: &[&str] = &[
@@ -95,17 +96,608 @@ static EVERYONE_AS_CUSTOMER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:for|to) (?:everyone|everybody|anyone|anybody)\b|\b(?:everyone|everybody|anyone|anybody)(?: who| that| with| looking| wanting| needing| can| could| will| may|,? everywhere)\b").unwrap()
 });
 
+/// Nouns that name a category of people, not a segment: "developers",
+/// "teams", "organizations", "data scientists". Singular, lower case.
+const CATEGORY: &[&str] = &[
+    "user",
+    "customer",
+    "people",
+    "person",
+    "team",
+    "developer",
+    "engineer",
+    "scientist",
+    "analyst",
+    "organization",
+    "organisation",
+    "business",
+    "company",
+    "enterprise",
+    "practitioner",
+    "professional",
+    "individual",
+    "consumer",
+    "client",
+    "organizer",
+    "organiser",
+    "industry",
+    "stakeholder",
+    "employee",
+    "worker",
+    "firm",
+    "brand",
+    "partner",
+    "human",
+    "builder",
+    "maker",
+    "creator",
+    "manager",
+    "adopter",
+    "expert",
+    "specialist",
+    "programmer",
+    "coder",
+    "devops",
+    "sre",
+    "administrator",
+    "admin",
+    "folk",
+    "everyone",
+    "anyone",
+    "everybody",
+    "anybody",
+    "world",
+    "public",
+    "market",
+    "audience",
+    "community",
+    "sector",
+    "executive",
+    "academic",
+    "researcher",
+    "shopper",
+    "buyer",
+    "seller",
+    "smb",
+    "sme",
+    "startup",
+    "power-user",
+];
+
+/// Words that make a phrase everybody: "any team", "all users", "most people".
+const QUANTIFIERS: &[&str] = &[
+    "any",
+    "every",
+    "all",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "each",
+    "most",
+    "whoever",
+    "many",
+];
+
+/// Words that narrow a category to a segment: "owners who refund by hand",
+/// "hosts with Schlage locks", "organisers looking for speakers".
+const NARROWING: &[&str] = &[
+    "who",
+    "whose",
+    "that",
+    "with",
+    "without",
+    "looking",
+    "running",
+    "using",
+    "needing",
+    "wanting",
+    "managing",
+    "working",
+    "in",
+    "at",
+    "on",
+    "from",
+    "of",
+    "whom",
+    "living",
+    "tired",
+    "struggling",
+    "trying",
+    "stuck",
+];
+
+/// Narrowing words that widen instead: "teams throughout the world", "of
+/// all sizes", "in every industry".
+static WIDENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:throughout|around|across|all over|everywhere|worldwide|globally|in (?:the )?(?:world|every|any|all)|of (?:all|any|every)|on (?:the )?planet|at (?:every|any|all)|from (?:all|any|every)|regardless)").unwrap()
+});
+
+/// Where a phrase naming the customer starts: "for X", "lets X", "helps
+/// X", "aimed at X", "designed for X".
+static NAMES_CUSTOMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(for)|lets|let|helps?|helped|gives?|gave|empowers?|empowered|enables?|enabled|allows?|allowed|alerts?|alerted|tells?|told|notifies|notified|shows?|showed|saves?|saved|protects?|serves?|served|frees?|reach(?:es)?|reached|invites?|welcomes?|aimed(?: squarely)? at|targets?|targeted at|designed(?: specifically)? for|built(?: specifically)? for|made(?: specifically)? for|(?:used|consumed|loved|trusted|adopted|read|accessed) by|(?:available|open|opens|opened) to|(?:in)?to the hands of)\s+").unwrap()
+});
+
+/// "Now X can", "X can now", "X no longer", "Previously, X have been
+/// stuck…", "X who live in the terminal…": the sentence's subject is the
+/// customer.
+static SUBJECT_CAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?,;:]\s+|\s(?:--|—|–)\s+)(?:today,?\s+|now,?\s+|previously,?\s+|currently,?\s+|until now,?\s+)?((?:\p{L}[\p{L}\p{N}'’-]*\s+){1,6}?(?:(?:who|whose)\s+\w+\s+)?)(?:can now|now can|can finally|no longer|can|have been|has been|are stuck|spend|struggle|waste|lose|face|need|want|have always|keep|file|has a|have a|get a|gets a)\b").unwrap()
+});
+
+/// A question about who the product is for.
+static WHO_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwho\b.*\bfor\b|\bwho (?:should|would|will|can|is going to) use\b|\btarget (?:user|customer|audience|market|segment)s?\b|\bwho (?:are|is) (?:the|our) (?:customer|user)s?\b|\bwho benefits\b").unwrap()
+});
+
+/// What a phrase says about the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Segment {
+    /// A category or everybody: "developers", "any team".
+    Category,
+    /// Someone you could find: "gym owners who are tired of…", "short-term
+    /// rental hosts", "me".
+    Specific,
+}
+
+/// Words a person can be called by: a segment's head noun.
+pub(crate) fn person_like(word: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "people",
+        "team",
+        "staff",
+        "host",
+        "nurse",
+        "family",
+        "families",
+        "parent",
+        "patient",
+        "student",
+        "resident",
+        "member",
+        "client",
+        "customer",
+        "user",
+        "leader",
+        "founder",
+        "crew",
+        "individual",
+        "folk",
+        "adult",
+        "kid",
+        "child",
+        "children",
+        "human",
+        "hobbyist",
+        "owner",
+        "doctor",
+        "clinician",
+        "farmer",
+        "grower",
+        "chef",
+        "tenant",
+        "landlord",
+        "homeowner",
+        "renter",
+        "traveler",
+        "traveller",
+        "guest",
+        "athlete",
+        "coach",
+        "caregiver",
+        "volunteer",
+        "freelancer",
+        "artist",
+        "pharmacist",
+        "dentist",
+        "therapist",
+        "lawyer",
+        "accountant",
+        "journalist",
+        "technician",
+        "driver",
+        "rider",
+        "pilot",
+        "household",
+        "veteran",
+        "senior",
+        "retiree",
+        "writer",
+        "author",
+        "operator",
+        "reader",
+        "player",
+        "teacher",
+        "educator",
+        "parent",
+        "mentor",
+        "speaker",
+        "worker",
+        "seller",
+        "buyer",
+        "shopper",
+        "merchant",
+        "retailer",
+        "vendor",
+        "supplier",
+        "contractor",
+        "consultant",
+        "facilitator",
+        "investor",
+        "manager",
+        "director",
+        "officer",
+        "agent",
+        "broker",
+        "photographer",
+        "designer",
+        "editor",
+        "publisher",
+        "maintainer",
+        "contributor",
+        "hacker",
+        "tinkerer",
+        "homesteader",
+        "gardener",
+        "cook",
+        "baker",
+        "brewer",
+        "dispatcher",
+        "surveyor",
+        "scheduler",
+        "receptionist",
+        "clerk",
+        "cashier",
+        "officer",
+        "attendee",
+        "visitor",
+        "subscriber",
+        "viewer",
+        "listener",
+        "fan",
+        "runner",
+        "cyclist",
+        "hiker",
+        "owner-operator",
+        "solopreneur",
+        "entrepreneur",
+        "creator",
+        "researcher",
+        "analyst",
+        "engineer",
+        "developer",
+        "scientist",
+        "programmer",
+        "practitioner",
+        "professional",
+        "administrator",
+        "admin",
+        "organizer",
+        "organiser",
+        "planner",
+        "recruiter",
+        "hirer",
+        "employer",
+        "employee",
+        "lead",
+        "exec",
+        "executive",
+        "academic",
+        "specialist",
+        "expert",
+    ];
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let single = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
+    PEOPLE.contains(&single.as_str())
+        || PEOPLE.contains(&w)
+        || CATEGORY.contains(&single.as_str())
+        || ["ist", "ian"]
+            .iter()
+            .any(|suf| single.ends_with(suf) && single.len() > 5)
+}
+
+fn is_category(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let single = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
+    CATEGORY.contains(&single.as_str()) || CATEGORY.contains(&w)
+}
+
+/// Judges the phrase that starts `text` as a customer: its words up to a
+/// clause boundary, a category unless narrowed. `None` when it names no
+/// one (a thing, a place). `loose` accepts any person-like head (after a
+/// verb that takes a person: "alerts short-term rental hosts").
+fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
+    let end = text
+        .find(|c: char| {
+            matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '"' | '“' | '”' | '\n'
+            )
+        })
+        .unwrap_or(text.len());
+    let clause = &text[..end];
+    let words: Vec<&str> = clause.split_whitespace().take(14).collect();
+    let mut i = 0;
+    while i < words.len()
+        && matches!(
+            words[i].to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "your"
+                | "our"
+                | "their"
+                | "its"
+                | "his"
+                | "her"
+                | "these"
+                | "those"
+                | "more"
+                | "even"
+                | "just"
+                | "only"
+                | "both"
+                | "other"
+                | "then"
+                | "now"
+                | "today"
+                | "finally"
+                | "soon"
+                | "also"
+                | "previously"
+                | "currently"
+                | "until"
+                | "for"
+        )
+    {
+        i += 1;
+    }
+    let words = &words[i..];
+    let first = words.first()?.to_lowercase();
+    if QUANTIFIERS.contains(&first.as_str()) {
+        // "any team", "every user", "any application": everybody. Not "each
+        // language" or "any time".
+        let noun = words.iter().skip(1).take(3).find(|w| {
+            person_like(w)
+                || matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                    "application"
+                        | "applications"
+                        | "app"
+                        | "apps"
+                        | "body"
+                        | "one"
+                        | "size"
+                        | "sizes"
+                )
+        });
+        let everybody = EVERYBODY.is_match(&first);
+        if noun.is_none() && !everybody {
+            return None;
+        }
+        let phrase = words.iter().take(4).copied().collect::<Vec<_>>().join(" ");
+        return Some((Segment::Category, phrase));
+    }
+    // The head: up to the first word naming people ("short-term rental
+    // hosts"), extended over "and" to the next ("data scientists and
+    // analysts"); nothing when no such word comes before a stop.
+    let stop = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "to" | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
+                | "may"
+                | "might"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "by"
+                | "through"
+                | "via"
+                | "than"
+                | "instead"
+                | "so"
+                | "because"
+                | "when"
+                | "while"
+                | "if"
+                | "as"
+                | "into"
+        )
+    };
+    let limit = words
+        .iter()
+        .position(|w| stop(w))
+        .unwrap_or(words.len())
+        .min(6);
+    let first_person = words[..limit].iter().position(|w| person_like(w))?;
+    // Words before it that narrow nothing ("what", "their") mean the
+    // person word is not the head of this phrase.
+    if words[..first_person].iter().any(|w| {
+        NARROWING.contains(&w.to_lowercase().as_str())
+            || matches!(
+                w.to_lowercase().as_str(),
+                "what" | "how" | "why" | "which" | "where"
+            )
+    }) {
+        return None;
+    }
+    let mut end = first_person + 1;
+    while end + 1 < words.len()
+        && matches!(
+            words[end].to_lowercase().as_str(),
+            "and" | "or" | "&" | "plus"
+        )
+    {
+        let next = (end + 1..(end + 4).min(words.len())).find(|&k| person_like(words[k]));
+        match next {
+            Some(k) => end = k + 1,
+            None => break,
+        }
+    }
+    let head: Vec<&str> = words[..end].to_vec();
+    let narrowed = words.get(end).is_some_and(|w| {
+        let lw = w.to_lowercase();
+        let rest = words[end..].join(" ");
+        let next = words
+            .get(end + 1)
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        let preposition = matches!(lw.as_str(), "in" | "at" | "on" | "from" | "of");
+        NARROWING.contains(&lw.as_str())
+            && !WIDENING.is_match(&rest)
+            && words.len() > end + 1
+            && !(preposition && next.ends_with("ing"))
+    });
+    let heads: Vec<&str> = head
+        .split(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "&" | "plus"))
+        .filter_map(|part| part.last().copied())
+        .collect();
+    let phrase = head.join(" ");
+    if narrowed {
+        return Some((Segment::Specific, phrase));
+    }
+    if heads.iter().all(|h| is_category(h)) {
+        return Some((Segment::Category, phrase));
+    }
+    // A role with a modifier ("gym owners", "short-term rental hosts").
+    (loose || head.len() >= 2).then_some((Segment::Specific, phrase))
+}
+
+/// Byte ranges of `text` inside quotation marks: speech, not the writer's
+/// definition of the customer.
+fn quoted(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(s) = open.take() {
+                    out.push((s, i));
+                }
+            }
+            '"' => match open.take() {
+                Some(s) => out.push((s, i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The customer phrases of `text`: (offset, segment, phrase).
+fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
+    let quotes = quoted(text);
+    let in_quote = |at: usize| quotes.iter().any(|&(a, b)| at > a && at < b);
+    let mut out = Vec::new();
+    for c in NAMES_CUSTOMER.captures_iter(text) {
+        let m = c.get(0).expect("a match");
+        if in_quote(m.start()) {
+            continue;
+        }
+        let after = &text[m.end()..];
+        let strict_for = c.get(1).is_some();
+        if let Some((seg, phrase)) = judge_phrase(after, !strict_for) {
+            // After "for", only a category or a narrowed group names the
+            // customer ("for free", "for their slides" name no one).
+            if strict_for && seg == Segment::Specific && !narrowed_phrase(after) {
+                continue;
+            }
+            out.push((m.end(), seg, phrase));
+        }
+    }
+    for c in SUBJECT_CAN.captures_iter(text) {
+        let g = c.get(1).expect("group 1");
+        if in_quote(g.start()) {
+            continue;
+        }
+        if let Some((seg, phrase)) = judge_phrase(g.as_str(), true) {
+            out.push((g.start(), seg, phrase));
+        }
+    }
+    for m in EVERYONE.find_iter(text) {
+        if !in_quote(m.start()) && !negated(&text[..m.start()]) {
+            out.push((m.start(), Segment::Category, m.as_str().to_string()));
+        }
+    }
+    for m in EVERYONE_AS_CUSTOMER.find_iter(text) {
+        if let Some(w) = EVERYBODY.find(m.as_str())
+            && !in_quote(m.start())
+            && !negated(&text[..m.start()])
+        {
+            out.push((
+                m.start() + w.start(),
+                Segment::Category,
+                w.as_str().to_string(),
+            ));
+        }
+    }
+    out.sort_by_key(|p| p.0);
+    out
+}
+
+/// Does the phrase at the start of `text` carry a narrowing clause?
+fn narrowed_phrase(text: &str) -> bool {
+    let end = text
+        .find([',', '.', ';', ':', '!', '?', '(', '—', '\n'])
+        .unwrap_or(text.len());
+    let words: Vec<String> = text[..end]
+        .split_whitespace()
+        .take(10)
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .any(|(k, w)| NARROWING.contains(&w.as_str()) && !WIDENING.is_match(&words[k..].join(" ")))
+}
+
+/// "Me.", "Just me", "Sandip": the answer names one person.
+fn names_a_person(answer: &str) -> bool {
+    let first: String = answer
+        .split(['.', '!', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "me" | "just me" | "i am" | "myself" | "only me"
+    )
+}
+
 pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let hint = "name a segment you could find and interview: who, in what situation, with what \
                 constraint (\"owners of shops with fewer than 10 staff who refund by hand\")";
+    let mut specific = false;
     if let Some(c) = &doc.p.front.customer {
         let words: Vec<String> = c
             .split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '\'')
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        let all_generic = words.iter().all(|w| GENERIC.contains(&w.as_str()));
+        let all_generic = words
+            .iter()
+            .all(|w| GENERIC.contains(&w.as_str()) || is_category(w));
         let everyone = EVERYONE.is_match(c) || EVERYBODY.is_match(c);
         if words.len() < 3 || all_generic || everyone {
             out.push(Hit::new(
@@ -113,48 +705,94 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
                 format!("customer '{c}' is too broad to find and interview"),
                 hint,
             ));
+        } else {
+            specific = true;
         }
     }
-    // Where the customer is defined: headline, subheading, summary, problem.
-    // Quotes are speech, and "anyone can sign up" under getting started is
-    // about availability, not about who the customer is.
-    for piece in doc
-        .press_release()
-        .filter(|pc| doc.is_opening(pc) || pc.role == Role::Problem)
-    {
+    // Where the release says who it is for: its prose, not the quotes, the
+    // steps of how it works, or "anyone can sign up" under getting started.
+    let mut categories: Vec<(usize, usize, String, &'static str)> = Vec::new();
+    let mut mentioned = false;
+    for piece in doc.press_release().filter(|pc| {
+        !doc.is_preamble(pc)
+            && !matches!(
+                pc.role,
+                Role::CustomerQuote | Role::LeaderQuote | Role::GettingStarted | Role::HowItWorks
+            )
+            && matches!(
+                pc.kind,
+                Kind::Heading
+                    | Kind::Block(BlockKind::Paragraph)
+                    | Kind::Block(BlockKind::List { .. })
+            )
+    }) {
         let text = piece.text.as_ref();
-        let mut found: Vec<(usize, &str)> = EVERYONE
-            .find_iter(text)
-            .map(|m| (m.start(), m.as_str()))
-            .collect();
-        for m in EVERYONE_AS_CUSTOMER.find_iter(text) {
-            if let Some(w) = EVERYBODY.find(m.as_str()) {
-                found.push((m.start() + w.start(), w.as_str()));
+        for (at, seg, phrase) in customer_phrases(text) {
+            mentioned = true;
+            match seg {
+                Segment::Specific => specific = true,
+                Segment::Category => {
+                    let (line, col) =
+                        doc.locate_match(piece, at, phrase.len().min(text.len() - at));
+                    categories.push((line, col, phrase, piece.place()));
+                }
             }
         }
-        // In the headline and subheading, "everyone" always names the customer.
-        if matches!(piece.role, Role::Headline | Role::Subheading) {
-            found.extend(EVERYBODY.find_iter(text).map(|m| (m.start(), m.as_str())));
-        }
-        found.sort_unstable();
-        found.dedup_by_key(|f| f.0);
-        // Once per phrase and paragraph.
-        let mut seen: Vec<String> = Vec::new();
-        for (at, phrase) in found {
-            let word = phrase.to_lowercase();
-            if seen.contains(&word) || negated(&text[..at]) {
+    }
+    // A release that names no one: the answer to "Who is it for?" may.
+    if !mentioned {
+        for f in doc
+            .p
+            .body
+            .faqs
+            .iter()
+            .filter(|f| WHO_FOR.is_match(&f.question))
+        {
+            if names_a_person(&f.answer) {
+                specific = true;
                 continue;
             }
-            seen.push(word);
-            out.push(Hit::new(
-                doc.locate_match(piece, at, phrase.len()),
-                format!(
-                    "'{phrase}' in {}: the customer is everybody, so nobody in particular",
-                    piece.place()
-                ),
-                hint,
-            ));
+            // The answer's first sentence, and each line of a list under it
+            // ("Security teams – get visibility…").
+            let mut leads: Vec<String> = f.answer.lines().take(8).map(str::to_string).collect();
+            if let Some(first) = f.answer.split(['.', '\n']).next() {
+                leads.insert(0, first.to_string());
+            }
+            for lead in leads {
+                for (_, seg, phrase) in customer_phrases(&format!("for {lead}")) {
+                    match seg {
+                        Segment::Specific => specific = true,
+                        Segment::Category => categories.push((f.line, 1, phrase, "the FAQ")),
+                    }
+                }
+            }
         }
+    }
+    if specific {
+        return out;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (line, col, phrase, place) in categories {
+        let key = phrase.to_lowercase();
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let first = phrase
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let what = if QUANTIFIERS.contains(&first.as_str()) || EVERYBODY.is_match(&phrase) {
+            "the customer is everybody, so nobody in particular"
+        } else {
+            "a category of people, not a segment you could find and interview"
+        };
+        out.push(Hit::new(
+            (line, col),
+            format!("'{phrase}' in {place}: {what}"),
+            hint,
+        ));
     }
     out
 }
@@ -179,10 +817,6 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// An attribution without a name: "said a rider who answered our survey".
-static SAID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\b(?:said|says)\s[^.,;:!?"“”]{1,60}"#).unwrap());
-
 /// Sales talk that customers do not say about a product.
 static SALES_TALK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\babsolutely love\b|\bdoes it all\b|\bmust-have\b|\ba no-brainer\b|\bhighly recommend\b").unwrap()
@@ -206,6 +840,257 @@ static SITUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:before|used to|last (?:week|month|year|spring|summer|fall|autumn|winter|season|night|shift|time)|no longer|any ?more|instead|since|until|today|this (?:week|month|year|season|spring|summer|fall|autumn|winter|morning)|every (?:day|week|month|morning|evening|night|shift|time)|stopped|started|finally|now|went from|down from|up from|yesterday|ago|during|after)\b").unwrap()
 });
 
+/// An attribution that stands in for a person: "<name>, Owner, <gym
+/// name>", "[NAME, TITLE]", "John Doe at ACME Corp.", "Mr. CTO".
+static PLACEHOLDER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<[a-z][^<>]{0,30}>|\[[^\]]{0,40}\b(?:name|title|customer|company|role|person|spokesperson|city|business)\b[^\]]{0,40}\]|\b(?:john|jane) (?:doe|smith)\b|\bacme\b|\bsample (?:person|customer|user)\b|\bmr\.? cto\b|\bxxx+\b|\blorem\b|\bfirstname\b|\bcustomer name\b|\bname,? title\b|\bfoo bar\b").unwrap()
+});
+
+/// The author quoting themself: not a customer quote at all.
+static SELF_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:the|its|our)\s+(?:project\s+)?(?:author|developer|creator|maintainer|founder|builder|writer)s?\b").unwrap()
+});
+
+/// A team or company speaking, not a person: "the EventSphere product team".
+static NO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:team|company|organization|organisation|foundation|group|staff|department|community)\b\W*$|^\W*(?:a|the)\s+(?:company\s+)?spokes(?:person|man|woman)\b").unwrap()
+});
+
+/// Someone with no name: "the first user", "a customer", "one beta tester".
+static NO_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:the|a|an|one|our)\s+(?:[\w-]+\s+){0,3}(?:user|customer|tester|client|owner|member|manager|engineer|developer|person|host|nurse|parent|driver|pilot|participant|reviewer|adopter)s?\b").unwrap()
+});
+
+/// A quote found in the press release: where it is and who it is given to.
+struct Quote<'p> {
+    piece: &'p Piece<'p>,
+    /// The quoted words.
+    text: String,
+    /// Who said it, as written ("Ana Ruiz, owner of …"), if anyone.
+    attribution: Option<String>,
+    /// The raw lines of the quote and its attribution (angle-bracket
+    /// placeholders are dropped from the parsed text as HTML).
+    raw: String,
+    in_section: bool,
+}
+
+/// "said Ana Ruiz, owner…", "— Ana Ruiz, owner…", "Ana Ruiz said": who a
+/// quote is given to, from the words around it.
+fn attribution_in(around: &str) -> Option<String> {
+    static SAID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,.;:]*(?:(?:said|says|explains|explained|adds|added|according to|recalls|recalled|notes|noted|writes|wrote)\s+(.{1,120})|(?:—|–|--|-|~)\s*(.{1,120}))").unwrap()
+    });
+    // "” Jenny, event manager, IGSC.": a name and a comma right after it.
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,]*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*,\s*.{1,100})")
+            .unwrap()
+    });
+    let around = around.trim_start_matches(['"', '“', '”', '*', '_', ' ']);
+    let who = match SAID.captures(around) {
+        Some(c) => c.get(1).or_else(|| c.get(2))?.as_str(),
+        None => BARE.captures(around)?.get(1)?.as_str(),
+    };
+    // Up to the end of the sentence: "said Ana Ruiz, owner of X. Next…";
+    // "Mr." and "Inc." end nothing.
+    let end = who
+        .char_indices()
+        .find(|&(i, ch)| {
+            let word = who[..i].rsplit([' ', ',']).next().unwrap_or("");
+            let abbreviation =
+                ch == '.' && word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            matches!(ch, '.' | '!' | '?' | '"' | '“' | '\n')
+                && !abbreviation
+                && who[past(who, i)..].starts_with([' ', '\n', '"', '“'])
+        })
+        .map_or(who.len(), |(i, _)| i);
+    let who = who[..end].trim().trim_matches(['*', '_', ' ']);
+    (!who.is_empty()).then(|| who.to_string())
+}
+
+/// The quotes of the press release: quoted speech of eight words or more in
+/// its paragraphs, blockquotes, and the text of customer-quote sections.
+fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
+    let mut out = Vec::new();
+    let pieces: Vec<&Piece> = doc
+        .press_release()
+        .filter(|pc| !doc.is_preamble(pc) && pc.kind != Kind::Heading)
+        .collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        let in_section = matches!(piece.role, Role::CustomerQuote);
+        let raw: String = (piece.line..=piece.end_line)
+            .map(|n| doc.line(n))
+            .collect::<Vec<_>>()
+            .join("\n");
+        static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*,").unwrap()
+        });
+        let next = pieces.get(i + 1).filter(|n| {
+            count_words(&n.text) <= 14
+                && (n.text.trim_start().starts_with(['—', '–', '-', '~'])
+                    || NAME_LINE.is_match(&n.text))
+        });
+        let text = piece.text.as_ref();
+        match piece.kind {
+            Kind::Block(BlockKind::Quote) => {
+                // "> I have spent years…\n> - Albert from San Francisco"
+                let mut lines: Vec<&str> = text.lines().collect();
+                let mut attribution = None;
+                if lines.len() > 1
+                    && let Some(last) = lines.last()
+                    && count_words(last) <= 10
+                    && !last.trim_end().ends_with(['.', '!', '?', '"', '”'])
+                {
+                    attribution = Some(
+                        last.trim_start_matches(['—', '–', '-', '~', ' '])
+                            .to_string(),
+                    );
+                    lines.pop();
+                }
+                let body = lines.join(" ");
+                if attribution.is_none() {
+                    attribution = quoted_spans(&body)
+                        .last()
+                        .and_then(|&(_, e)| attribution_in(&body[e..]))
+                        .or_else(|| next.and_then(|n| attribution_in(&n.text)));
+                }
+                if count_words(&body) >= 8 {
+                    out.push(Quote {
+                        piece,
+                        text: body,
+                        attribution,
+                        raw,
+                        in_section,
+                    });
+                }
+            }
+            Kind::Block(BlockKind::Paragraph) => {
+                let spans = quoted_spans(text);
+                if spans.is_empty() {
+                    if in_section && count_words(text) >= 8 {
+                        out.push(Quote {
+                            piece,
+                            text: text.to_string(),
+                            attribution: next.and_then(|n| attribution_in(&n.text)),
+                            raw,
+                            in_section,
+                        });
+                    }
+                    continue;
+                }
+                // Speech broken by its attribution ("It does it all," said
+                // X, "refunds and reports.") is one quote.
+                let total: usize = spans.iter().map(|&(s, e)| count_words(&text[s..e])).sum();
+                let min = if in_section || total >= 8 { 1 } else { 8 };
+                let mut taken = false;
+                for (k, &(s, e)) in spans.iter().enumerate() {
+                    let words = &text[s..e];
+                    if count_words(words) < min || (taken && total >= 8 && count_words(words) < 8) {
+                        continue;
+                    }
+                    taken = true;
+                    // After the quote (up to the next one), or before it.
+                    let upto = spans.get(k + 1).map_or(text.len(), |n| n.0);
+                    let after = &text[past(text, e).min(upto)..upto];
+                    let before = &text[..s];
+                    let attribution = attribution_in(after)
+                        .or_else(|| attribution_before(before))
+                        .or_else(|| {
+                            // "…," said X. "More words." — the quote goes on.
+                            spans[..k].iter().rev().find_map(|&(_, pe)| {
+                                attribution_in(&text[past(text, pe).min(s)..s])
+                            })
+                        })
+                        .or_else(|| {
+                            (k + 1 == spans.len())
+                                .then(|| next.and_then(|n| attribution_in(&n.text)))
+                                .flatten()
+                        });
+                    out.push(Quote {
+                        piece,
+                        text: words.to_string(),
+                        attribution,
+                        raw: raw.clone(),
+                        in_section,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The byte after the character at `i`.
+fn past(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// "Ana Ruiz, owner of Ruiz Tax, said:" before a quote.
+fn attribution_before(before: &str) -> Option<String> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:said|says|explains|explained|adds|added|recalls|wrote|writes)\s*[:,]?\s*$").unwrap()
+    });
+    BEFORE
+        .captures(before.trim_end_matches(['"', '“', ' ']))
+        .map(|c| c[1].trim().to_string())
+}
+
+/// Byte ranges (start, end) of the words between quotation marks.
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    quoted(text)
+        .into_iter()
+        .map(|(a, b)| {
+            let start = a + text[a..].chars().next().map_or(1, char::len_utf8);
+            (start.min(b), b)
+        })
+        .collect()
+}
+
+/// Why an attribution does not give the quote to a real person.
+fn fake_attribution(who: &str, raw: &str) -> Option<String> {
+    if let Some(m) = PLACEHOLDER_NAME.find(who).or_else(|| {
+        PLACEHOLDER_NAME
+            .find(raw)
+            .filter(|m| m.as_str().starts_with('<') || m.as_str().starts_with('['))
+    }) {
+        return Some(format!("a placeholder, '{}'", m.as_str()));
+    }
+    if NO_PERSON.is_match(who) {
+        return Some(format!("a team, not a person: '{who}'"));
+    }
+    if NO_NAME.is_match(who) {
+        return Some(format!("no one by name: '{who}'"));
+    }
+    // "Jenny, event manager", "Albert from San Francisco": a first name only.
+    let name = who
+        .split([','])
+        .next()
+        .unwrap_or(who)
+        .split(" from ")
+        .next()
+        .unwrap_or(who)
+        .split(" at ")
+        .next()
+        .unwrap_or(who)
+        .trim();
+    let capitals: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let words = name.split_whitespace().count();
+    if words == 1
+        && capitals.len() == 1
+        && !matches!(
+            capitals[0].trim_end_matches('.'),
+            "Dr" | "Mr" | "Mrs" | "Ms"
+        )
+        && (who.contains(',') || who.contains(" from ") || who.contains(" at "))
+    {
+        return Some(format!("a first name only: '{who}'"));
+    }
+    None
+}
+
 pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let headline: Vec<String> = doc
@@ -213,6 +1098,9 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         .find(|pc| pc.kind == Kind::Heading)
         .map(|pc| content_words(&pc.text))
         .unwrap_or_default();
+    let hint = "let a named customer say what they did before, what changed, and what it \
+                meant to them, in their own words: '…,' said Ana Ruiz, owner of a \
+                three-chair salon in Tacoma";
     for s in doc
         .p
         .body
@@ -220,72 +1108,155 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         .iter()
         .filter(|s| s.role == Role::CustomerQuote && !s.in_faq)
     {
-        let quote = s.text();
-        if quote.trim().is_empty() {
-            out.push(Hit::new(
-                doc.section_pos(s),
-                "the customer quote is empty".to_string(),
-                "quote a customer in a real situation: who they are, what they did before, what changed",
-            ));
-            continue;
+        if s.text().trim().is_empty() {
+            out.push(
+                Hit::new(
+                    doc.section_pos(s),
+                    "the customer quote is empty".to_string(),
+                    "quote a customer in a real situation: who they are, what they did before, what changed",
+                )
+                .about(format!("the customer quote '{}'", s.heading)),
+            );
         }
-        let last = s.blocks.last().map_or(s.line, |b| b.end_line);
-        let mut reasons: Vec<String> = Vec::new();
-        let mut pos = None;
-        let sales = HYPERBOLE
-            .find(&quote)
-            .or_else(|| BEST_EVER.captures(&quote).and_then(|c| c.get(1)))
-            .or_else(|| SALES_TALK.find(&quote));
-        if let Some(m) = sales {
-            reasons.push(format!("'{}'", m.as_str()));
-            let block = s
-                .blocks
+    }
+    let found = quotes(doc);
+    // The release's only quote stands for its customer's voice.
+    let only = found
+        .iter()
+        .filter(|q| {
+            !q.attribution
+                .as_deref()
+                .is_some_and(|w| SELF_QUOTE.is_match(w))
+        })
+        .count()
+        == 1;
+    for mut q in found {
+        if q.attribution.is_none() && q.in_section {
+            // "said Jane Doe" or "— Jane Doe" anywhere in the quote section.
+            let section = doc
+                .p
+                .body
+                .sections
                 .iter()
-                .find(|b| b.text.contains(m.as_str()))
-                .expect("the quote's text comes from its blocks");
-            pos = Some(doc.locate_in(block.line, block.end_line, m.as_str(), 0));
+                .find(|s| {
+                    s.role == Role::CustomerQuote
+                        && s.line <= q.piece.line
+                        && q.piece.line <= s.end_line
+                })
+                .map(|s| s.text())
+                .unwrap_or_default();
+            q.attribution = ATTRIBUTION.find(&section).map(|m| {
+                let t = m.as_str();
+                let t = t
+                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
+                    .trim_start_matches("said ")
+                    .trim_start_matches("says ");
+                t.to_string()
+            });
         }
-        if FEATURE_LIST.is_match(&quote) {
-            reasons.push("a feature list".to_string());
-        }
-        if !NUMBER.is_match(&quote) && !SITUATION.is_match(&quote) {
-            reasons.push("no situation or before and after".to_string());
-        }
-        let quote_words = content_words(&quote);
-        let repeated = headline.iter().filter(|w| quote_words.contains(w)).count();
-        if headline.len() >= 4 && repeated * 4 >= headline.len() * 3 {
-            reasons.push("it repeats the headline".to_string());
-        }
-        let hint = "let a named customer say what they did before, what changed, and what it \
-                    meant to them, in their own words: '…,' said Ana Ruiz, owner of a \
-                    three-chair salon in Tacoma";
-        if !ATTRIBUTION.is_match(&quote) {
-            let mut message = match SAID.find(&quote) {
-                Some(m) => format!(
-                    "the customer quote names no one: '{}'",
-                    m.as_str().trim_end()
-                ),
-                None => "the customer quote names no one".to_string(),
-            };
-            if !reasons.is_empty() {
-                message.push_str(&format!(
-                    "; it reads like marketing copy: {}",
-                    reasons.join(", ")
-                ));
+        let (line, col) = doc.locate(q.piece, q.text.split_whitespace().next().unwrap_or(""), 0);
+        let opening: String = q
+            .text
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let subject = format!("the quote '{opening}…'");
+        match &q.attribution {
+            Some(who) if SELF_QUOTE.is_match(who) => continue,
+            Some(who) => {
+                if let Some(why) = fake_attribution(who, &q.raw) {
+                    out.push(
+                        Hit::new(
+                            (line, col),
+                            format!("the quote in {} is attributed to {why}", q.piece.place()),
+                            hint,
+                        )
+                        .about(subject),
+                    );
+                    continue;
+                }
             }
-            out.push(Hit::new((last, 1), message, hint));
-        } else if reasons.len() >= 2 {
-            out.push(Hit::new(
-                pos.unwrap_or_else(|| doc.section_pos(s)),
-                format!(
-                    "the customer quote reads like marketing copy: {}",
-                    reasons.join(", ")
-                ),
-                hint,
-            ));
+            None if q.in_section => {
+                let reasons = marketing(&q.text, &headline);
+                let mut message = "the customer quote names no one".to_string();
+                if !reasons.is_empty() {
+                    message.push_str(&format!(
+                        "; it reads like marketing copy: {}",
+                        reasons.join(", ")
+                    ));
+                }
+                out.push(Hit::new((line, col), message, hint).about(subject));
+                continue;
+            }
+            None => {
+                // Quoted words with no speaker outside a quote section: a
+                // phrase, an example, a UI label; but a placeholder where the
+                // speaker should be is still one.
+                if let Some(m) = PLACEHOLDER_NAME
+                    .find(&q.raw)
+                    .filter(|m| m.as_str().starts_with(['<', '[']))
+                {
+                    out.push(
+                        Hit::new(
+                            (line, col),
+                            format!(
+                                "the quote in {} is attributed to a placeholder, '{}'",
+                                q.piece.place(),
+                                m.as_str()
+                            ),
+                            hint,
+                        )
+                        .about(subject),
+                    );
+                }
+                continue;
+            }
+        }
+        // A named speaker: a customer quote must still sound like one.
+        if q.in_section || only {
+            let reasons = marketing(&q.text, &headline);
+            if reasons.len() >= 2 {
+                out.push(
+                    Hit::new(
+                        (line, col),
+                        format!(
+                            "the customer quote reads like marketing copy: {}",
+                            reasons.join(", ")
+                        ),
+                        hint,
+                    )
+                    .about(subject),
+                );
+            }
         }
     }
     out
+}
+
+/// Why a quote reads like marketing copy: hyperbole or sales talk, a
+/// feature list, no situation or before and after, the headline repeated.
+fn marketing(quote: &str, headline: &[String]) -> Vec<String> {
+    let mut reasons: Vec<String> = Vec::new();
+    let sales = HYPERBOLE
+        .find(quote)
+        .or_else(|| BEST_EVER.captures(quote).and_then(|c| c.get(1)))
+        .or_else(|| SALES_TALK.find(quote));
+    if let Some(m) = sales {
+        reasons.push(format!("'{}'", m.as_str()));
+    }
+    if FEATURE_LIST.is_match(quote) {
+        reasons.push("a feature list".to_string());
+    }
+    if !NUMBER.is_match(quote) && !SITUATION.is_match(quote) {
+        reasons.push("no situation or before and after".to_string());
+    }
+    let quote_words = content_words(quote);
+    let repeated = headline.iter().filter(|w| quote_words.contains(w)).count();
+    if headline.len() >= 4 && repeated * 4 >= headline.len() * 3 {
+        reasons.push("it repeats the headline".to_string());
+    }
+    reasons
 }
 
 #[cfg(test)]
@@ -320,13 +1291,89 @@ mod tests {
 
     #[test]
     fn everyone_in_the_summary_fires() {
-        let f = check_text(&doc(
-            "Owners of shops with fewer than 10 staff",
+        let m = vague(
             "Anyone can now refund, and everyone will love it. Everyone on the till cheered.",
-        ));
-        let m = rules_of(&f, "vague-customer-definition");
+        );
         assert_eq!(m.len(), 2, "{m:?}");
         assert!(m[0].starts_with("'Anyone' in the summary"), "{m:?}");
+        // A segment the front-matter names outweighs a stray "everyone".
+        let f = check_text(&doc(
+            "Owners of shops with fewer than 10 staff",
+            "Anyone can now refund, and everyone will love it.",
+        ));
+        assert!(rules_of(&f, "vague-customer-definition").is_empty());
+    }
+
+    fn vague(summary: &str) -> Vec<String> {
+        let text =
+            format!("# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- {summary}\n");
+        rules_of(&check_text(&text), "vague-customer-definition")
+    }
+
+    #[test]
+    fn job_categories_and_everybody_are_vague() {
+        for (summary, phrase) in [
+            (
+                "Now developers can see every failed payment in one place.",
+                "'developers'",
+            ),
+            (
+                "Ledgerly helps organizations close their books a week sooner.",
+                "'organizations'",
+            ),
+            (
+                "The toolkit lets software practitioners throughout the world cut emissions.",
+                "'software practitioners'",
+            ),
+            ("It is built for anyone who keeps accounts.", "'anyone"),
+            (
+                "Ledgerly gives data scientists and analysts a clean table.",
+                "'data scientists and analysts'",
+            ),
+            ("It is designed for teams of all sizes.", "'teams'"),
+            (
+                "Any team that runs payroll can start today.",
+                "'Any team that runs'",
+            ),
+        ] {
+            let m = vague(summary);
+            assert!(!m.is_empty(), "{summary}: no finding");
+            assert!(m[0].starts_with(phrase), "{summary}: {m:?}");
+        }
+    }
+
+    #[test]
+    fn a_segment_you_could_interview_is_not_vague() {
+        for summary in [
+            "Ledgerly gives bookkeepers who close the books for five to twenty restaurants one reconciled ledger.",
+            "People who run a bakery alone can close the month in an evening.",
+            "It alerts short-term rental hosts before a guest arrives.",
+            "Ledgerly is aimed squarely at the owner who keeps the books herself, though developers like it too.",
+            // A thing after "for" names no one: no finding either way.
+            "Ledgerly is free for personal use.",
+        ] {
+            assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
+        }
+    }
+
+    #[test]
+    fn quotes_and_the_faq_answer() {
+        // Speech does not define the customer.
+        assert!(
+            vague("\"Developers loved it,\" said Ana Ruiz, owner of Ruiz Tax in Tacoma.")
+                .is_empty()
+        );
+        // A release that names no one: the FAQ's "Who is it for?" decides.
+        let text = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly balances ledgers.\n\n## FAQ\n\n### Who is it for?\n\nLedgerly is designed for:\n\n- Finance teams – a clean close\n- Developers – an API\n";
+        let m = rules_of(&check_text(text), "vague-customer-definition");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("'Finance teams' in the FAQ")),
+            "{m:?}"
+        );
+        let text = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly balances ledgers.\n\n## FAQ\n\n### Who is it for?\n\nMe. I keep the books for my own shop.\n";
+        assert!(rules_of(&check_text(text), "vague-customer-definition").is_empty());
     }
 
     fn quote(q: &str) -> Vec<String> {
@@ -347,7 +1394,7 @@ mod tests {
             ]
         );
         let m = quote(
-            "\"It does it all,\" said Jane Doe, owner of Doe's Hardware, \"instant refunds, receipts, reminders and reports.\"",
+            "\"It does it all,\" said Ana Ruiz, owner of Ruiz Hardware, \"instant refunds, receipts, reminders and reports.\"",
         );
         assert_eq!(m.len(), 1, "{m:?}");
     }
@@ -358,19 +1405,80 @@ mod tests {
             quote("\"I can finally sleep,\" said an engineer at a customer.").len(),
             1
         );
-        let m = quote(
-            "\"This revolutionary tool is amazing,\" said Jane Doe, owner of Doe's Hardware.",
-        );
+        let m =
+            quote("\"This revolutionary tool is amazing,\" said Ana Ruiz, owner of Ruiz Hardware.");
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("'revolutionary'"), "{m:?}");
         let m = quote(
-            "\"Now shops refund a customer in two minutes,\" said Jane Doe, owner of Doe's Hardware.",
+            "\"Now shops refund a customer in two minutes,\" said Ana Ruiz, owner of Ruiz Hardware.",
         );
         assert!(m.is_empty(), "{m:?}");
         let m = quote(
-            "\"I used to spend Sunday on refunds. Last month I did them from the till in a minute each,\" said Jane Doe, owner of Doe's Hardware in Tacoma.",
+            "\"I used to spend Sunday on refunds. Last month I did them from the till in a minute each,\" said Ana Ruiz, owner of Ruiz Hardware in Tacoma.",
         );
         assert!(m.is_empty(), "{m:?}");
         assert_eq!(quote(""), vec!["the customer quote is empty"]);
+    }
+
+    /// A release with the quote in its text, as most real ones are written.
+    fn release(q: &str) -> Vec<String> {
+        let text = format!(
+            "# Shops refund a customer in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly opened to shops.\n\n{q}\n"
+        );
+        rules_of(&check_text(&text), "customer-quote-sounds-fake")
+    }
+
+    const SPEECH: &str =
+        "\"I used to spend every Sunday on refunds; last month I did each one at the till\"";
+
+    #[test]
+    fn placeholder_and_stock_attributions_are_fake() {
+        for (who, why) in [
+            (" said [NAME, TITLE].", "a placeholder, '[NAME, TITLE]'"),
+            (" - John Doe, ACME Corp.", "a placeholder, 'John Doe'"),
+            (" - Mr. CTO, ACME Corp.", "a placeholder, 'Mr. CTO'"),
+            (" said the Refundly product team.", "a team, not a person"),
+            (" said the first user.", "no one by name"),
+            (" Jenny, shop manager, Tacoma.", "a first name only"),
+            (" - Albert from San Francisco", "a first name only"),
+        ] {
+            let m = release(&format!("{SPEECH}{who}"));
+            assert_eq!(m.len(), 1, "{who}: {m:?}");
+            assert!(m[0].contains(why), "{who}: {m:?}");
+        }
+        // "<name>" is HTML to Markdown: the raw line still shows it.
+        let m = release(&format!("{SPEECH}\n— <name>, Owner, <shop name>"));
+        assert!(m[0].contains("a placeholder, '<name>'"), "{m:?}");
+        // A blockquote with its attribution as a last line.
+        let m = release(
+            "> I used to spend every Sunday on refunds and last month I did each one at the till.\n> - Albert from San Francisco",
+        );
+        assert!(m[0].contains("a first name only"), "{m:?}");
+    }
+
+    #[test]
+    fn real_people_the_author_and_no_quote_at_all_are_not_fake() {
+        for q in [
+            format!("{SPEECH}, said Ana Ruiz, owner of Ruiz Hardware in Tacoma."),
+            format!("{SPEECH} — Dr. Ana Ruiz, Ruiz Dental"),
+            format!("{SPEECH}\n\n_Ana Ruiz, owner of Ruiz Hardware_"),
+            // The author on their own motive is no customer quote to judge.
+            format!("{SPEECH}, said the author."),
+            // No quote at all is not a fake quote.
+            "Shops refund while the customer waits at the till.".to_string(),
+            // A short quoted phrase is not speech.
+            "Shops search for \"refund\" and find the order.".to_string(),
+        ] {
+            assert!(release(&q).is_empty(), "{q}: {:?}", release(&q));
+        }
+    }
+
+    #[test]
+    fn the_only_quote_must_not_recite_features() {
+        let m = release(
+            "\"Refundly is a seamless, all-in-one way to refund, restock, report and reconcile\" - Ana Ruiz, owner of Ruiz Hardware.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("marketing copy"), "{m:?}");
     }
 }

@@ -60,8 +60,8 @@ super::options::options! {
 super::options::options! {
     /// Options of `faq-avoids-hard-questions`.
     pub struct HardQuestions {
-        /// How many of the five hard topics the internal FAQ must cover (1 to 5).
-        min_topics: usize = 4,
+        /// How many of the five hard topics the internal FAQ must raise at least (1 to 5).
+        min_topics: usize = 2,
     }
 }
 
@@ -75,7 +75,17 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         internal
     };
     if pool.is_empty() {
-        return Vec::new(); // faq-too-short reports a missing internal FAQ
+        // No FAQ at all asks no hard question; a document with an external
+        // FAQ only is faq-too-short's ("no internal FAQ").
+        if p.body.faqs.is_empty() {
+            return vec![Hit::new(
+                doc.top(),
+                "no FAQ: nobody asks what it will cost, what could go wrong, what it depends on, why now or what we will not do",
+                "add an internal FAQ that asks what makes the team uncomfortable, and answer it",
+            )
+            .about("the internal FAQ's hard questions")];
+        }
+        return Vec::new();
     }
     let min = doc
         .config()
@@ -99,16 +109,19 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         Some(s) => doc.section_pos(s),
         None => (pool[0].line, 1),
     };
-    vec![Hit::new(
-        pos,
-        format!(
-            "the internal FAQ does not ask about {} ({covered} of {} hard topics covered)",
-            join_or(&missing),
-            TOPICS.len()
-        ),
-        "ask what makes the team uncomfortable: what will it cost, what could go wrong, what \
+    vec![
+        Hit::new(
+            pos,
+            format!(
+                "the internal FAQ does not ask about {} ({covered} of {} hard topics covered)",
+                join_or(&missing),
+                TOPICS.len()
+            ),
+            "ask what makes the team uncomfortable: what will it cost, what could go wrong, what \
          do we depend on, why now and why us, what will we not do",
-    )]
+        )
+        .about("the internal FAQ's hard questions"),
+    ]
 }
 
 /// The hard topics none of `entries` raises.
@@ -131,6 +144,9 @@ fn join_or(items: &[&str]) -> String {
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
+
+/// Hard topics an unsplit FAQ must raise to count as the internal FAQ too.
+const UNSPLIT_TOPICS: usize = 4;
 
 pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
@@ -169,12 +185,9 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
     // and as internal too when it asks the business's hard questions.
     let unsplit = external + internal == 0;
     let external_total = external + if unsplit { general } else { 0 };
-    let min_topics = doc
-        .config()
-        .check
-        .rules
-        .faq_avoids_hard_questions
-        .min_topics;
+    // An FAQ that does not say whose questions these are stands in for the
+    // internal one only when it asks most of the hard questions.
+    let min_topics = UNSPLIT_TOPICS;
     let internal_total = if unsplit {
         let all: Vec<&FaqEntry> = p.faqs(FaqKind::General).collect();
         let covered = TOPICS.len() - missing_topics(&all).len();
@@ -205,20 +218,26 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
     for (name, n, min, role, what) in counts {
         let pos = heading(role).unwrap_or(faq_pos);
         if n == 0 {
-            out.push(Hit::new(
-                pos,
-                format!("no {name} FAQ"),
-                format!("add '## {} FAQ' with {what}", capitalise(name)),
-            ));
+            out.push(
+                Hit::new(
+                    pos,
+                    format!("no {name} FAQ"),
+                    format!("add '## {} FAQ' with {what}", capitalise(name)),
+                )
+                .about(format!("the {name} FAQ is too short")),
+            );
         } else if n < min {
-            out.push(Hit::new(
-                pos,
-                format!(
-                    "the {name} FAQ has {n} question{} (at least {min} expected)",
-                    if n == 1 { "" } else { "s" }
-                ),
-                format!("add {what}"),
-            ));
+            out.push(
+                Hit::new(
+                    pos,
+                    format!(
+                        "the {name} FAQ has {n} question{} (at least {min} expected)",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    format!("add {what}"),
+                )
+                .about(format!("the {name} FAQ is too short")),
+            );
         }
     }
     for f in &p.body.faqs {
@@ -368,5 +387,29 @@ mod tests {
             rules_of(&check_text(&easy), "faq-too-short"),
             vec!["no internal FAQ"]
         );
+    }
+
+    #[test]
+    fn qualified_faq_headings_and_bold_questions_are_found() {
+        let mut text = String::from(
+            "# Shops refund in two minutes\n\n## Frequently Asked Questions\n\n### External FAQ (what shop owners ask)\n\n",
+        );
+        for i in 0..5 {
+            text.push_str(&format!(
+                "**Q: Does refund {i} work at the till?**\n\nA: {LONG}\n\n"
+            ));
+        }
+        text.push_str("### **Internal FAQs (Business/Strategy)**\n\n");
+        for q in [
+            "What will it cost?",
+            "What could go wrong?",
+            "What do we depend on?",
+            "Why now?",
+            "What will we not do?",
+        ] {
+            text.push_str(&format!("**{q}**\n{LONG}\n\n"));
+        }
+        let m = rules_of(&check_text(&text), "faq-too-short");
+        assert!(m.is_empty(), "{m:?}");
     }
 }

@@ -45,7 +45,8 @@ pub(crate) fn writing_pr_after_building(doc: &Doc) -> Vec<Hit> {
             ),
             "write and review the PR/FAQ before the first line of the product; if this \
              document records a decision already made, say so and keep it out of review",
-        ));
+        )
+        .about(format!("'{}' changed before the first iteration", oldest.path)));
     }
     // 2. The first iteration was already decided for (approved) or launched.
     let lifecycle = &doc.config().lifecycle;
@@ -145,6 +146,7 @@ pub(crate) fn skipping_the_iteration(doc: &Doc) -> Vec<Hit> {
     } else {
         doc.top()
     };
+    let subject = format!("status '{status}' without review");
     vec![Hit::new(
         pos,
         format!("status '{status}' {}", reasons.join(", ")),
@@ -152,7 +154,8 @@ pub(crate) fn skipping_the_iteration(doc: &Doc) -> Vec<Hit> {
             "review the PR/FAQ in widening circles and let it change: at least {min} iterations, \
              each review recorded as a `Reviewed-by: Name <email>` trailer"
         ),
-    )]
+    )
+    .about(subject)]
 }
 
 fn same_person(a: &Person, b: &Person) -> bool {

@@ -67,6 +67,52 @@ pub fn select(cwd: &Path, args: &[String]) -> Result<Selection> {
     })
 }
 
+impl Selection {
+    /// Keeps only the files their portfolio lists as proposals (what `wb
+    /// list` shows, broken ones included) and drops the rest without a
+    /// word: for pre-commit hooks and editors, which pass every Markdown
+    /// file (a README, a changelog) and not only proposals.
+    pub fn only_proposals(&mut self) {
+        let mut listed: HashMap<PathBuf, HashSet<PathBuf>> = HashMap::new();
+        let mut keep = |path: &Path| {
+            let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let dir = abs.parent().unwrap_or(Path::new("/"));
+            match config::discover(dir) {
+                Ok(loaded) => listed
+                    .entry(loaded.root.clone())
+                    .or_insert_with(|| listed_files(&loaded))
+                    .contains(&abs),
+                Err(_) => false,
+            }
+        };
+        self.targets.retain(|t| keep(&t.proposal.path));
+        self.errors.retain(|e| match (e.kind(), e.path()) {
+            (crate::error::Kind::Input, Some(path)) => keep(path),
+            _ => true,
+        });
+    }
+}
+
+/// The files (absolute paths) the portfolio `loaded` lists as proposals,
+/// those that do not parse included; none when there is no portfolio
+/// (no wb.yaml and no `proposals/` folder).
+pub fn listed_files(loaded: &config::Loaded) -> HashSet<PathBuf> {
+    let Ok(portfolio) = Portfolio::from_config(loaded.clone()) else {
+        return HashSet::new();
+    };
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let broken = portfolio.errors.iter().filter_map(|e| match e {
+        Error::Input(d) => Some(abs(&d.path)),
+        _ => None,
+    });
+    portfolio
+        .proposals
+        .iter()
+        .map(|p| abs(&p.path))
+        .chain(broken)
+        .collect()
+}
+
 struct Selector {
     /// The configuration at the current folder, until a slug needs the portfolio.
     here: Option<config::Loaded>,
@@ -143,10 +189,15 @@ impl Selector {
         }
         let (config, options) = &self.configs[&dir];
         match proposal::load(&portfolio::display_path(&abs), options) {
-            Ok(proposal) => self.targets.push(Target {
-                proposal,
-                config: Arc::clone(config),
-            }),
+            Ok(mut proposal) => {
+                // A sidecar's problems are reported; the proposal stays.
+                self.errors
+                    .extend(proposal.problems.drain(..).map(Error::from));
+                self.targets.push(Target {
+                    proposal,
+                    config: Arc::clone(config),
+                })
+            }
             Err(e) => self.errors.push(e),
         }
         Ok(())

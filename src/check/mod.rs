@@ -14,6 +14,7 @@ mod faq;
 mod front_matter;
 mod git;
 pub mod inputs;
+pub mod kind;
 mod language;
 pub mod options;
 mod outcome;
@@ -31,6 +32,7 @@ use crate::history::History;
 use crate::proposal::Proposal;
 
 pub use inputs::{Selection, Target, select};
+pub use kind::{DocKind, Kinds};
 pub use options::RuleOptions;
 use text::Doc;
 
@@ -61,6 +63,9 @@ pub(crate) struct Hit {
     hint: String,
     /// A severity other than the rule's default (front-matter's unknown keys).
     severity: Option<Severity>,
+    /// Where and what the finding is about, when the message says more
+    /// (counts, lists of reasons) than stays the same while it is unfixed.
+    subject: Option<String>,
 }
 
 impl Hit {
@@ -75,11 +80,20 @@ impl Hit {
             message: message.into(),
             hint: hint.into(),
             severity: None,
+            subject: None,
         }
     }
 
     fn severity(mut self, s: Severity) -> Hit {
         self.severity = Some(s);
+        self
+    }
+
+    /// What the finding is about (its identity across iterations), for a
+    /// message that carries counts: "the external FAQ" for "the external
+    /// FAQ has 2 questions (at least 5 expected)".
+    fn about(mut self, subject: impl Into<String>) -> Hit {
+        self.subject = Some(subject.into());
         self
     }
 }
@@ -97,7 +111,7 @@ macro_rules! rule {
     };
 }
 
-static CATALOGUE: [Rule; 15] = [
+static CATALOGUE: [Rule; 16] = [
     rule!(
         "solution-first-thinking",
         Error,
@@ -203,7 +217,17 @@ static CATALOGUE: [Rule; 15] = [
         front_matter::front_matter,
         "Front-matter is missing, lacks a required key, or has keys wb does not know"
     ),
+    rule!(
+        "not-a-prfaq",
+        Info,
+        false,
+        kind::not_a_prfaq,
+        "The document is not a PR/FAQ (an RFC, a KEP, an ADR...): the pattern rules do not judge it"
+    ),
 ];
+
+/// The rules that judge any document, PR/FAQ or not.
+const ANY_KIND: &[&str] = &["front-matter", "not-a-prfaq"];
 
 /// The id of the rule that reports `wb-disable` comments that suppressed
 /// nothing. It is not a pattern and not in the [`catalogue`], but [`rule`]
@@ -219,7 +243,8 @@ static UNUSED: Rule = Rule {
     run: |_| Vec::new(),
 };
 
-/// The fourteen pattern rules in PATTERNS.md order, then `front-matter`.
+/// The fourteen pattern rules in PATTERNS.md order, then `front-matter`
+/// and `not-a-prfaq`.
 pub fn catalogue() -> &'static [Rule] {
     &CATALOGUE
 }
@@ -289,7 +314,7 @@ pub fn ids() -> Vec<&'static str> {
 }
 
 /// One rule's verdict on one place of one proposal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,
@@ -299,14 +324,20 @@ pub struct Finding {
     pub col: usize,
     pub message: String,
     pub hint: String,
+    /// Where and what the finding is about: the quoted evidence and the
+    /// part of the document, never a count (the message, unless the rule
+    /// says otherwise).
+    #[serde(skip)]
+    pub subject: String,
 }
 
 impl Finding {
-    /// Rule and message, without the position: the same finding in two
-    /// iterations of a proposal has the same key even if lines moved, which
-    /// tells the findings an iteration fixed from those it introduced.
+    /// Rule, where and what, without the position or any count: the same
+    /// finding in two iterations of a proposal has the same key even if
+    /// lines moved or "1 question" became "3 questions", which tells the
+    /// findings an iteration fixed from those it introduced.
     pub fn key(&self) -> (String, String) {
-        (self.rule.clone(), self.message.clone())
+        (self.rule.clone(), self.subject.clone())
     }
 
     /// `path:line:col`
@@ -344,17 +375,26 @@ pub fn check(p: &Proposal, ctx: &Context) -> Vec<Finding> {
         path: p.path.clone(),
         line: hit.line,
         col: hit.col,
+        subject: hit.subject.unwrap_or_else(|| hit.message.clone()),
         message: hit.message,
         hint: hit.hint,
     };
+    // The pattern rules judge PR/FAQs only; another kind of document gets
+    // one `not-a-prfaq` note instead.
+    let prfaq = doc.kind.is_prfaq();
+    let runs = |r: &Rule| enabled(r.id) && (prfaq || ANY_KIND.contains(&r.id));
     let mut findings = Vec::new();
-    for rule in CATALOGUE.iter().filter(|r| enabled(r.id)) {
+    for rule in CATALOGUE.iter().filter(|r| runs(r)) {
         findings.extend((rule.run)(&doc).into_iter().map(|hit| finding(rule, hit)));
     }
-    // Suppressions of rules that could not run (disabled, or git rules without
-    // history) are neither used nor unused.
-    let judged =
-        |id: &str| enabled(id) && rule(id).is_some_and(|r| !r.git || ctx.history.is_some());
+    // Suppressions of rules that could not run (disabled, pattern rules on
+    // another kind of document, git rules without history) are neither used
+    // nor unused.
+    let judged = |id: &str| {
+        rule(id).is_some_and(|r| {
+            (id == UNUSED_SUPPRESSION || runs(r)) && (!r.git || ctx.history.is_some())
+        }) && enabled(id)
+    };
     let unused = suppress::apply(p, &mut findings, judged);
     if enabled(UNUSED_SUPPRESSION) {
         findings.extend(unused.into_iter().map(|hit| finding(&UNUSED, hit)));

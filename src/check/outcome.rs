@@ -26,14 +26,36 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[[^\]]*\b(?:date|city|month|day|year|tbd|tba|location|place)\b[^\]]*\]|\b(?:TBD|TBA)\b|\bMonth\s+(?:DD|D|XX)\b|\bMM/DD/YY(?:YY)?\b|\bYYYY\b|\b20XX\b").unwrap()
 });
 
-/// An outcome measured in numbers: a percent, a duration, a multiplier, money
-/// or a count of things. Dates and years are not outcomes.
+/// An outcome measured in numbers, as PATTERNS has it ("percent, time,
+/// money, count" tied to an outcome): a percent, a multiplier, a time
+/// something takes ("in 2 minutes", "under 10 ms"), money saved, and a
+/// count that compares ("from 40 calls to 5", "9 in 10", "fewer than 3").
+/// A price, a port, a size, a version, a survey or member count, prize
+/// money and a schedule ("a 2-week review") are specifications, not
+/// outcomes.
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-    let n = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|a dozen|half an?)";
+    let n = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\ hundred|a\ dozen|half\ an?|a\ few)";
+    let unit = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
     Regex::new(&format!(
-        r"(?i)\d[\d,.]*\s?(?:%|percent|per cent)|\b{n}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b\d[\d,.]*\s?x\b|\b{n} times\b|[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|cents)\b|\b{n}\s+(?:in|out of)\s+{n}\b|\b\d[\d,.]*\s+(?:to|and)\s+\d[\d,.]*\s+[a-z]|\b(?:from|to|under|over|below|above|fewer than|more than|less than|at least|at most|up to)\s+\d[\d,.]*\s*[a-z%]"
+        r"(?ix)
+        \b(?:[1-9]\d?(?:\.\d+)?|0\.\d+)\s?(?:%|percent|per\ cent)
+      | \b\d+(?:\.\d+)?\s?[x×]\b | \b{n}\ times\b
+      | \b(?:in|within|under|below|less\ than|fewer\ than|at\ most|up\ to|to|from|by|after|instead\ of|rather\ than|vs\.?|versus|against|only|just|about|around|takes?|took|taking|~|sub-?)\s*{n}[\s-]?{unit}\b(?:[^-]|$)
+      | \b{n}\s?{unit}\b[^.;]{{0,30}}?\b(?:instead\ of|rather\ than|not|vs\.?|versus|compared|down\ from|up\ from)\b
+      | \b(?:save[sd]?|saving|cuts?|reduce[sd]?|lowers?|recover(?:s|ed)?|earns?|earned)\b[^.;]{{0,30}}?[$€£]\s?\d
+      | \bfrom\s+{n}\b[^.;]{{0,40}}?\bto\s+(?:{n}|none|zero)\b
+      | \b{n}\b[^.;]{{0,30}}?\b(?:instead\ of|rather\ than|vs\.?|versus|compared\ (?:with|to)|down\ from|up\ from)\s+{n}\b
+      | \b(?:down|up|reduce[sd]?|cut|drop(?:s|ped)?|fell|falls?|rose|rises?|grows?|grew|increase[sd]?|decrease[sd]?|improve[sd]?)\b[^.;]{{0,30}}?\b(?:by|from|to)\s+{n}
+      | \b{n}\s+(?:in|out\ of)\s+{n}\b
+      | \b(?:fewer|more|less)\ than\s+\d | \bat\ least\s+\d | [≥≤]\s*\d | [<>]=?\s*\d
+        "
     ))
     .unwrap()
+});
+
+/// Money that is a price: "$5/month", "~$20/year", "$10 per seat".
+static PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[$€£]\s?\d[\d,.]*\s*(?:k|m)?\s*(?:/|per\s|a\s|an\s|each)\s*(?:mo|month|year|yr|user|seat|member|license|property|lock|host|instance)").unwrap()
 });
 
 pub(crate) fn no_measurable_outcome(doc: &Doc) -> Vec<Hit> {
@@ -66,56 +88,105 @@ pub(crate) fn no_measurable_outcome(doc: &Doc) -> Vec<Hit> {
     )]
 }
 
-/// A count of things: "12 calls", "80 bars" (the number is group 1).
-static COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d:.,$€£/-])(\d[\d,]*)\s+[a-z]{3,}").unwrap());
-
-/// Does `text` state an outcome with a number (and not just a date)?
+/// Does `text` state an outcome with a number (and not just a date or a
+/// price)?
 fn has_outcome(text: &str) -> bool {
     let without_dates = DATE.replace_all(text, " ");
-    OUTCOME.is_match(&without_dates)
-        || COUNT.captures_iter(&without_dates).any(|c| {
-            // A year is not a count.
-            let n = c[1].replace(',', "");
-            !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+    let without_prices = PRICE.replace_all(&without_dates, " ");
+    OUTCOME.is_match(&without_prices)
+}
+
+/// A month and year, or a day and month and year, or an ISO date:
+/// "November 2022", "(Mar 2026)", "OCTOBER 12, 2026", "2026-07-25".
+static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{MONTHS}\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})\b"
+    ))
+    .unwrap()
+});
+
+/// A heading that holds the date: "### Date", "Launch date".
+static DATE_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*(?:launch |release )?date(?:line)?\W*$").unwrap());
+
+/// Where a reader looks for the launch date: the lines above the headline
+/// ("FOR IMMEDIATE RELEASE — San Francisco, June 7, 2026"), the headline and
+/// subheading, a "Date" section, and the lead of the summary (its first
+/// sentence, or its first 200 characters where the dateline goes).
+fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
+    let mut out = Vec::new();
+    let sections = &doc.p.body.sections;
+    let headline_line = sections
+        .iter()
+        .find(|s| s.role == Role::Headline && !s.in_faq)
+        .map(|s| s.line);
+    let date_sections: Vec<(usize, usize)> = sections
+        .iter()
+        .filter(|s| !s.in_faq && DATE_HEADING.is_match(&s.heading))
+        .map(|s| (s.line, s.end_line))
+        .collect();
+    let mut leads = 0;
+    for piece in doc.press_release() {
+        let text = piece.text.as_ref();
+        let before_headline =
+            headline_line.is_some_and(|h| piece.line < h) && piece.role == Role::PressRelease;
+        let in_date_section = date_sections
+            .iter()
+            .any(|&(a, b)| piece.line >= a && piece.line <= b);
+        // A quote above the headline is the document's status, not a dateline.
+        let quote = piece.kind == Kind::Block(BlockKind::Quote);
+        if matches!(piece.role, Role::Headline | Role::Subheading)
+            || (before_headline && !quote)
+            || in_date_section
+        {
+            out.push((piece, text));
+            continue;
+        }
+        let summary_like = matches!(piece.role, Role::Summary | Role::PressRelease);
+        if summary_like && piece.kind == Kind::Block(BlockKind::Paragraph) && leads < 2 {
+            // "FOR IMMEDIATE RELEASE" alone lets the next paragraph lead.
+            let short = count_words(text) < 8;
+            out.push((piece, lead(text)));
+            if !short {
+                leads = 2;
+            } else {
+                leads += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The lead of a paragraph: its first sentence, and at least the first 200
+/// characters (a dateline with abbreviations ends no sentence).
+fn lead(text: &str) -> &str {
+    let first = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && text[i + 1..].starts_with(' ')
+                && text[i + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && i > 3
+                && !text[..i].ends_with(|c: char| c.is_uppercase())
         })
+        .map_or(text.len(), |(i, _)| i + 1);
+    let h = head(text).len();
+    &text[..first.max(h).min(text.len())]
 }
 
 pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
     let launch = p.front.launch_date;
-    // The dateline: the opening of the summary paragraph (or, without one,
-    // of the first paragraph of the press release). A first paragraph of a
-    // few words ("FOR IMMEDIATE RELEASE") lets the next one hold it.
-    let paragraphs: Vec<&Piece> = doc
-        .press_release()
-        .filter(|pc| pc.kind == Kind::Block(BlockKind::Paragraph))
-        .collect();
-    let summary = paragraphs
-        .iter()
-        .position(|pc| pc.role == Role::Summary)
-        .unwrap_or(0);
-    let openings: Vec<&Piece> = match paragraphs.get(summary) {
-        Some(first) if count_words(&first.text) < 8 => {
-            paragraphs[summary..].iter().take(2).copied().collect()
-        }
-        Some(first) => vec![*first],
-        None => Vec::new(),
-    };
-    let hint = "open the summary with a dateline on the day you intend to launch, e.g. \
-                \"SEATTLE, March 15, 2027 --\", and set `launch_date` in the front-matter";
-    let Some(&opening) = openings.first() else {
-        if launch.is_none() {
-            return vec![Hit::new(
-                doc.top(),
-                "no launch date: no dateline and no launch_date".to_string(),
-                hint,
-            )];
-        }
-        return Vec::new();
-    };
-    for &piece in &openings {
-        if let Some(m) = PLACEHOLDER.find(head(&piece.text)) {
+    let hint = "date the press release on the day you intend to launch: a dateline such as \
+                \"SEATTLE, March 15, 2027 --\" (or at least the month and year in the first \
+                sentence), and `launch_date` in the front-matter";
+    let places = date_places(doc);
+    for &(piece, text) in &places {
+        if let Some(m) = PLACEHOLDER.find(text) {
             return vec![Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!(
@@ -126,35 +197,85 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
             )];
         }
     }
-    let dated = openings
-        .iter()
-        .find_map(|&pc| DATE.captures(head(&pc.text)).map(|c| (pc, c)));
-    let Some((opening, c)) = dated else {
+    let dated = places.iter().find_map(|&(pc, text)| {
+        LAUNCH
+            .find_iter(text)
+            .find(|m| !is_document_date(&text[..m.start()]))
+            .map(|m| (pc, text, m))
+    });
+    let Some((piece, text, m)) = dated else {
         if launch.is_some() {
             return Vec::new();
         }
-        let message = if openings
+        let release_only = places
             .iter()
-            .any(|pc| pc.text.contains("FOR IMMEDIATE RELEASE"))
-        {
+            .any(|(_, t)| t.to_uppercase().contains("FOR IMMEDIATE RELEASE"));
+        let message = if release_only {
             "'FOR IMMEDIATE RELEASE' but no date: no dateline and no launch_date"
         } else {
             "no launch date: no dateline and no launch_date"
         };
-        return vec![Hit::new((opening.line, 1), message.to_string(), hint)];
+        let pos = places
+            .iter()
+            .find(|(pc, _)| pc.role == Role::Summary)
+            .map_or_else(|| doc.top(), |(pc, _)| (pc.line, 1));
+        return vec![Hit::new(pos, message.to_string(), hint).about("no launch date")];
     };
-    let whole = c.get(0).expect("a match has a whole");
-    match (launch, parse_date(&c)) {
-        (Some(launch), Some(date)) if launch != date => vec![Hit::new(
-            doc.locate_match(opening, whole.start(), whole.len()),
+    // A full date must agree with launch_date; a month and year must name
+    // its month.
+    let Some(launch) = launch else {
+        return Vec::new();
+    };
+    let full = DATE
+        .captures(&text[m.start()..])
+        .filter(|c| c.get(0).is_some_and(|w| w.start() == 0))
+        .and_then(|c| parse_date(&c));
+    let disagrees = match full {
+        Some(date) => date != launch,
+        None => !same_month(m.as_str(), launch),
+    };
+    if disagrees {
+        let at = m.start() + (text.as_ptr() as usize - piece.text.as_ptr() as usize);
+        return vec![Hit::new(
+            doc.locate_match(piece, at, m.len()),
             format!(
                 "the dateline says '{}' but launch_date is {launch}",
-                whole.as_str()
+                m.as_str()
             ),
             "make them agree: the press release is dated on the launch day",
-        )],
-        _ => Vec::new(),
+        )];
     }
+    Vec::new()
+}
+
+/// Is the date that follows `before` the document's own date ("Last
+/// updated: 2026-08-01", "Originally drafted 2026-06-14", "Date: …" in a
+/// metadata block) rather than the launch's?
+fn is_document_date(before: &str) -> bool {
+    static DOC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\b(?:drafted|rewritten|updated|revised|created|modified|written|edited|version|v\d[\d.]*)\b[^
+]{0,20}|\b(?:date|status)\W{0,3}:\W{0,3}\s*)$").unwrap()
+    });
+    let start = before.len().saturating_sub(40);
+    let mut start = start;
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &before[start..];
+    DOC_DATE.is_match(tail)
+}
+
+/// Does "November 2022" name the month and year of `date`?
+fn same_month(text: &str, date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let lower = text.to_lowercase();
+    let month = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| lower.contains(m));
+    let year = lower.contains(&date.year().to_string());
+    month.is_some_and(|m| m as u32 + 1 == date.month()) && year
 }
 
 /// The first 200 bytes of `text` (on a character boundary): where a dateline is.
@@ -223,6 +344,31 @@ mod tests {
     }
 
     #[test]
+    fn specifications_are_not_outcomes() {
+        for s in [
+            "Refundly costs $5/month, or $50 a year for a shop.",
+            "It listens on port 8080 and keeps 14 TB of receipts.",
+            "We surveyed 10s of thousands of shop owners and 300 members joined.",
+            "Thousands of developers took part and the prize fund is $50,000.",
+            "Version 1.1 adds 50+ known card readers.",
+            "Each change gets a 2-week review window.",
+        ] {
+            let f = check_text(&doc("", &format!("SEATTLE, March 15, 2027 -- {s}")));
+            assert_eq!(rules_of(&f, "no-measurable-outcome").len(), 1, "{s}");
+        }
+        for s in [
+            "A search takes 68 ms, against 56 ms for a plain scan.",
+            "Refunds are done in under 2 minutes.",
+            "Seeking the last frame needs 3 reads instead of 41,007.",
+            "Imports run 10x faster.",
+            "Calls asking about refunds fell from 40 a week to 5.",
+        ] {
+            let f = check_text(&doc("", &format!("SEATTLE, March 15, 2027 -- {s}")));
+            assert!(rules_of(&f, "no-measurable-outcome").is_empty(), "{s}");
+        }
+    }
+
+    #[test]
     fn dates() {
         let f = check_text(&doc(
             "launch_date: 2027-03-15\n",
@@ -251,5 +397,55 @@ mod tests {
             rules_of(&f, "missing-the-date"),
             vec!["the dateline says 'March 2, 2027' but launch_date is 2027-03-15"]
         );
+    }
+
+    fn date_rule(text: &str) -> Vec<String> {
+        rules_of(&check_text(text), "missing-the-date")
+    }
+
+    #[test]
+    fn a_lead_naming_the_month_and_year_is_a_date() {
+        for text in [
+            "# Crews file records on site\n\nIn March 2027, Fieldbook opened to land surveying firms in Colorado.\n",
+            "# Crews file records on site\n\n**December 2027** — Fieldbook opened to surveying firms.\n",
+            "# Crews file records on site\n\nAhead of the spring season in April 2027, Fieldbook opened to firms.\n",
+            "# Crews file records on site\n\n*2027-09-13* — Today we open Fieldbook to surveying firms.\n",
+            "## Press release\n\n**FOR IMMEDIATE RELEASE — Denver, CO, September 13, 2027**\n\n### Crews file records on site\n\nFieldbook opened to surveying firms.\n",
+            "# Crews file records on site\n\n### Date\n\nSeptember 13, 2027\n\n### Summary\n\nFieldbook opened to surveying firms.\n",
+        ] {
+            assert!(date_rule(text).is_empty(), "{text}: {:?}", date_rule(text));
+        }
+    }
+
+    #[test]
+    fn a_city_alone_or_the_document_date_is_no_launch_date() {
+        for text in [
+            "# Crews file records on site\n\n**DENVER** — Fieldbook opened to surveying firms, who file on site.\n",
+            "# Fieldbook — PR/FAQ\n\n**Author:** Priya Raman\n**Date:** 2027-03-01\n\n## Press release\n\n### Crews file records on site\n\nDenver — Today Fieldbook opened to surveying firms.\n",
+            "# Fieldbook — PR/FAQ\n\n> Status: draft. Originally drafted 2027-03-01, rewritten after the pilot 2027-05-02.\n\n## Press release\n\n### Crews file records on site\n\nDenver — Today Fieldbook opened to surveying firms.\n",
+        ] {
+            assert_eq!(
+                date_rule(text),
+                vec!["no launch date: no dateline and no launch_date"],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_month_must_agree_with_launch_date() {
+        let f = date_rule(&doc(
+            "launch_date: 2027-03-15\n",
+            "In April 2027, shops got refunds while they wait.",
+        ));
+        assert_eq!(
+            f,
+            vec!["the dateline says 'April 2027' but launch_date is 2027-03-15"]
+        );
+        let f = date_rule(&doc(
+            "launch_date: 2027-03-15\n",
+            "In March 2027, shops got refunds while they wait.",
+        ));
+        assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -82,16 +82,20 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     // 2. The headline, subheading or summary names the mechanism.
     let opts = &doc.config().check.rules.solution_first_thinking;
     for piece in doc.press_release() {
-        let strong_only = match (piece.role, piece.kind) {
-            (Role::Headline | Role::Subheading, Kind::Heading) => false,
+        match (piece.role, piece.kind) {
+            (Role::Headline | Role::Subheading, Kind::Heading) => {}
             (Role::Summary, Kind::Block(BlockKind::Paragraph))
-                if doc.is_summary_paragraph(piece) =>
-            {
-                true
-            }
+                if doc.is_summary_paragraph(piece) => {}
             _ => continue,
-        };
-        let words = mechanisms(&piece.text, strong_only, &opts.words, &opts.allow);
+        }
+        // The pattern is order and framing: a headline that leads with what
+        // a customer gets and names the product's category ("an AI
+        // concierge that tells hosts…", "a platform for…") is not it. Only
+        // the mechanism words fire, and not beside a customer outcome.
+        if leads_with_customer(&piece.text) {
+            continue;
+        }
+        let words = mechanisms(&piece.text, true, &opts.words, &opts.allow);
         if let Some(&(at, word)) = words.first() {
             let mut also: Vec<&str> = Vec::new();
             for (_, w) in &words[1..] {
@@ -112,7 +116,7 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
                     piece.place()
                 ),
                 "say what changes for the customer; the technology belongs in how it works or the FAQ",
-            ));
+            ).about(format!("'{}' in {}", word.to_lowercase(), piece.place())));
         }
     }
     // 3. The problem is the absence of the product.
@@ -129,6 +133,19 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Does `text` say what changes for someone: a verb of an outcome with a
+/// person as its object or subject ("tells hosts about problems", "shops
+/// refund in two minutes", "gym owners stop chasing payments")?
+fn leads_with_customer(text: &str) -> bool {
+    static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:tells?|helps?|lets?|gives?|saves?|frees?|alerts?|shows?|protects?|keeps?|stops?|know|knows|get|gets|find|finds|never|no longer|without|before|instead of|in (?:minutes|seconds|one|two|three|\d+))\b").unwrap()
+    });
+    OUTCOME.is_match(text)
+        && text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(super::customer::person_like)
 }
 
 /// Mechanism words in `text` as (offset, word), in order.
@@ -226,13 +243,16 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
                 hint,
             ));
         } else if words < min_words {
-            out.push(Hit::new(
-                doc.section_pos(s),
-                format!(
-                    "the problem section is too short to say what hurts ({words} words; at least {min_words} expected)"
-                ),
-                hint,
-            ));
+            out.push(
+                Hit::new(
+                    doc.section_pos(s),
+                    format!(
+                        "the problem section is too short to say what hurts ({words} words; at least {min_words} expected)"
+                    ),
+                    hint,
+                )
+                .about(format!("the problem section '{}' is too short", s.heading)),
+            );
         }
     }
     out
@@ -320,6 +340,26 @@ mod tests {
             &format!("## Problem\n\n{PROBLEM}\n"),
         ));
         assert!(rules_of(&f, "solution-first-thinking").is_empty());
+    }
+
+    #[test]
+    fn naming_the_product_category_after_the_outcome_is_not_solution_first() {
+        for headline in [
+            "Hosts hear about a broken lock before the guest arrives, from an AI concierge",
+            "An AI concierge that tells hosts about problems before guests arrive",
+            "A retro board platform where quiet team members get heard",
+        ] {
+            let f = check_text(&doc(headline, &format!("## Problem\n\n{PROBLEM}\n")));
+            assert!(
+                rules_of(&f, "solution-first-thinking").is_empty(),
+                "{headline}"
+            );
+        }
+        let f = check_text(&doc(
+            "Stopwise brings machine learning to school bus routing",
+            &format!("## Problem\n\n{PROBLEM}\n"),
+        ));
+        assert_eq!(rules_of(&f, "solution-first-thinking").len(), 1);
     }
 
     #[test]

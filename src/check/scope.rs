@@ -37,15 +37,67 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         if let Kind::Block(BlockKind::List { items }) = piece.kind
             && items > opts.max_list_items
         {
-            out.push(Hit::new(
-                (piece.line, 1),
-                format!(
-                    "a list of {items} items in {} (more than {})",
+            out.push(
+                Hit::new(
+                    (piece.line, 1),
+                    format!(
+                        "a list of {items} items in {} (more than {})",
+                        piece.place(),
+                        opts.max_list_items
+                    ),
+                    "lead with the one benefit that matters most; move the rest to the FAQ",
+                )
+                .about(format!(
+                    "a long list in {}: {}",
                     piece.place(),
-                    opts.max_list_items
-                ),
-                "lead with the one benefit that matters most; move the rest to the FAQ",
-            ));
+                    piece.text.lines().next().unwrap_or("")
+                )),
+            );
+        }
+    }
+    // A feature list written as a sentence: eight or more short items.
+    for piece in doc.press_release().filter(|pc| {
+        pc.kind == Kind::Block(BlockKind::Paragraph)
+            && !matches!(pc.role, Role::CustomerQuote | Role::LeaderQuote)
+            && !doc.is_preamble(pc)
+    }) {
+        for sentence in piece.text.split_inclusive(['.', ';', ':', '!', '?']) {
+            let items: Vec<&str> = sentence.split([',', ';']).collect();
+            let short = items
+                .iter()
+                .filter(|i| {
+                    let w = crate::proposal::body::count_words(i);
+                    (1..=6).contains(&w)
+                })
+                .count();
+            if items.len() >= 8 && short + 1 >= items.len() {
+                let first = sentence.trim();
+                let at = piece.text.find(first).unwrap_or(0);
+                out.push(
+                    Hit::new(
+                        doc.locate_match(
+                            piece,
+                            at,
+                            first.split_whitespace().next().unwrap_or("").len(),
+                        ),
+                        format!(
+                            "a sentence listing {} features in {}",
+                            items.len(),
+                            piece.place()
+                        ),
+                        "lead with the one benefit that matters most; move the rest to the FAQ",
+                    )
+                    .about(format!(
+                        "a feature sentence in {}: {}",
+                        piece.place(),
+                        first
+                            .split_whitespace()
+                            .take(6)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    )),
+                );
+            }
         }
     }
     // Benefits piled up in the opening.
@@ -81,15 +133,20 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         .filter(|s| !s.in_faq)
         .map(|s| s.words)
         .sum();
-    if words > opts.max_words {
-        out.push(Hit::new(
-            doc.top(),
-            format!(
-                "the press release runs to {words} words, more than a printed page (about {})",
-                opts.max_words
-            ),
-            "cut it to the one benefit and its proof; details go to the FAQ",
-        ));
+    // Length alone is not the pattern (a long release can sell one
+    // benefit): it counts beside a list, piling or a series of benefits.
+    if words > opts.max_words && !out.is_empty() {
+        out.push(
+            Hit::new(
+                doc.top(),
+                format!(
+                    "the press release runs to {words} words, more than a printed page (about {})",
+                    opts.max_words
+                ),
+                "cut it to the one benefit and its proof; details go to the FAQ",
+            )
+            .about("the press release is too long"),
+        );
     }
     out
 }
@@ -166,6 +223,13 @@ mod tests {
             ]
         );
         let m = rules_of(
+            &check_text(
+                "# Shops refund in two minutes\n\nSEATTLE -- Refundly gives shops refunds, receipts, stock counts, payroll, loyalty cards, gift cards, invoices, a newsletter and a website builder.\n",
+            ),
+            "too-many-features",
+        );
+        assert_eq!(m, vec!["a sentence listing 8 features in the summary"]);
+        let m = rules_of(
             &check_text("# Book, pay and track in one app\n\nText.\n"),
             "too-many-features",
         );
@@ -180,11 +244,16 @@ mod tests {
     }
 
     #[test]
-    fn long_press_release() {
+    fn length_alone_is_not_too_many_features() {
         let text = format!("# H\n\n{}\n", "word ".repeat(900));
+        assert!(rules_of(&check_text(&text), "too-many-features").is_empty());
+        let items: String = (1..=7).map(|i| format!("- feature {i}\n")).collect();
+        let text = format!("# H\n\n{}\n\n{items}", "word ".repeat(900));
         let m = rules_of(&check_text(&text), "too-many-features");
+        assert_eq!(m.len(), 2, "{m:?}");
         assert!(
-            m[0].starts_with("the press release runs to 901 words"),
+            m.iter()
+                .any(|m| m.starts_with("the press release runs to 9")),
             "{m:?}"
         );
     }

@@ -87,6 +87,7 @@ pub(crate) fn iteration(n: usize, day: &str, reviewers: &[(&str, &str)]) -> Iter
                 email: email.to_string(),
             })
             .collect(),
+        deciders: Vec::new(),
         path: "proposals/p.md".into(),
         blob: None,
         parent_blob: None,
@@ -204,8 +205,9 @@ fn the_strong_proposals_fire_nothing() {
 #[test]
 fn the_catalogue_is_complete_and_explained() {
     let ids: Vec<&str> = catalogue().iter().map(|r| r.id).collect();
-    assert_eq!(ids.len(), 15);
-    assert_eq!(ids.last(), Some(&"front-matter"));
+    assert_eq!(ids.len(), 16);
+    assert_eq!(ids[14], "front-matter");
+    assert_eq!(ids.last(), Some(&"not-a-prfaq"));
     for r in catalogue()
         .iter()
         .chain([super::rule("unused-suppression").unwrap()])
@@ -290,4 +292,42 @@ fn findings_are_sorted_and_keyed_without_lines() {
     assert_eq!(hype.len(), 2);
     assert_eq!(hype[0].key(), hype[1].key());
     assert_ne!(hype[0].line, hype[1].line);
+}
+
+#[test]
+fn a_finding_keeps_its_key_when_its_count_changes() {
+    let faq = |n: usize| {
+        let mut s = String::from(
+            "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Text.\n\n## External FAQ\n\n",
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "### Question {i}?\n\nAn answer long enough to count as a real answer to the question.\n\n"
+            ));
+        }
+        s
+    };
+    let key = |text: &str| {
+        let f = check_text(text);
+        let short: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == "faq-too-short" && f.message.contains("external"))
+            .collect();
+        assert_eq!(short.len(), 1, "{f:#?}");
+        (short[0].message.clone(), short[0].key())
+    };
+    let (one, k1) = key(&faq(1));
+    let (three, k3) = key(&faq(3));
+    assert_ne!(one, three, "the message says the count");
+    assert_eq!(k1, k3, "the identity does not");
+    let items: String = (1..=7).map(|i| format!("- feature {i}\n")).collect();
+    let long = |n: usize| format!("# H\n\n{}\n\n{items}", "word ".repeat(n));
+    let k = |text: &str| {
+        check_text(text)
+            .into_iter()
+            .find(|f| f.rule == "too-many-features" && f.message.contains("words"))
+            .map(|f| f.key())
+    };
+    assert!(k(&long(900)).is_some());
+    assert_eq!(k(&long(900)), k(&long(1200)));
 }

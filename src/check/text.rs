@@ -64,6 +64,8 @@ impl Piece<'_> {
 pub(crate) struct Doc<'a> {
     pub p: &'a Proposal,
     pub ctx: &'a Context<'a>,
+    /// What kind of document this is (the pattern rules judge PR/FAQs only).
+    pub kind: super::kind::Verdict,
     pub pieces: Vec<Piece<'a>>,
     /// The file's lines, to locate evidence without rescanning the text.
     lines: Vec<&'a str>,
@@ -74,6 +76,7 @@ impl<'a> Doc<'a> {
         Doc {
             p,
             ctx,
+            kind: super::kind::judge(p, ctx.config),
             pieces: pieces(p),
             lines: p.source.lines().collect(),
         }
@@ -130,6 +133,24 @@ impl<'a> Doc<'a> {
             Role::Summary => self.is_summary_paragraph(piece),
             _ => false,
         }
+    }
+
+    /// Is `piece` above the release proper: the heading that opens it
+    /// ("## Press release", "# X — PR/FAQ") or the lines before the headline
+    /// ("FOR IMMEDIATE RELEASE", metadata, a status quote)?
+    pub fn is_preamble(&self, piece: &Piece) -> bool {
+        if piece.role != Role::PressRelease || piece.in_faq {
+            return false;
+        }
+        if piece.kind == Kind::Heading {
+            return true;
+        }
+        self.p
+            .body
+            .sections
+            .iter()
+            .find(|s| s.role == Role::Headline && !s.in_faq)
+            .is_some_and(|h| piece.line < h.line)
     }
 
     pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Piece<'a>> {

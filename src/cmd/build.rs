@@ -42,27 +42,45 @@ pub fn run(args: Args) -> wb::Result<Exit> {
 
 pub fn print_report(r: &BuildReport) -> wb::Result<()> {
     let shown = wb::portfolio::display_path(&r.out);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut out = anstream::stdout();
     writeln!(
         out,
-        "{BOLD}built {}{BOLD:#}: {} proposal{}, {} iterations, {} pages, findings {} errors {} warnings {} infos, in {:.2}s",
+        "{BOLD}built {}{BOLD:#}: {}, {}, {} pages, findings: {}, {}, {}, in {:.2}s",
         shown.display(),
-        r.proposals,
-        if r.proposals == 1 { "" } else { "s" },
-        r.iterations,
+        plural(r.proposals, "proposal", "proposals"),
+        plural(r.iterations, "iteration", "iterations"),
         r.pages,
-        r.findings.errors,
-        r.findings.warnings,
-        r.findings.infos,
+        plural(r.findings.errors, "error", "errors"),
+        plural(r.findings.warnings, "warning", "warnings"),
+        plural(r.findings.infos, "info", "info"),
         r.elapsed.as_secs_f64()
     )
     .map_err(io_err)?;
     writeln!(
         out,
-        "open {}/index.html, or run `wb serve`",
-        shown.display()
+        "open {}, or run `wb serve`",
+        from_where_you_are(&r.out.join("index.html")).display()
     )
     .map_err(io_err)
+}
+
+/// `path` as the user can open it from the folder they ran wb in: with
+/// `-C DIR` wb works in DIR, but the shell (whose folder is `$PWD`) is
+/// still where it was.
+fn from_where_you_are(path: &std::path::Path) -> std::path::PathBuf {
+    let launched = std::env::var_os("PWD")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_absolute() && p.is_dir())
+        .map(|p| p.canonicalize().unwrap_or(p));
+    match launched {
+        Some(dir) => match path.strip_prefix(&dir) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => path.to_path_buf(),
+        },
+        None => wb::portfolio::display_path(path),
+    }
 }
 
 /// A progress bar on stderr, only on a terminal and only once a build has

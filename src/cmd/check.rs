@@ -17,9 +17,17 @@ use super::output::{BOLD, CYAN, GREEN, RED, YELLOW, io_err, print_json};
 /// be read; `wb rules` lists the rules, `wb explain RULE` explains one.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Proposal slugs, Markdown files or folders (default: the whole portfolio)
+    /// Proposal slugs (or a unique start of one), Markdown files or folders
+    /// (default: the whole portfolio)
     #[arg(value_name = "PROPOSAL|PATH")]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::completions::slugs_and_paths))]
     pub targets: Vec<String>,
+
+    /// Of the files named, check only those their portfolio lists as
+    /// proposals (as `wb list` does) and skip the others silently: for
+    /// pre-commit hooks and editors, which pass every changed Markdown file
+    #[arg(long)]
+    pub only_proposals: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
@@ -70,7 +78,10 @@ struct Report {
 
 pub fn run(args: Args) -> wb::Result<Exit> {
     let cwd = std::env::current_dir().map_err(|e| Error::io(std::path::Path::new("."), e))?;
-    let selection = check::select(&cwd, &args.targets)?;
+    let mut selection = check::select(&cwd, &args.targets)?;
+    if args.only_proposals {
+        selection.only_proposals();
+    }
     let deny = args.deny.map_or(selection.deny, Severity::from);
     let reports: Vec<Report> = review::assemble_targets(&selection.targets, Depth::Current)?
         .into_iter()

@@ -8,7 +8,7 @@ use wb::review::{Depth, Review};
 use wb::timeline::{Step, Timeline};
 use wb::{Error, Result};
 
-use super::output::{BOLD, DIM, GREEN, RED, Table, YELLOW, io_err, print_json};
+use super::output::{BOLD, DIM, Fit, GREEN, RED, Table, YELLOW, io_err, print_json};
 use super::{Exit, Format};
 
 /// How a proposal evolved: one line per review iteration
@@ -19,7 +19,8 @@ use super::{Exit, Format};
 /// review circle reached so far, words added/removed and sections touched.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The proposal: its slug or the path of its file
+    /// The proposal: its slug (or a unique start of it) or the path of its file
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::completions::slugs))]
     pub proposal: String,
 
     /// Show what each iteration changed, word by word
@@ -30,8 +31,8 @@ pub struct Args {
     #[arg(long)]
     pub stat: bool,
 
-    /// Check every version: findings per iteration, and which ones each
-    /// iteration fixed or introduced
+    /// List the findings each iteration fixed or introduced (every version
+    /// is checked either way: FINDINGS counts them)
     #[arg(long)]
     pub check: bool,
 
@@ -53,15 +54,10 @@ pub fn run(args: Args) -> Result<Exit> {
     let portfolio = wb::portfolio::Portfolio::open_one(&cwd, &args.proposal)?;
     let p = portfolio.find(&args.proposal)?;
     let review = Review::of(&portfolio.root, portfolio.cfg(), &portfolio.options, &[p])?;
-    let depth = if args.check {
-        Depth::Checked
-    } else {
-        Depth::Timeline
-    };
-    let assembled = review.assemble(p, depth)?;
+    let assembled = review.assemble(p, Depth::Checked)?;
     let timeline = assembled.timeline.unwrap_or_default();
     if args.from.is_some() || args.to.is_some() {
-        return compare(&args, &timeline);
+        return compare(&args, &timeline, review.state());
     }
     match args.format {
         Format::Json => print_json(&JsonOut {
@@ -117,7 +113,7 @@ fn print_text(args: &Args, p: &Proposal, state: &RepoState, t: &Timeline) -> Res
         );
     }
     line(&mut out, "")?;
-    let table = timeline_table(args, t);
+    let table = timeline_table(t);
     let lines = table.lines();
     line(&mut out, &lines[0])?;
     for (s, row) in t.steps.iter().zip(&lines[1..]) {
@@ -155,23 +151,60 @@ fn print_header(out: &mut dyn Write, p: &Proposal, state: &RepoState, t: &Timeli
             ),
         )?;
     }
+    if let Some(note) = unlisted_note(t) {
+        line(out, &format!("{YELLOW}note:{YELLOW:#} {note}"))?;
+    }
     Ok(())
 }
 
+/// Who reviewed without being in any circle of wb.yaml, and where.
+fn unlisted_note(t: &Timeline) -> Option<String> {
+    let mut who: Vec<(String, Vec<String>)> = Vec::new();
+    for s in &t.steps {
+        for r in &s.unlisted_reviewers {
+            let r = r.to_string();
+            match who.iter_mut().find(|(p, _)| *p == r) {
+                Some((_, at)) => at.push(s.label()),
+                None => who.push((r, vec![s.label()])),
+            }
+        }
+    }
+    let one = match who.len() {
+        0 => return None,
+        n => n == 1,
+    };
+    let listed: Vec<String> = who
+        .iter()
+        .map(|(r, at)| {
+            let s = if at.len() == 1 { "" } else { "s" };
+            format!("{r} (iteration{s} {})", at.join(", "))
+        })
+        .collect();
+    Some(format!(
+        "reviewed by {} in no circle of wb.yaml: {}; add {} under `circles:` to place {} review{}",
+        if one { "someone" } else { "people" },
+        listed.join("; "),
+        if one { "them" } else { "each" },
+        if one { "their" } else { "the" },
+        if one { "" } else { "s" },
+    ))
+}
+
 /// One row per iteration.
-fn timeline_table(args: &Args, t: &Timeline) -> Table {
+fn timeline_table(t: &Timeline) -> Table {
     let mut table = Table::new(&[
-        ("#", 7),
-        ("COMMIT", 7),
-        ("DATE", 10),
-        ("AUTHOR", 20),
-        ("REVIEWERS", 28),
-        ("CIRCLE", 14),
-        ("WORDS", 11),
-        ("SECTIONS", 30),
-        ("FINDINGS", 8),
-        ("SUBJECT", 60),
-    ]);
+        ("#", Fit::Keep),
+        ("COMMIT", Fit::Keep),
+        ("DATE", Fit::Keep),
+        ("AUTHOR", Fit::Free(20)),
+        ("REVIEWERS", Fit::Free(28)),
+        ("CIRCLE", Fit::Cap(14)),
+        ("WORDS", Fit::Keep),
+        ("SECTIONS", Fit::Free(30)),
+        ("FINDINGS", Fit::Keep),
+        ("SUBJECT", Fit::Free(60)),
+    ])
+    .optional(&["SECTIONS", "WORDS", "CIRCLE", "AUTHOR", "COMMIT"]);
     let plain = anstyle::Style::new();
     let or_dash = |s: String| if s.is_empty() { "-".to_string() } else { s };
     for s in &t.steps {
@@ -204,15 +237,41 @@ fn timeline_table(args: &Args, t: &Timeline) -> Table {
             (s.reach_name.clone(), plain),
             (words, plain),
             (or_dash(sections), plain),
-            (findings_cell(args.check, s), plain),
+            (findings_cell(s), plain),
             (it.subject.clone(), plain),
         ]);
     }
     table
 }
 
+/// "decided: approved by Dana Levi on 2026-10-06: why…", under the row of
+/// the iteration that took the decision.
+fn print_decision(out: &mut dyn Write, d: &wb::timeline::Decision) -> Result<()> {
+    let by: Vec<&str> = d.by.iter().map(|p| p.name.as_str()).collect();
+    let who = if by.is_empty() {
+        format!(
+            "by {} (who committed it; no Approved-by trailer)",
+            d.recorded_by.name
+        )
+    } else {
+        format!("by {}", by.join(", "))
+    };
+    let why = d.why.split_whitespace().collect::<Vec<_>>().join(" ");
+    line(
+        out,
+        &format!(
+            "    {GREEN}decided:{GREEN:#} {} {who} on {}: {why}",
+            d.status,
+            d.date.format("%Y-%m-%d")
+        ),
+    )
+}
+
 /// What `--stat`, `--diff` and `--check` add under an iteration's row.
 fn print_details(out: &mut dyn Write, args: &Args, s: &Step) -> Result<()> {
+    if let Some(d) = &s.decision {
+        print_decision(out, d)?;
+    }
     let first = s.parent_text.is_none() && !s.iteration.working;
     if (args.stat || args.diff) && first {
         let words = s.words.map_or("?".to_string(), |w| w.to_string());
@@ -244,10 +303,10 @@ fn print_details(out: &mut dyn Write, args: &Args, s: &Step) -> Result<()> {
     Ok(())
 }
 
-/// `2E 1W 0I`, or `-` when the versions were not checked.
-fn findings_cell(checked: bool, s: &Step) -> String {
-    if !checked || s.version.is_none() {
-        return "-".into();
+/// `2E 1W 0I`, or `?` when the version could not be read.
+fn findings_cell(s: &Step) -> String {
+    if !s.checked {
+        return "?".into();
     }
     let c = wb::check::Counts::of(&s.findings);
     format!("{}E {}W {}I", c.errors, c.warnings, c.infos)
@@ -327,12 +386,17 @@ fn print_diff(out: &mut dyn Write, d: &TextDiff) -> Result<()> {
     writeln!(out).map_err(io_err)
 }
 
-fn compare(args: &Args, t: &Timeline) -> Result<Exit> {
+fn compare(args: &Args, t: &Timeline, state: &RepoState) -> Result<Exit> {
+    let from = args
+        .from
+        .as_deref()
+        .map(|l| pick(t, l, state))
+        .transpose()?;
     let last = t.steps.last().map(Step::label).unwrap_or_default();
     let to_label = args.to.clone().unwrap_or(last);
-    let to = pick(t, &to_label)?;
-    let from = match &args.from {
-        Some(l) => pick(t, l)?,
+    let to = pick(t, &to_label, state)?;
+    let from = match from {
+        Some(s) => s,
         None => {
             let i = t
                 .steps
@@ -395,12 +459,41 @@ fn compare(args: &Args, t: &Timeline) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn pick<'a>(t: &'a Timeline, label: &str) -> Result<&'a Step> {
-    t.find(label).ok_or_else(|| {
-        let labels: Vec<String> = t.steps.iter().map(Step::label).collect();
-        Error::usage_hint(
-            format!("no iteration `{label}`"),
-            format!("this proposal has: {}", labels.join(", ")),
-        )
-    })
+fn pick<'a>(t: &'a Timeline, label: &str, state: &RepoState) -> Result<&'a Step> {
+    t.find(label)
+        .ok_or_else(|| missing_iteration(t, label, state))
+}
+
+/// Names the iteration that is missing and the ones that exist.
+pub(super) fn missing_iteration(t: &Timeline, label: &str, state: &RepoState) -> Error {
+    let committed = t.steps.iter().filter(|s| !s.iteration.working).count();
+    let working = t.steps.iter().any(|s| s.iteration.working);
+    let none = match state {
+        RepoState::NoRepository => "it is not in a git repository",
+        RepoState::NoCommits => "the repository has no commits yet",
+        RepoState::Ready { .. } => "it was never committed",
+    };
+    let has = match (committed, working) {
+        (0, false) => format!("this proposal has no iterations: {none}"),
+        (0, true) => format!("this proposal has only `working` ({none})"),
+        (1, w) => format!("this proposal has iteration 1{}", and_working(w)),
+        (n, w) => format!("this proposal has iterations 1-{n}{}", and_working(w)),
+    };
+    let what = match label {
+        "working" => "no iteration `working`: there are no uncommitted changes".to_string(),
+        l if l.parse::<usize>().is_err() => {
+            format!("no iteration `{l}`: iterations are numbers, or `working`")
+        }
+        l => format!("no iteration {l}"),
+    };
+    let hint = match (committed, state.note()) {
+        (0, Some(note)) => note.to_string(),
+        (0, None) => "commit the proposal: each commit that changes it is an iteration".into(),
+        _ => "`wb history PROPOSAL` lists the iterations".into(),
+    };
+    Error::usage_hint(format!("{what}; {has}"), hint)
+}
+
+fn and_working(w: bool) -> &'static str {
+    if w { " and `working`" } else { "" }
 }

@@ -1,6 +1,6 @@
 use wb::review::{Depth, Overview, Review};
 
-use super::output::{DIM, Table, io_err, print_json, status_style};
+use super::output::{DIM, Fit, Table, io_err, print_json, status_style};
 use super::{Exit, Format};
 
 /// The portfolio as a table: every proposal and where it stands
@@ -46,6 +46,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
             }
         }
     }
+    drop(review);
     match wb::Error::from_vec(portfolio.errors) {
         Some(e) => Err(e),
         None => Ok(Exit::Ok),
@@ -64,18 +65,19 @@ fn print_table(rows: &[Overview]) -> wb::Result<()> {
         return Ok(());
     }
     let mut table = Table::new(&[
-        ("SLUG", 32),
-        ("TITLE", 44),
-        ("STATUS", 10),
-        ("OWNER", 24),
-        ("CUSTOMER", 40),
-        ("LAUNCH", 10),
-        ("WORDS", 6),
-        ("ITER", 5),
-        ("CHANGED", 10),
-        ("REVIEWER", 20),
-        ("FINDINGS", 10),
-    ]);
+        ("SLUG", Fit::Keep),
+        ("TITLE", Fit::Free(44)),
+        ("STATUS", Fit::Cap(10)),
+        ("OWNER", Fit::Free(24)),
+        ("CUSTOMER", Fit::Free(40)),
+        ("LAUNCH", Fit::Keep),
+        ("WORDS", Fit::Keep),
+        ("ITER", Fit::Keep),
+        ("CHANGED", Fit::Keep),
+        ("REVIEWER", Fit::Free(20)),
+        ("FINDINGS", Fit::Keep),
+    ])
+    .optional(&["WORDS", "REVIEWER", "ITER", "CHANGED", "OWNER", "LAUNCH"]);
     let plain = anstyle::Style::new();
     for r in rows {
         let owner = r.owner_name.as_deref().unwrap_or("-");

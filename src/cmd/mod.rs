@@ -3,14 +3,18 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod explain;
 pub mod history;
 pub mod init;
 pub mod list;
+pub mod lsp;
+pub mod man;
 pub mod new;
 pub mod output;
 pub mod rules;
 pub mod serve;
+pub mod show;
 
 use std::path::PathBuf;
 
@@ -43,11 +47,15 @@ pub enum Command {
     New(new::Args),
     List(list::Args),
     History(history::Args),
+    Show(show::Args),
     Build(build::Args),
     Serve(serve::Args),
     Check(check::Args),
     Rules(rules::Args),
     Explain(explain::Args),
+    Lsp(lsp::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -95,6 +103,10 @@ pub fn run(command: Command) -> wb::Result<Exit> {
         Command::Check(a) => check::run(a),
         Command::Rules(a) => rules::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Lsp(a) => lsp::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
 

@@ -41,7 +41,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> wb::Result<Exit> {
-    let portfolio = super::open_portfolio()?;
+    let cwd = std::env::current_dir().map_err(|e| wb::Error::io(std::path::Path::new("."), e))?;
+    let portfolio = wb::portfolio::Portfolio::open_for_new(&cwd)?;
     let (title, slug) = scaffold::title_and_slug(&args.title, args.slug.as_deref())?;
     let owner_from_git = args.owner.is_none();
     let request = NewProposal {

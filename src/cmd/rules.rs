@@ -3,7 +3,7 @@ use std::io::Write;
 use serde::Serialize;
 use wb::check::{self, Rule};
 
-use super::output::{DIM, Table, io_err, print_json};
+use super::output::{DIM, Fit, Table, io_err, print_json};
 use super::{Exit, Format};
 
 /// List the rules `wb check` applies: id, default severity, summary
@@ -48,7 +48,11 @@ pub fn run(args: Args) -> wb::Result<Exit> {
         return Ok(Exit::Ok);
     }
     let mut out = anstream::stdout().lock();
-    let mut table = Table::new(&[("RULE", 32), ("SEVERITY", 8), ("SUMMARY", 100)]);
+    let mut table = Table::new(&[
+        ("RULE", Fit::Keep),
+        ("SEVERITY", Fit::Keep),
+        ("SUMMARY", Fit::Free(100)),
+    ]);
     let plain = anstyle::Style::new();
     for r in &rows {
         let summary = if r.git {

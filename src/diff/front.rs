@@ -122,6 +122,7 @@ fn fields(f: &FrontMatter) -> IndexMap<String, Option<Value>> {
             "launch_date",
             f.launch_date.map(|d| Value::Scalar(d.to_string())),
         ),
+        ("created", f.created.map(|d| Value::Scalar(d.to_string()))),
         ("tags", list(&f.tags)),
         ("metrics", list(&f.metrics)),
         ("code", list(&f.code)),
@@ -134,7 +135,7 @@ fn fields(f: &FrontMatter) -> IndexMap<String, Option<Value>> {
         .collect()
 }
 
-pub(super) fn front_changes(old: Option<&FrontMatter>, new: &FrontMatter) -> Vec<FieldChange> {
+pub fn front_changes(old: Option<&FrontMatter>, new: &FrontMatter) -> Vec<FieldChange> {
     let empty = FrontMatter::default();
     let old_fields = fields(old.unwrap_or(&empty));
     let new_fields = fields(new);

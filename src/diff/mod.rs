@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-pub use front::FieldChange;
+pub use front::{FieldChange, front_changes};
 pub use render::{render_ansi, render_plain};
 pub use summary::{FaqChanges, SectionChange, Summary, summarize};
 

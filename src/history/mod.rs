@@ -4,6 +4,7 @@
 //! first, followed back through renames (not copies); uncommitted changes are
 //! a last pseudo-iteration, the *working copy*.
 
+mod cache;
 mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use git2::{ObjectType, Oid, Repository};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::portfolio::Portfolio;
@@ -20,7 +21,7 @@ use crate::proposal::{self, ParseOptions, Proposal};
 pub use walk::parse_person;
 
 /// Someone who wrote or reviewed an iteration.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     pub email: String,
@@ -37,7 +38,7 @@ impl std::fmt::Display for Person {
 }
 
 /// One review iteration of a proposal.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Iteration {
     /// 1-based, oldest first; the working copy comes after the last commit.
     pub n: usize,
@@ -52,6 +53,9 @@ pub struct Iteration {
     pub body: String,
     /// From `Reviewed-by:` trailers.
     pub reviewers: Vec<Person>,
+    /// From `Approved-by:` and `Decided-by:` trailers: who took the
+    /// decision this commit records (see `timeline::Decision`).
+    pub deciders: Vec<Person>,
     /// The proposal's path at this commit, relative to the repository top.
     pub path: String,
     /// The blob id of the document at this iteration (`None` for the working copy).
@@ -64,7 +68,7 @@ pub struct Iteration {
 }
 
 /// A commit that touched a proposal's declared `code:` paths.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CodeCommit {
     pub commit: String,
     pub date: DateTime<FixedOffset>,
@@ -168,6 +172,13 @@ impl PortfolioHistory {
         })
     }
 
+    /// Where wb keeps what it learnt about this repository between runs
+    /// (`.git/wb/`), or `None` outside a repository or with `WB_NO_CACHE`.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        let git = self.git.as_ref()?;
+        caching().then(|| git.repo.path().join("wb"))
+    }
+
     /// The history of `p`; `None` outside a repository.
     pub fn of(&self, p: &Proposal) -> Option<&History> {
         self.histories.get(&key(&p.path))
@@ -218,6 +229,11 @@ impl PortfolioHistory {
             None => Ok(p.source.clone()),
         }
     }
+}
+
+/// Caches are kept unless `WB_NO_CACHE` is set (for measuring cold runs).
+fn caching() -> bool {
+    std::env::var_os("WB_NO_CACHE").is_none()
 }
 
 /// An open repository.
@@ -282,8 +298,7 @@ impl Git {
             Err(_) => None,
         };
         let (found, code_log) = match head {
-            Some(head) => walk::walk(&self.repo, head, &targets, &self.shallow_boundary())
-                .map_err(git_error)?,
+            Some(head) => self.walk(head, &targets)?,
             None => (
                 targets.iter().map(|_| walk::Found::default()).collect(),
                 HashMap::new(),
@@ -336,6 +351,32 @@ impl Git {
         Ok(out)
     }
 
+    /// The walk for `targets` from `head`, or what an earlier run found at
+    /// the same HEAD (see `cache`).
+    fn walk(
+        &self,
+        head: Oid,
+        targets: &[walk::Target],
+    ) -> Result<(Vec<walk::Found>, walk::CodeLog)> {
+        let boundary = self.shallow_boundary();
+        let mut shallow: Vec<String> = boundary.iter().map(Oid::to_string).collect();
+        shallow.sort();
+        let mut cache = cache::Cache::open(self.repo.path(), &head.to_string(), &shallow);
+        let paths: Vec<&str> = targets.iter().map(|t| t.path.as_str()).collect();
+        let mut code: Vec<&str> = targets
+            .iter()
+            .flat_map(|t| t.code.iter().map(String::as_str))
+            .collect();
+        code.sort_unstable();
+        code.dedup();
+        if let Some(hit) = cache.get(&paths, &code) {
+            return Ok(hit);
+        }
+        let (found, log) = walk::walk(&self.repo, head, targets, &boundary).map_err(git_error)?;
+        cache.put(&paths, &found, &log, &code);
+        Ok((found, log))
+    }
+
     /// The uncommitted working copy, if the file differs from the last iteration.
     fn working_copy(
         &self,
@@ -379,6 +420,7 @@ impl Git {
             subject: "Working copy (not committed)".into(),
             body: String::new(),
             reviewers: Vec::new(),
+            deciders: Vec::new(),
             path: t.path.clone(),
             blob: None,
             parent_blob: committed,

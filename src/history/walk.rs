@@ -320,7 +320,7 @@ fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Ite
     let author = commit.author();
     let message = String::from_utf8_lossy(commit.message_bytes());
     let message = message.as_ref();
-    let (body, reviewers) = split_trailers(message);
+    let (body, reviewers, deciders) = split_trailers(message);
     Iteration {
         n: 0,
         commit: Some(commit.id().to_string()),
@@ -333,6 +333,7 @@ fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Ite
         subject: summary(commit),
         body,
         reviewers,
+        deciders,
         path: path.to_string(),
         blob: Some(blob.to_string()),
         parent_blob: before.map(|b| b.to_string()),
@@ -352,14 +353,20 @@ pub(super) fn short_id(id: Oid) -> String {
     id.to_string()[..7].to_string()
 }
 
-/// The commit body without its subject and trailer block, and the
-/// reviewers named in `Reviewed-by:` trailers.
-pub(super) fn split_trailers(message: &str) -> (String, Vec<Person>) {
+/// The commit body without its subject and trailer block, the reviewers
+/// named in `Reviewed-by:` trailers and the deciders named in
+/// `Approved-by:` and `Decided-by:` trailers.
+pub(super) fn split_trailers(message: &str) -> (String, Vec<Person>, Vec<Person>) {
     let mut reviewers = Vec::new();
+    let mut deciders = Vec::new();
     if let Ok(trailers) = git2::message_trailers_strs(message) {
         for (key, value) in trailers.iter() {
             if key.eq_ignore_ascii_case("reviewed-by") {
                 reviewers.push(parse_person(value));
+            } else if key.eq_ignore_ascii_case("approved-by")
+                || key.eq_ignore_ascii_case("decided-by")
+            {
+                deciders.push(parse_person(value));
             }
         }
     }
@@ -370,7 +377,11 @@ pub(super) fn split_trailers(message: &str) -> (String, Vec<Person>) {
     if paragraphs.last().is_some_and(|p| is_trailer_block(p)) {
         paragraphs.pop();
     }
-    (paragraphs.join("\n\n").trim().to_string(), reviewers)
+    (
+        paragraphs.join("\n\n").trim().to_string(),
+        reviewers,
+        deciders,
+    )
 }
 
 fn is_trailer_block(p: &str) -> bool {
@@ -464,13 +475,25 @@ mod tests {
 
     #[test]
     fn trailers_are_split_from_the_body() {
-        let (body, reviewers) = split_trailers(
+        let (body, reviewers, deciders) = split_trailers(
             "Sharpen the customer\n\nReview asked who exactly.\n\nReviewed-by: Priya Raman <priya@example.com>\nReviewed-by: Tom <tom@example.com>\n",
         );
         assert_eq!(body, "Review asked who exactly.");
+        assert!(deciders.is_empty());
         assert_eq!(reviewers.len(), 2);
         assert_eq!(reviewers[0].name, "Priya Raman");
         assert_eq!(reviewers[1].email, "tom@example.com");
+    }
+
+    #[test]
+    fn deciders_come_from_approved_and_decided_by() {
+        let (body, reviewers, deciders) = split_trailers(
+            "Approve refunds\n\nCheaper than the chargebacks it saves.\n\nReviewed-by: Tom <tom@example.com>\nApproved-by: Dana Levi <vp@example.com>\ndecided-by: CFO <cfo@example.com>\n",
+        );
+        assert_eq!(body, "Cheaper than the chargebacks it saves.");
+        assert_eq!(reviewers.len(), 1);
+        let names: Vec<&str> = deciders.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Dana Levi", "CFO"]);
     }
 
     #[test]

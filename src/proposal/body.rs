@@ -1,11 +1,23 @@
 //! The body of a PR/FAQ: sections with roles, their blocks of text with line
 //! spans, FAQ entries and HTML comments, from comrak's syntax tree.
+//!
+//! Real documents are written in many shapes, so structure is recognised
+//! loosely: a heading's role survives numbering, punctuation, emoji, bold
+//! wrapping and qualifiers (see [`Aliases::role_of`]); a section may open
+//! with a bold lead-in (`**The problem.** Text…`) or a `Label:` line; the
+//! headline may be a heading, a bold line under `## Press release`, or the
+//! text under a `### Headline` heading; FAQ questions may be headings, bold
+//! lines, `Q:` lines or list items, and need not end in `?` when they are
+//! clearly questions.
+
+use std::sync::LazyLock;
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
+use regex::Regex;
 use serde::Serialize;
 
-use super::roles::{Aliases, Role};
+use super::roles::{self, Aliases, Role};
 
 /// One block of text (paragraph, list, quote, table, code) in the body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,7 +49,9 @@ pub struct Section {
     pub role: Role,
     /// Heading text; empty for the summary, which has no heading of its own.
     pub heading: String,
-    /// Heading level 1-6, 0 for the summary.
+    /// Heading level 1-6; 7 for a heading written as a bold line, a
+    /// `Label:` lead-in or a paragraph under a `### Headline` heading; 0 for
+    /// the summary and text before the first heading.
     pub level: u8,
     /// Line of the heading (of the first block for the summary).
     pub line: usize,
@@ -58,6 +72,11 @@ impl Section {
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>()
             .join("\n\n")
+    }
+
+    /// Written as a Markdown heading (not a bold line or a label).
+    pub fn is_heading(&self) -> bool {
+        (1..=6).contains(&self.level)
     }
 }
 
@@ -117,14 +136,129 @@ pub fn count_words(text: &str) -> usize {
         .count()
 }
 
+/// How a heading was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A Markdown heading, `#` to `######`.
+    Heading,
+    /// A bold line or a `Q:` line asking a question; the rest of its
+    /// paragraph starts the answer.
+    Question,
+    /// A bold or `Label:` lead-in naming a section (`**The problem.** …`).
+    Label,
+}
+
 /// A heading as found in the tree, before roles are assigned.
 struct RawHeading {
+    /// 1-6 for a Markdown heading, 7 for a question or a lead-in, 0 for the
+    /// text before the first heading.
     level: u8,
     text: String,
     line: usize,
-    blocks: Vec<Block>,
-    /// A bold question opening a paragraph (`**How much?** Answer…`).
-    bold_question: bool,
+    blocks: Vec<RawBlock>,
+    form: Form,
+    /// Written "Title: …" or "Headline: …": the text is the headline.
+    labelled_headline: bool,
+    /// A question written with a `Q:` prefix: it opens an FAQ even without
+    /// an FAQ heading above it.
+    prefixed: bool,
+}
+
+impl RawHeading {
+    fn new(level: u8, text: String, line: usize, form: Form) -> RawHeading {
+        RawHeading {
+            level,
+            text,
+            line,
+            blocks: Vec::new(),
+            form,
+            labelled_headline: false,
+            prefixed: false,
+        }
+    }
+}
+
+/// A block and what the structure pass needs to know about it.
+struct RawBlock {
+    block: Block,
+    /// A paragraph of bold or italic text only: a headline or subheading
+    /// written as a paragraph.
+    emphasis: bool,
+    /// A list's top-level items.
+    items: Vec<Item>,
+    /// A paragraph's lines as written (bold markers kept out).
+    lines: Vec<String>,
+}
+
+/// A list item as a possible FAQ entry: its first line (or its opening bold
+/// text) and the rest.
+struct Item {
+    head: String,
+    rest: String,
+    line: usize,
+    end_line: usize,
+}
+
+/// `Title: X` or `Headline: X` in a heading or at the start of a line.
+static LABELLED_HEADLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:title|headline)\s*:\s*(\S.*)$").unwrap());
+
+/// "Q:", "Q1:", "Q 2.", "Question:" before a question.
+static Q_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:q\s*\d*\s*[:.)]|question\s*\d*\s*[:.)])\s*").unwrap());
+
+/// "A:", "Answer:" before an answer.
+static A_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:a\s*\d*\s*[:.)]|answer\s*[:.)])\s*").unwrap());
+
+/// Numbering before a question: "1.", "2)", "#3".
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:#?\d+[.):]|\(\d+\))\s+").unwrap());
+
+/// Words a question starts with.
+const INTERROGATIVES: &[&str] = &[
+    "what", "what's", "whats", "why", "how", "how's", "when", "where", "where's", "who", "who's",
+    "whom", "whose", "which", "will", "would", "can", "could", "do", "does", "did", "is", "are",
+    "was", "were", "should", "shall", "may", "might", "has", "have", "isn't", "aren't", "won't",
+    "doesn't", "don't", "can't", "wouldn't", "if", "am",
+];
+
+/// A line that releases the press release rather than saying anything:
+/// "FOR IMMEDIATE RELEASE", "For immediate release — Seattle".
+pub(crate) fn is_release_line(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t.starts_with("for immediate release")
+        || t.starts_with("for release")
+        || t.starts_with("embargoed")
+        || t.starts_with("for worldwide release")
+}
+
+/// The question in `text` (prefix and numbering removed), if it is one.
+/// `loose` accepts a question without `?` that starts like one (a list item
+/// or bold line under an FAQ heading).
+fn question(text: &str, loose: bool) -> Option<String> {
+    let text = text.trim();
+    let numbered = NUMBERED.replace(text, "");
+    let (q, prefixed) = match Q_PREFIX.find(&numbered) {
+        Some(m) => (numbered[m.end()..].trim().to_string(), true),
+        None => (numbered.trim().to_string(), false),
+    };
+    if q.is_empty() || count_words(&q) > 60 {
+        return None;
+    }
+    let first = q
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .replace('’', "'")
+        .to_lowercase();
+    let asks = INTERROGATIVES.contains(&first.as_str());
+    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with('?');
+    // "Where does my data live? (privacy)", "What about signatures? They are tricky."
+    let inner = q.contains('?') && asks;
+    let loose_ok = loose && asks && count_words(&q) <= 30;
+    (prefixed || ends || inner || loose_ok).then_some(q)
 }
 
 /// Parses `body` (which starts after `line_offset` lines of the file).
@@ -135,47 +269,43 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
     let last_line = line_offset + body.lines().count().max(1);
 
     let mut comments = Vec::new();
-    let mut raw: Vec<RawHeading> = vec![RawHeading {
-        level: 0,
-        text: String::new(),
-        line: line_offset + 1,
-        blocks: Vec::new(),
-        bold_question: false,
-    }];
+    let mut raw: Vec<RawHeading> = vec![RawHeading::new(
+        0,
+        String::new(),
+        line_offset + 1,
+        Form::Heading,
+    )];
+    // Lead-ins name press-release sections; inside an FAQ a bold line is a
+    // question or part of an answer.
+    let mut faq_seen = false;
     for node in root.children() {
         let ast = node.data.borrow();
         let line = ast.sourcepos.start.line + line_offset;
         let end_line = ast.sourcepos.end.line.max(ast.sourcepos.start.line) + line_offset;
         match &ast.value {
-            NodeValue::Heading(h) => raw.push(RawHeading {
-                level: h.level,
-                text: inline_text(node),
-                line,
-                blocks: Vec::new(),
-                bold_question: false,
-            }),
+            NodeValue::Heading(h) => {
+                let text = inline_text(node);
+                let mut heading = RawHeading::new(h.level, text, line, Form::Heading);
+                heading.prefixed = Q_PREFIX.is_match(&heading.text);
+                if let Some(c) = LABELLED_HEADLINE.captures(&heading.text) {
+                    heading.text = c[1].trim().to_string();
+                    heading.labelled_headline = true;
+                } else if !roles::is_title_label(&heading.text)
+                    && aliases.role_of(&heading.text).is_some_and(Role::is_faq)
+                {
+                    faq_seen = true;
+                }
+                raw.push(heading);
+            }
             NodeValue::HtmlBlock(html) => {
                 collect_comments(&html.literal, line, &mut comments);
             }
             NodeValue::Paragraph => {
                 collect_inline_comments(node, line_offset, &mut comments);
-                if let Some((question, rest)) = bold_question(node) {
-                    raw.push(RawHeading {
-                        level: 7,
-                        text: question,
-                        line,
-                        blocks: Vec::new(),
-                        bold_question: true,
-                    });
-                    if !rest.trim().is_empty() {
-                        push_block(&mut raw, BlockKind::Paragraph, line, end_line, rest);
-                    }
-                } else {
-                    let text = inline_text(node);
-                    if !text.trim().is_empty() {
-                        push_block(&mut raw, BlockKind::Paragraph, line, end_line, text);
-                    }
-                }
+                paragraph(node, line, end_line, aliases, faq_seen, &mut raw);
+                faq_seen |= raw.last().is_some_and(|h| {
+                    h.form == Form::Label && aliases.role_of(&h.text).is_some_and(Role::is_faq)
+                });
             }
             NodeValue::List(_) => {
                 let items = node
@@ -183,13 +313,27 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
                     .filter(|n| matches!(n.data.borrow().value, NodeValue::Item(_)))
                     .count();
                 let text = block_text(node);
-                push_block(&mut raw, BlockKind::List { items }, line, end_line, text);
+                let block = Block {
+                    kind: BlockKind::List { items },
+                    line,
+                    end_line,
+                    text,
+                };
+                push(
+                    &mut raw,
+                    block,
+                    false,
+                    list_items(node, line_offset),
+                    Vec::new(),
+                );
             }
             NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
-                push_block(&mut raw, BlockKind::Quote, line, end_line, block_text(node));
+                let text = block_text(node);
+                push_block(&mut raw, BlockKind::Quote, line, end_line, text);
             }
             NodeValue::Table(_) => {
-                push_block(&mut raw, BlockKind::Table, line, end_line, block_text(node));
+                let text = block_text(node);
+                push_block(&mut raw, BlockKind::Table, line, end_line, text);
             }
             NodeValue::CodeBlock(c) => {
                 let text = c.literal.trim_end().to_string();
@@ -201,16 +345,328 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
     assign_roles(raw, aliases, last_line, comments)
 }
 
-fn push_block(raw: &mut [RawHeading], kind: BlockKind, line: usize, end_line: usize, text: String) {
+fn push(
+    raw: &mut [RawHeading],
+    block: Block,
+    emphasis: bool,
+    items: Vec<Item>,
+    lines: Vec<String>,
+) {
     let last = raw
         .last_mut()
         .expect("the preamble heading is always there");
-    last.blocks.push(Block {
-        kind,
+    last.blocks.push(RawBlock {
+        block,
+        emphasis,
+        items,
+        lines,
+    });
+}
+
+fn push_block(raw: &mut [RawHeading], kind: BlockKind, line: usize, end_line: usize, text: String) {
+    push(
+        raw,
+        Block {
+            kind,
+            line,
+            end_line,
+            text,
+        },
+        false,
+        Vec::new(),
+        Vec::new(),
+    );
+}
+
+fn paragraph_block(line: usize, end_line: usize, text: String) -> Block {
+    Block {
+        kind: BlockKind::Paragraph,
         line,
         end_line,
         text,
+    }
+}
+
+/// Sorts one paragraph into a question, a lead-in and its text, or plain
+/// text (split where a line opens with a section label).
+fn paragraph<'a>(
+    node: &'a AstNode<'a>,
+    line: usize,
+    end_line: usize,
+    aliases: &Aliases,
+    faq_seen: bool,
+    raw: &mut Vec<RawHeading>,
+) {
+    let lines = inline_lines(node);
+    let text = lines
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.trim().is_empty() {
+        return;
+    }
+    // `**How much does it cost?** Answer…`, `**Q: …?**`
+    if let Some((lead, rest, lead_lines)) = bold_lead(node) {
+        let loose = faq_seen && own_line(node);
+        if let Some(q) = question(&lead, loose) {
+            let mut h = RawHeading::new(7, q, line, Form::Question);
+            h.prefixed = Q_PREFIX.is_match(&lead);
+            let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
+            if !answer.is_empty() {
+                let first = (line + lead_lines.saturating_sub(1)).min(end_line);
+                h.blocks.push(RawBlock {
+                    block: paragraph_block(first, end_line, answer),
+                    emphasis: false,
+                    items: Vec::new(),
+                    lines: Vec::new(),
+                });
+            }
+            raw.push(h);
+            return;
+        }
+        let label = lead.trim().trim_end_matches([':', '.', '—', '–', '-', ' ']);
+        if !faq_seen
+            && count_words(label) <= 6
+            && aliases
+                .role_of(label)
+                .is_some_and(|r| r != Role::PressRelease || label.len() > 3)
+        {
+            let mut h = RawHeading::new(7, label.to_string(), line, Form::Label);
+            if !rest.trim().is_empty() {
+                h.blocks.push(RawBlock {
+                    block: paragraph_block(line, end_line, rest.trim().to_string()),
+                    emphasis: false,
+                    items: Vec::new(),
+                    lines: Vec::new(),
+                });
+            }
+            raw.push(h);
+            return;
+        }
+    }
+    // `Q: How much?` on a line of its own, the answer after it.
+    if Q_PREFIX.is_match(&lines[0])
+        && let Some(q) = question(&lines[0], true)
+    {
+        let mut h = RawHeading::new(7, q, line, Form::Question);
+        h.prefixed = true;
+        let rest = lines[1..].join(" ");
+        let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
+        if !answer.is_empty() {
+            h.blocks.push(RawBlock {
+                block: paragraph_block((line + 1).min(end_line), end_line, answer),
+                emphasis: false,
+                items: Vec::new(),
+                lines: Vec::new(),
+            });
+        }
+        raw.push(h);
+        return;
+    }
+    // "Customer Problems: …" lines: labels that open sections mid-paragraph.
+    if !faq_seen {
+        let labels: Vec<(usize, Role, String, String)> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let (label, rest) = l.split_once(':')?;
+                let label = label.trim();
+                if label.is_empty() || count_words(label) > 4 || label.contains(['*', '`', '[']) {
+                    return None;
+                }
+                let role = aliases.role_of(label)?;
+                if role == Role::PressRelease && label.len() <= 3 {
+                    return None;
+                }
+                Some((i, role, label.to_string(), rest.trim().to_string()))
+            })
+            .collect();
+        if !labels.is_empty() {
+            let first = labels[0].0;
+            if first > 0 {
+                let before = lines[..first].join(" ");
+                push(
+                    raw,
+                    paragraph_block(line, line + first - 1, before.trim().to_string()),
+                    false,
+                    Vec::new(),
+                    lines[..first].to_vec(),
+                );
+            }
+            for (n, (i, _, label, rest)) in labels.iter().enumerate() {
+                let upto = labels.get(n + 1).map_or(lines.len(), |l| l.0);
+                let mut text = rest.clone();
+                for l in &lines[i + 1..upto] {
+                    text.push(' ');
+                    text.push_str(l.trim());
+                }
+                let start = (line + i).min(end_line);
+                let stop = (line + upto - 1).min(end_line).max(start);
+                let mut h = RawHeading::new(7, label.clone(), start, Form::Label);
+                if !text.trim().is_empty() {
+                    h.blocks.push(RawBlock {
+                        block: paragraph_block(start, stop, text.trim().to_string()),
+                        emphasis: false,
+                        items: Vec::new(),
+                        lines: Vec::new(),
+                    });
+                }
+                raw.push(h);
+            }
+            return;
+        }
+    }
+    let emphasis = only_emphasis(node);
+    push(
+        raw,
+        paragraph_block(line, end_line, text),
+        emphasis,
+        Vec::new(),
+        lines,
+    );
+}
+
+/// Where the headline is: a heading, or a block (a bold line under `##
+/// Press release`, the text under `### Headline`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Heading(usize),
+    Block(usize, usize),
+}
+
+/// What a heading is to the headline search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Text before the first heading.
+    Preamble,
+    /// "Press release", "PR/FAQ", "Dossier — PR/FAQ": opens the release.
+    Wrapper,
+    /// "### Headline": the headline is the text under it.
+    HeadlineSection,
+    /// A heading that names no section: a headline candidate.
+    Plain,
+    /// A section heading, a question or a lead-in: past the headline.
+    Section,
+}
+
+fn shape(h: &RawHeading, aliases: &Aliases) -> Shape {
+    if h.level == 0 {
+        return Shape::Preamble;
+    }
+    if h.labelled_headline {
+        return Shape::Plain;
+    }
+    if h.form == Form::Question {
+        return Shape::Section;
+    }
+    if roles::is_title_label(&h.text) {
+        return Shape::Wrapper;
+    }
+    match aliases.role_of(&h.text) {
+        Some(Role::PressRelease) => Shape::Wrapper,
+        Some(Role::Headline) => Shape::HeadlineSection,
+        Some(_) => Shape::Section,
+        None if h.form == Form::Heading && !roles::is_section_name(&h.text, aliases) => {
+            Shape::Plain
+        }
+        None => Shape::Section,
+    }
+}
+
+/// A block before the headline that says nothing about the product:
+/// "FOR IMMEDIATE RELEASE", a quote of metadata, a table of contents.
+fn is_furniture(b: &RawBlock) -> bool {
+    match b.block.kind {
+        BlockKind::Paragraph => {
+            is_release_line(&b.block.text)
+                || count_words(&b.block.text) <= 2
+                || is_metadata(&b.lines)
+        }
+        _ => true,
+    }
+}
+
+/// Lines of `Key: value` only ("Author: …", "**Status:** Draft").
+fn is_metadata(lines: &[String]) -> bool {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W{0,3}[\p{L}][\p{L}\d /.#-]{0,24}\W{0,3}:\W{0,3}\s*\S").unwrap()
     });
+    !lines.is_empty()
+        && lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| KEY.is_match(l) && count_words(l) <= 12)
+}
+
+/// Finds the headline: the first heading that names no section, or the
+/// first bold line (or, under `### Headline`, the first paragraph) at the
+/// top of the press release; none once a section or plain text has begun.
+fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
+    // After "# X — PR/FAQ" and a paragraph about the document, only a
+    // "## Press release" heading may still hold the headline.
+    let mut seeking_container = false;
+    for (i, h) in raw.iter().enumerate() {
+        let shape = shape(h, aliases);
+        if seeking_container && shape != Shape::Wrapper {
+            return None;
+        }
+        seeking_container = false;
+        match shape {
+            Shape::Plain => return Some(Pick::Heading(i)),
+            Shape::Section => return None,
+            Shape::HeadlineSection => {
+                return h
+                    .blocks
+                    .iter()
+                    .position(|b| b.block.kind == BlockKind::Paragraph)
+                    .map(|j| Pick::Block(i, j));
+            }
+            Shape::Wrapper | Shape::Preamble => {
+                let mut words = 0;
+                for (j, b) in h.blocks.iter().enumerate() {
+                    if b.block.kind != BlockKind::Paragraph || is_furniture(b) {
+                        continue;
+                    }
+                    if b.emphasis {
+                        return Some(Pick::Block(i, j));
+                    }
+                    // The release (or the document) starts with plain text;
+                    // a line or two above the first heading (a tagline, a
+                    // link) does not count.
+                    words += count_words(&b.block.text);
+                    if h.level > 0 && roles::is_title_label(&h.text) {
+                        seeking_container = true;
+                        break;
+                    }
+                    if h.level > 0 || words >= 40 {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The FAQ part's state while headings are read in order.
+struct FaqState {
+    /// The FAQ part has begun: what follows is not the press release.
+    begun: bool,
+    /// Questions are being collected (an FAQ group is open).
+    open: bool,
+    kind: FaqKind,
+    /// Level of the heading that opened the FAQ group.
+    level: u8,
+}
+
+fn kind_of(role: Role, current: FaqKind) -> FaqKind {
+    match role {
+        Role::ExternalFaq => FaqKind::External,
+        Role::InternalFaq => FaqKind::Internal,
+        _ if current != FaqKind::General => current,
+        _ => FaqKind::General,
+    }
 }
 
 /// Turns the flat list of headings into sections and FAQ entries.
@@ -222,12 +678,21 @@ fn assign_roles(
 ) -> Body {
     let mut sections: Vec<Section> = Vec::new();
     let mut faqs: Vec<FaqEntry> = Vec::new();
-    let mut in_faq = false;
-    let mut faq_kind = FaqKind::General;
-    // Level of the heading that opened the current FAQ group.
-    let mut faq_level = 0u8;
-    let mut headline_seen = false;
+    let mut faq = FaqState {
+        begun: false,
+        open: false,
+        kind: FaqKind::General,
+        level: 0,
+    };
+    let pick = pick_headline(&raw, aliases);
+    let headline_raw = match pick {
+        Some(Pick::Heading(i) | Pick::Block(i, _)) => Some(i),
+        None => None,
+    };
+    // Set after the headline: the next plain heading with nothing between
+    // is the subheading.
     let mut expect_subheading = false;
+    let mut summary_seen = false;
 
     // End line of each raw heading: the line before the next heading of the
     // same or a higher level.
@@ -242,90 +707,261 @@ fn assign_roles(
         .collect();
 
     for (i, h) in raw.into_iter().enumerate() {
-        let end_line = ends[i];
+        let end_line = ends[i].max(h.line);
+        let before_headline = headline_raw.is_some_and(|at| i < at);
         if h.level == 0 {
-            // Text before the first heading: a summary if it has any.
+            // Text before the first heading: furniture above a headline, or
+            // the summary of a document without headings.
             if !h.blocks.is_empty() {
-                let line = h.blocks[0].line;
-                sections.push(section(
-                    Role::Summary,
-                    "",
-                    0,
-                    &h.blocks,
-                    line,
-                    end_line,
-                    false,
-                ));
+                let (upto, headline_here) = match pick {
+                    Some(Pick::Block(0, j)) => (j, true),
+                    _ => (h.blocks.len(), false),
+                };
+                let role = if before_headline || headline_here {
+                    Role::PressRelease
+                } else {
+                    Role::Summary
+                };
+                if upto > 0 {
+                    let blocks: Vec<Block> =
+                        h.blocks[..upto].iter().map(|b| b.block.clone()).collect();
+                    let line = blocks[0].line;
+                    summary_seen |= role == Role::Summary;
+                    sections.push(section(role, "", 0, &blocks, line, end_line, false));
+                }
+                if headline_here {
+                    headline_from_block(&h.blocks, upto, 7, end_line, false, &mut sections);
+                    summary_seen = true;
+                }
             }
             continue;
         }
-        // Leaving an FAQ group when a heading at its level or above is not an FAQ heading.
-        let alias = aliases.role_of(&h.text);
-        if in_faq && h.level <= faq_level && !alias.is_some_and(Role::is_faq) && !h.bold_question {
-            faq_kind = FaqKind::General;
+        let alias = if h.form == Form::Question || h.labelled_headline {
+            None
+        } else {
+            aliases
+                .role_of(&h.text)
+                .filter(|_| !roles::is_title_label(&h.text))
+        };
+        let faq_heading = alias.is_some_and(Role::is_faq);
+
+        // The FAQ part: groups, their questions, and what follows them.
+        if faq_heading {
+            let role = alias.expect("an FAQ heading has a role");
+            faq.kind = if faq.open && h.level > faq.level {
+                kind_of(role, faq.kind)
+            } else {
+                kind_of(role, FaqKind::General)
+            };
+            if !(faq.open && h.level > faq.level) {
+                faq.level = h.level;
+            }
+            faq.begun = true;
+            faq.open = true;
+            expect_subheading = false;
+            let blocks = faq_blocks(h.blocks, faq.kind, &mut faqs);
+            sections.push(section(
+                role, &h.text, h.level, &blocks, h.line, end_line, true,
+            ));
+            continue;
         }
-        let is_question = in_faq
-            && h.text.trim_end().ends_with('?')
-            && (h.bold_question || h.level > faq_level || alias.is_none());
-        if is_question {
-            let answer = h
-                .blocks
+        let asked = question(&h.text, h.form == Form::Question && faq.open);
+        if faq.open && h.form == Form::Heading && h.level <= faq.level && asked.is_none() {
+            // A heading at the FAQ's level that asks nothing ends it.
+            faq.open = false;
+        }
+        if let Some(q) = asked.filter(|_| {
+            (faq.open && (h.form == Form::Question || h.level > faq.level || alias.is_none()))
+                || (!faq.open && !faq.begun && h.prefixed)
+        }) {
+            if !faq.open {
+                // `Q:` questions with no FAQ heading above them open one.
+                faq.open = true;
+                faq.begun = true;
+                faq.kind = FaqKind::General;
+                faq.level = h.level.saturating_sub(1).min(6);
+            }
+            let answer_blocks: Vec<&RawBlock> = h.blocks.iter().collect();
+            let answer = answer_blocks
                 .iter()
-                .map(|b| b.text.as_str())
+                .map(|b| b.block.text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n\n");
-            let end = if h.bold_question {
-                h.blocks.last().map_or(h.line, |b| b.end_line)
+            let answer = A_PREFIX.replace(&answer, "").into_owned();
+            let end = if h.form == Form::Question {
+                answer_blocks.last().map_or(h.line, |b| b.block.end_line)
             } else {
                 end_line
             };
+            let question = clean_question(&q);
             faqs.push(FaqEntry {
-                kind: faq_kind,
-                question: clean_question(&h.text),
+                kind: faq.kind,
                 answer_words: count_words(&answer),
+                question,
                 answer,
                 line: h.line,
                 end_line: end,
             });
             continue;
         }
-        let role = match alias {
-            Some(r) if r.is_faq() => {
-                in_faq = true;
-                faq_level = h.level;
-                faq_kind = match r {
-                    Role::ExternalFaq => FaqKind::External,
-                    Role::InternalFaq => FaqKind::Internal,
-                    _ => FaqKind::General,
-                };
-                expect_subheading = false;
-                r
+        if faq.begun {
+            // Topic groups inside an FAQ ("Pricing", "For recruiters"), or
+            // what follows the FAQ (appendices).
+            let role = alias.unwrap_or(Role::Other);
+            let blocks = if faq.open {
+                faq_blocks(h.blocks, faq.kind, &mut faqs)
+            } else {
+                h.blocks.into_iter().map(|b| b.block).collect()
+            };
+            sections.push(section(
+                role, &h.text, h.level, &blocks, h.line, end_line, true,
+            ));
+            continue;
+        }
+
+        // The press release.
+        match pick {
+            Some(Pick::Heading(at)) if at == i => {
+                expect_subheading = true;
+                let level = h.level;
+                headline_and_summary(
+                    Role::Headline,
+                    &h.text,
+                    level,
+                    h.line,
+                    h.blocks,
+                    end_line,
+                    &mut sections,
+                    &mut expect_subheading,
+                );
+                summary_seen = true;
+                continue;
             }
+            Some(Pick::Block(at, j)) if at == i => {
+                let headline_section = alias == Some(Role::Headline);
+                if !headline_section {
+                    let role = alias.unwrap_or(Role::PressRelease);
+                    let blocks: Vec<Block> =
+                        h.blocks[..j].iter().map(|b| b.block.clone()).collect();
+                    sections.push(section(
+                        role, &h.text, h.level, &blocks, h.line, end_line, false,
+                    ));
+                }
+                let level = if headline_section { h.level } else { 7 };
+                headline_from_block(&h.blocks, j, level, end_line, false, &mut sections);
+                summary_seen = true;
+                continue;
+            }
+            _ => {}
+        }
+        let role = match alias {
+            Some(Role::Headline | Role::Subheading)
+                if h.form == Form::Label && !h.blocks.is_empty() =>
+            {
+                // "Subtitle: text", "Title: text" lines.
+                let role = if sections.iter().any(|s| s.role == Role::Headline) {
+                    Role::Subheading
+                } else {
+                    Role::Headline
+                };
+                let b = &h.blocks[0].block;
+                sections.push(section(role, &b.text, 7, &[], b.line, end_line, false));
+                let rest: Vec<Block> = h.blocks[1..].iter().map(|b| b.block.clone()).collect();
+                if !rest.is_empty() {
+                    let line = rest[0].line;
+                    sections.push(section(Role::Summary, "", 0, &rest, line, end_line, false));
+                    summary_seen = true;
+                }
+                expect_subheading = false;
+                continue;
+            }
+            Some(Role::Subheading) if h.form == Form::Heading => {
+                // "### Subheadline" with the subheading under it.
+                match h
+                    .blocks
+                    .iter()
+                    .position(|b| b.block.kind == BlockKind::Paragraph)
+                {
+                    Some(j) => {
+                        let b = &h.blocks[j].block;
+                        sections.push(section(
+                            Role::Subheading,
+                            &b.text,
+                            h.level,
+                            &[],
+                            b.line,
+                            end_line,
+                            false,
+                        ));
+                        let rest: Vec<Block> =
+                            h.blocks[j + 1..].iter().map(|b| b.block.clone()).collect();
+                        if !rest.is_empty() {
+                            let line = rest[0].line;
+                            sections.push(section(
+                                Role::Summary,
+                                "",
+                                0,
+                                &rest,
+                                line,
+                                end_line,
+                                false,
+                            ));
+                        }
+                    }
+                    None => {
+                        let blocks: Vec<Block> = h.blocks.iter().map(|b| b.block.clone()).collect();
+                        sections.push(section(
+                            Role::Other,
+                            &h.text,
+                            h.level,
+                            &blocks,
+                            h.line,
+                            end_line,
+                            false,
+                        ));
+                    }
+                }
+                expect_subheading = false;
+                continue;
+            }
+            Some(Role::Headline) => Role::Other,
             Some(Role::PressRelease) => Role::PressRelease,
             Some(r) => {
                 expect_subheading = false;
                 r
             }
-            None if !headline_seen && !in_faq => {
-                headline_seen = true;
-                expect_subheading = true;
-                Role::Headline
-            }
+            None if roles::is_title_label(&h.text) => Role::PressRelease,
             None if expect_subheading
+                && h.form == Form::Heading
                 && sections
                     .last()
                     .is_some_and(|s| s.role == Role::Headline && s.blocks.is_empty()) =>
             {
                 expect_subheading = false;
-                Role::Subheading
+                headline_and_summary(
+                    Role::Subheading,
+                    &h.text,
+                    h.level,
+                    h.line,
+                    h.blocks,
+                    end_line,
+                    &mut sections,
+                    &mut expect_subheading,
+                );
+                continue;
             }
             None => {
                 expect_subheading = false;
                 Role::Other
             }
         };
-        // The paragraphs right under the headline or subheading are the summary.
-        if matches!(role, Role::Headline | Role::Subheading) && !h.blocks.is_empty() {
+        let blocks: Vec<Block> = h.blocks.into_iter().map(|b| b.block).collect();
+        if role == Role::PressRelease
+            && headline_raw.is_none()
+            && !summary_seen
+            && !blocks.is_empty()
+        {
+            // A release with no headline: its text is the summary.
             sections.push(section(
                 role,
                 &h.text,
@@ -333,24 +969,24 @@ fn assign_roles(
                 &[],
                 h.line,
                 end_line,
-                in_faq,
+                false,
             ));
-            let summary_line = h.blocks[0].line;
+            let line = blocks[0].line;
             sections.push(section(
                 Role::Summary,
                 "",
                 0,
-                &h.blocks,
-                summary_line,
+                &blocks,
+                line,
                 end_line,
-                in_faq,
+                false,
             ));
-            expect_subheading = false;
+            summary_seen = true;
             continue;
         }
-        let in_faq = in_faq || role.is_faq();
+        summary_seen |= role == Role::Summary;
         sections.push(section(
-            role, &h.text, h.level, &h.blocks, h.line, end_line, in_faq,
+            role, &h.text, h.level, &blocks, h.line, end_line, false,
         ));
     }
     let words = sections.iter().map(|s| s.words).sum::<usize>()
@@ -364,6 +1000,137 @@ fn assign_roles(
         comments,
         words,
     }
+}
+
+/// A headline or subheading heading and the text under it: a bold or
+/// italic first paragraph under the headline is the subheading, the rest
+/// is the summary.
+#[allow(clippy::too_many_arguments)]
+fn headline_and_summary(
+    role: Role,
+    text: &str,
+    level: u8,
+    line: usize,
+    blocks: Vec<RawBlock>,
+    end_line: usize,
+    sections: &mut Vec<Section>,
+    expect_subheading: &mut bool,
+) {
+    sections.push(section(role, text, level, &[], line, end_line, false));
+    let mut rest = &blocks[..];
+    if role == Role::Headline
+        && let Some(first) = rest.first()
+        && first.emphasis
+        && first.block.kind == BlockKind::Paragraph
+        && !is_release_line(&first.block.text)
+    {
+        sections.push(section(
+            Role::Subheading,
+            &first.block.text,
+            7,
+            &[],
+            first.block.line,
+            end_line,
+            false,
+        ));
+        rest = &rest[1..];
+        *expect_subheading = false;
+    }
+    if !rest.is_empty() {
+        let blocks: Vec<Block> = rest.iter().map(|b| b.block.clone()).collect();
+        let line = blocks[0].line;
+        sections.push(section(
+            Role::Summary,
+            "",
+            0,
+            &blocks,
+            line,
+            end_line,
+            false,
+        ));
+        *expect_subheading = false;
+    }
+}
+
+/// The headline written as block `j` of `blocks`, then its subheading and
+/// summary.
+fn headline_from_block(
+    blocks: &[RawBlock],
+    j: usize,
+    level: u8,
+    end_line: usize,
+    in_faq: bool,
+    sections: &mut Vec<Section>,
+) {
+    let b = &blocks[j].block;
+    sections.push(section(
+        Role::Headline,
+        &b.text,
+        level,
+        &[],
+        b.line,
+        end_line,
+        in_faq,
+    ));
+    let mut rest = &blocks[j + 1..];
+    if let Some(first) = rest.first()
+        && first.emphasis
+        && first.block.kind == BlockKind::Paragraph
+        && !is_release_line(&first.block.text)
+    {
+        sections.push(section(
+            Role::Subheading,
+            &first.block.text,
+            7,
+            &[],
+            first.block.line,
+            end_line,
+            in_faq,
+        ));
+        rest = &rest[1..];
+    }
+    if !rest.is_empty() {
+        let blocks: Vec<Block> = rest.iter().map(|b| b.block.clone()).collect();
+        let line = blocks[0].line;
+        sections.push(section(
+            Role::Summary,
+            "",
+            0,
+            &blocks,
+            line,
+            end_line,
+            in_faq,
+        ));
+    }
+}
+
+/// The blocks of an FAQ group, with lists of questions taken out as FAQ
+/// entries (`1. **Do I have to know SQL?** Not necessarily…`, or a question
+/// per item with its answer in sub-items).
+fn faq_blocks(blocks: Vec<RawBlock>, kind: FaqKind, faqs: &mut Vec<FaqEntry>) -> Vec<Block> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let asked: Vec<Option<String>> =
+            b.items.iter().map(|it| question(&it.head, true)).collect();
+        let n = asked.iter().filter(|q| q.is_some()).count();
+        if b.items.is_empty() || n == 0 || n * 2 < b.items.len() {
+            out.push(b.block);
+            continue;
+        }
+        for (item, q) in b.items.iter().zip(asked) {
+            let Some(q) = q else { continue };
+            let answer = A_PREFIX.replace(item.rest.trim(), "").trim().to_string();
+            faqs.push(FaqEntry {
+                kind,
+                question: clean_question(&q),
+                answer_words: count_words(&answer),
+                answer,
+                line: item.line,
+                end_line: item.end_line,
+            });
+        }
+    }
+    out
 }
 
 fn section(
@@ -380,40 +1147,101 @@ fn section(
         heading: heading.trim().to_string(),
         level,
         line,
-        end_line,
+        end_line: end_line.max(line),
         in_faq,
         words: blocks.iter().map(|b| count_words(&b.text)).sum::<usize>() + count_words(heading),
         blocks: blocks.to_vec(),
     }
 }
 
-/// "Q: How much?" and "**How much?**" become "How much?".
+/// "Q: How much?", "1. How much?" and "**How much?**" become "How much?".
 fn clean_question(q: &str) -> String {
-    let q = q.trim();
-    let q = q
-        .strip_prefix("Q:")
-        .or_else(|| q.strip_prefix("Q."))
-        .or_else(|| q.strip_prefix("Q "))
-        .unwrap_or(q);
+    let q = NUMBERED.replace(q.trim(), "");
+    let q = Q_PREFIX.replace(&q, "");
     q.trim().to_string()
 }
 
-/// A paragraph that opens with bold text ending in `?` is a question; the
-/// rest of the paragraph starts its answer.
-fn bold_question<'a>(node: &'a AstNode<'a>) -> Option<(String, String)> {
+/// A paragraph that opens with bold text: the bold text, the rest of the
+/// paragraph, and how many lines the bold text spans.
+fn bold_lead<'a>(node: &'a AstNode<'a>) -> Option<(String, String, usize)> {
     let first = node.first_child()?;
     if !matches!(first.data.borrow().value, NodeValue::Strong) {
         return None;
     }
-    let question = inline_text(first);
-    if !question.trim_end().ends_with('?') {
-        return None;
-    }
+    let lead = inline_text(first);
+    let lines = 1 + first
+        .descendants()
+        .filter(|d| {
+            matches!(
+                d.data.borrow().value,
+                NodeValue::SoftBreak | NodeValue::LineBreak
+            )
+        })
+        .count();
     let mut rest = String::new();
     for sibling in first.following_siblings().skip(1) {
         append_inline(sibling, &mut rest);
     }
-    Some((question.trim().to_string(), rest.trim().to_string()))
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((lead.trim().to_string(), rest, lines))
+}
+
+/// True when a paragraph is bold or italic text only.
+fn only_emphasis<'a>(node: &'a AstNode<'a>) -> bool {
+    let mut any = false;
+    for child in node.children() {
+        match &child.data.borrow().value {
+            NodeValue::Strong | NodeValue::Emph => any = true,
+            NodeValue::SoftBreak | NodeValue::LineBreak => {}
+            NodeValue::Text(t) if t.trim().is_empty() => {}
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// A list's top-level items as possible FAQ entries.
+fn list_items<'a>(list: &'a AstNode<'a>, line_offset: usize) -> Vec<Item> {
+    let mut out = Vec::new();
+    for item in list.children() {
+        let (line, end_line) = {
+            let ast = item.data.borrow();
+            (
+                ast.sourcepos.start.line + line_offset,
+                ast.sourcepos.end.line.max(ast.sourcepos.start.line) + line_offset,
+            )
+        };
+        let Some(first) = item.first_child() else {
+            continue;
+        };
+        if !matches!(first.data.borrow().value, NodeValue::Paragraph) {
+            continue;
+        }
+        let (head, mut rest) = match bold_lead(first) {
+            Some((lead, rest, _)) => (lead, rest),
+            None => {
+                let lines = inline_lines(first);
+                (lines[0].clone(), lines[1..].join(" "))
+            }
+        };
+        for child in first.following_siblings().skip(1) {
+            let t = match &child.data.borrow().value {
+                NodeValue::Paragraph => inline_text(child),
+                _ => block_text(child),
+            };
+            if !t.is_empty() {
+                rest.push('\n');
+                rest.push_str(&t);
+            }
+        }
+        out.push(Item {
+            head,
+            rest: rest.trim().to_string(),
+            line,
+            end_line,
+        });
+    }
+    out
 }
 
 /// Plain text of an inline container (heading, paragraph).
@@ -423,6 +1251,35 @@ fn inline_text<'a>(node: &'a AstNode<'a>) -> String {
         append_inline(child, &mut out);
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Plain text of an inline container, one string per line of the source.
+fn inline_lines<'a>(node: &'a AstNode<'a>) -> Vec<String> {
+    let mut out = String::new();
+    for child in node.children() {
+        append_inline_lines(child, &mut out);
+    }
+    let lines: Vec<String> = out
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
+}
+
+/// Like `append_inline`, with line breaks kept as `\n`.
+fn append_inline_lines<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    for d in node.descendants() {
+        match &d.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push('\n'),
+            _ => {}
+        }
+    }
 }
 
 /// Appends the text of `node` and everything under it. Walks the tree with
@@ -492,6 +1349,21 @@ fn collect_inline_comments<'a>(node: &'a AstNode<'a>, line_offset: usize, out: &
     }
 }
 
+/// True when a paragraph's opening bold text has its line to itself.
+fn own_line<'a>(node: &'a AstNode<'a>) -> bool {
+    let Some(first) = node.first_child() else {
+        return false;
+    };
+    for sibling in first.following_siblings().skip(1) {
+        match &sibling.data.borrow().value {
+            NodeValue::SoftBreak | NodeValue::LineBreak => return true,
+            NodeValue::Text(t) if t.trim().is_empty() => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,5 +1427,201 @@ mod tests {
         assert_eq!(b.sections[0].role, Role::Headline);
         assert_eq!(b.sections[1].role, Role::Summary);
         assert_eq!(b.sections[2].role, Role::Problem);
+    }
+
+    fn roles(b: &Body) -> Vec<(Role, &str)> {
+        b.sections
+            .iter()
+            .map(|s| (s.role, s.heading.as_str()))
+            .collect()
+    }
+
+    fn questions(b: &Body) -> Vec<(FaqKind, &str)> {
+        b.faqs
+            .iter()
+            .map(|f| (f.kind, f.question.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn headings_through_numbering_qualifiers_emoji_and_bold() {
+        let b = parse(
+            "# **Shops refund in minutes**\n\nSEATTLE -- Text.\n\n## 2. The Problem:\n\nIt hurts.\n\n## 💡 Solution (draft)\n\nWe fix it.\n\n# **External FAQs**\n\n### How much?\n\nNothing.\n\n## Internal FAQs (Business/Strategy)\n\n### Why now?\n\nFees rose.\n\n### Technical FAQ\n\n### Why Rust?\n\nSpeed.\n",
+            0,
+            &Aliases::default(),
+        );
+        let r: Vec<Role> = b.sections.iter().map(|s| s.role).collect();
+        assert_eq!(
+            r,
+            vec![
+                Role::Headline,
+                Role::Summary,
+                Role::Problem,
+                Role::Solution,
+                Role::ExternalFaq,
+                Role::InternalFaq,
+                Role::InternalFaq
+            ]
+        );
+        assert_eq!(
+            questions(&b),
+            vec![
+                (FaqKind::External, "How much?"),
+                (FaqKind::Internal, "Why now?"),
+                (FaqKind::Internal, "Why Rust?")
+            ]
+        );
+        let a = Aliases::default();
+        assert_eq!(
+            a.role_of("External FAQ (what customers ask)"),
+            Some(Role::ExternalFaq)
+        );
+        assert_eq!(a.role_of("Press release (draft)"), Some(Role::PressRelease));
+        assert_eq!(a.role_of("Customer / User FAQs"), Some(Role::ExternalFaq));
+        assert_eq!(
+            a.role_of("Internal / Stakeholder FAQ"),
+            Some(Role::InternalFaq)
+        );
+        assert_eq!(a.role_of("Customer Problems"), Some(Role::Problem));
+        assert_eq!(
+            a.role_of("Describe the opportunity or problem: the setup"),
+            Some(Role::Problem)
+        );
+        assert_eq!(a.role_of("Unresolved questions"), None);
+        assert_eq!(a.role_of("General Questions"), None);
+    }
+
+    #[test]
+    fn a_bold_headline_under_the_press_release_heading() {
+        let b = parse(
+            "# Dossier — PR/FAQ\n\n> Status: draft.\n\n## Press Release\n\n**FOR IMMEDIATE RELEASE**\n\n**Dossier keeps a topic of work alive**\n\n*A memory for people who run their work through agents.*\n\n**SAN FRANCISCO** — Dossier is here.\n\n## FAQ\n\n**Who is it for?**\nLeaders.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b),
+            vec![
+                (Role::PressRelease, "Dossier — PR/FAQ"),
+                (Role::PressRelease, "Press Release"),
+                (Role::Headline, "Dossier keeps a topic of work alive"),
+                (
+                    Role::Subheading,
+                    "A memory for people who run their work through agents."
+                ),
+                (Role::Summary, ""),
+                (Role::Faq, "FAQ"),
+            ]
+        );
+        assert!(b.sections[4].text().starts_with("SAN FRANCISCO"));
+        assert_eq!(b.sections[2].line, 9);
+        assert_eq!(questions(&b), vec![(FaqKind::General, "Who is it for?")]);
+    }
+
+    #[test]
+    fn a_headline_section_holds_the_headline() {
+        let b = parse(
+            "# PRFAQ: Acme\n\n## Press Release\n\n### Headline\n\n**Gym owners stop chasing payments**\n\n### Subheadline\n\n*Members pay on time.*\n\n### Summary\n\nToday Acme launched.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b)[2..],
+            [
+                (Role::Headline, "Gym owners stop chasing payments"),
+                (Role::Subheading, "Members pay on time."),
+                (Role::Summary, "Summary"),
+            ]
+        );
+    }
+
+    #[test]
+    fn questions_in_every_shape() {
+        let b = parse(
+            "# H\n\n## Frequently Asked Questions\n\n### General\n\n**Q: What is it?**\n\nA: A tool for shops.\n\n**Where does my data live? (privacy)**\nOn your disk.\n\nQ: Can I leave?\nA: Any time.\n\n### 1. What does it cost?\n\nNothing.\n\n### Q2: Who runs it\n\nWe do.\n\n### Basics\n\n1. **Do I have to know SQL?**\n   Not necessarily.\n2. **Why a CLI?**\n   Scripts.\n\n## Internal FAQ\n\n* How will we measure success\n  * Refund time.\n* What could go wrong?\n  * Double refunds.\n\n**What about signatures? They are tricky.**\n\nWe sign every request.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            questions(&b),
+            vec![
+                (FaqKind::General, "What is it?"),
+                (FaqKind::General, "Where does my data live? (privacy)"),
+                (FaqKind::General, "Can I leave?"),
+                (FaqKind::General, "What does it cost?"),
+                (FaqKind::General, "Who runs it"),
+                (FaqKind::General, "Do I have to know SQL?"),
+                (FaqKind::General, "Why a CLI?"),
+                (FaqKind::Internal, "How will we measure success"),
+                (FaqKind::Internal, "What could go wrong?"),
+                (FaqKind::Internal, "What about signatures? They are tricky."),
+            ]
+        );
+        assert_eq!(b.faqs[0].answer, "A tool for shops.");
+        assert_eq!(b.faqs[2].answer, "Any time.");
+        assert_eq!(b.faqs[5].answer, "Not necessarily.");
+        assert_eq!(b.faqs[7].answer, "Refund time.");
+    }
+
+    #[test]
+    fn q_lines_open_an_faq_without_a_heading() {
+        let b = parse(
+            "## PRFAQ\n\nNow engineers ship models.\n\n**Q: Why build it?**\n\nBecause it is hard today.\n\n**Q: What is it?**\n\nTemplates.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(b.sections[1].role, Role::Summary);
+        assert_eq!(b.faqs.len(), 2);
+        assert_eq!(b.faqs[1].answer, "Templates.");
+    }
+
+    #[test]
+    fn a_rhetorical_question_in_the_release_is_not_an_faq() {
+        let b = parse(
+            "# Shops refund in minutes\n\nText.\n\n**Why does it matter?** Refunds take days.\n\n## FAQ\n\n### Is it free?\n\nYes.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(questions(&b), vec![(FaqKind::General, "Is it free?")]);
+    }
+
+    #[test]
+    fn lead_ins_name_sections() {
+        let b = parse(
+            "# Device wiki\n\n**December 2024** — Device Care is here.\n\n**The Problem:** Manuals get lost.\n\n**How It Works**\n\n1. Browse\n2. Follow\n\nSubtitle: ignored here\nCustomer Problems: Nobody can compare results.\nSolution: A shared vocabulary.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b),
+            vec![
+                (Role::Headline, "Device wiki"),
+                (Role::Summary, ""),
+                (Role::Problem, "The Problem"),
+                (Role::HowItWorks, "How It Works"),
+                (Role::Subheading, "ignored here"),
+                (Role::Problem, "Customer Problems"),
+                (Role::Solution, "Solution"),
+            ]
+        );
+        assert_eq!(b.sections[2].text(), "Manuals get lost.");
+        assert_eq!(b.sections[5].text(), "Nobody can compare results.");
+        assert_eq!(b.sections[5].line, 13);
+    }
+
+    #[test]
+    fn what_follows_the_faq_is_not_an_faq() {
+        let b = parse(
+            "# H\n\n# FAQ\n\n## Is it free?\n\nYes.\n\n# Appendix: interviews\n\n## What did hosts say?\n\nThey said things.\n\n```bash\n# Install it\nbrew install x\n```\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(questions(&b), vec![(FaqKind::General, "Is it free?")]);
+        let appendix = b
+            .sections
+            .iter()
+            .find(|s| s.heading.starts_with("Appendix"))
+            .unwrap();
+        assert!(appendix.in_faq && appendix.role == Role::Other);
+        assert_eq!(b.sections.iter().filter(|s| s.level == 1).count(), 3);
     }
 }

@@ -22,6 +22,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "owner",
     "customer",
     "launch_date",
+    "created",
     "tags",
     "metrics",
     "code",
@@ -111,6 +112,9 @@ pub struct FrontMatter {
     pub owner: Option<String>,
     pub customer: Option<String>,
     pub launch_date: Option<NaiveDate>,
+    /// The day the proposal was first written down, where the document or
+    /// its sidecar says (history has its own dates).
+    pub created: Option<NaiveDate>,
     pub tags: Vec<String>,
     pub metrics: Vec<String>,
     pub code: Vec<String>,
@@ -144,6 +148,8 @@ struct Typed {
     customer: Option<String>,
     #[serde(default, deserialize_with = "text")]
     launch_date: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    created: Option<String>,
     #[serde(default, deserialize_with = "yaml::comma_list")]
     tags: Vec<String>,
     #[serde(default, deserialize_with = "yaml::one_or_many")]
@@ -179,15 +185,25 @@ pub fn parse(path: &Path, yaml_text: &str, line_offset: usize) -> Result<FrontMa
         }
     };
     let typed: Typed = yaml::from_str(path, yaml_text, line_offset)?;
-    let launch_date = match &typed.launch_date {
-        None => None,
-        Some(s) => Some(parse_date(s).ok_or_else(|| {
-            let (line, _) = positions.get("launch_date").copied().unwrap_or((1, 1));
-            Diagnostic::new(path, format!("launch_date `{s}` is not a date"))
-                .at(line, "launch_date: ".len() + 1)
-                .hint("write the launch day as YYYY-MM-DD, e.g. launch_date: 2027-03-15")
-        })?),
+    let date = |key: &str, value: &Option<String>| -> Result<Option<NaiveDate>> {
+        let Some(s) = value else {
+            return Ok(None);
+        };
+        match parse_date(s) {
+            Some(d) => Ok(Some(d)),
+            None => {
+                let (line, _) = positions.get(key).copied().unwrap_or((1, 1));
+                Err(Diagnostic::new(path, format!("{key} `{s}` is not a date"))
+                    .at(line, key.len() + 3)
+                    .hint(format!(
+                        "write the day as YYYY-MM-DD, e.g. {key}: 2027-03-15"
+                    ))
+                    .into())
+            }
+        }
     };
+    let launch_date = date("launch_date", &typed.launch_date)?;
+    let created = date("created", &typed.created)?;
     let mut extra = IndexMap::new();
     for (k, v) in map {
         let key = match k {
@@ -209,6 +225,7 @@ pub fn parse(path: &Path, yaml_text: &str, line_offset: usize) -> Result<FrontMa
         owner: typed.owner,
         customer: typed.customer,
         launch_date,
+        created,
         tags: typed.tags,
         metrics: typed.metrics,
         code: typed.code,

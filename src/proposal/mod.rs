@@ -4,14 +4,18 @@
 
 pub mod body;
 pub mod front;
+pub mod layout;
 pub mod roles;
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::Serialize;
 
 pub use body::{Block, BlockKind, Body, Comment, FaqEntry, FaqKind, Section};
 pub use front::FrontMatter;
+pub use layout::{Layout, Sidecar};
 pub use roles::{Aliases, Role};
 
 use crate::error::{Diagnostic, Result};
@@ -21,6 +25,13 @@ use crate::error::{Diagnostic, Result};
 pub struct ParseOptions {
     pub statuses: Vec<String>,
     pub aliases: Aliases,
+    /// Sidecar files and status folders (wb.yaml's `metadata`,
+    /// `status_folders`), applied by [`load`].
+    pub layout: Layout,
+    /// For old versions: a status today's wb.yaml does not list is kept as
+    /// written instead of refused (only the current version must use a
+    /// configured status).
+    pub lenient: bool,
 }
 
 impl Default for ParseOptions {
@@ -31,6 +42,18 @@ impl Default for ParseOptions {
                 .map(|s| s.to_string())
                 .collect(),
             aliases: Aliases::default(),
+            layout: Layout::default(),
+            lenient: false,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// These options for reading old versions (see `lenient`).
+    pub fn lenient(&self) -> ParseOptions {
+        ParseOptions {
+            lenient: true,
+            ..self.clone()
         }
     }
 }
@@ -38,11 +61,14 @@ impl Default for ParseOptions {
 /// A parsed proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposal {
-    /// The file stem: the proposal's name in commands and URLs.
+    /// The proposal's name in commands and URLs: the file stem, or for a
+    /// folder's `README.md`/`index.md` the folder's name (see [`slug_of`]).
     pub slug: String,
     /// The file, as found (relative to the current folder or absolute).
     pub path: PathBuf,
-    /// Title from the front-matter, else the first heading, else the slug.
+    /// Title from the front-matter, else the document's first heading
+    /// (unless it names a section), else a `Title:` line, else (with no
+    /// heading at all) the first line of text, else the slug.
     pub title: String,
     pub front: FrontMatter,
     #[serde(flatten)]
@@ -52,9 +78,17 @@ pub struct Proposal {
     pub source: String,
     /// Lines of front-matter (fences included) before the body.
     pub body_line: usize,
-    /// The status, lower case: the front-matter's, else the first configured one.
+    /// The status, lower case: the status folder's, else the front-matter's
+    /// (sidecar included), else the first configured one.
     #[serde(skip)]
     pub status: String,
+    /// The sidecar file whose values were merged into `front`, if any
+    /// (see [`layout`]); kept to lay the same values over old versions.
+    #[serde(skip)]
+    pub sidecar: Option<std::sync::Arc<Sidecar>>,
+    /// Problems in the sidecar: reported, never fatal (the value is left out).
+    #[serde(skip)]
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Proposal {
@@ -119,10 +153,41 @@ pub fn normalise_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-/// Reads and parses the proposal at `path`.
+/// Reads and parses the proposal at `path`, with what the layout says
+/// from outside it (its sidecar, its status folder).
 pub fn load(path: &Path, options: &ParseOptions) -> Result<Proposal> {
     let bytes = crate::fs::read(path)?;
-    parse_bytes(path, bytes, options)
+    let mut p = parse_bytes(path, bytes, options)?;
+    let (sidecar, problems) = options.layout.read_sidecar(path, &options.statuses);
+    p.sidecar = sidecar.map(std::sync::Arc::new);
+    p.problems = problems;
+    let sidecar = p.sidecar.clone();
+    apply_layout(&mut p, path, sidecar.as_deref(), options);
+    Ok(p)
+}
+
+/// Lays what the layout says over a parsed proposal: the sidecar's values
+/// (they win over the document's), then the status of the folder `path`
+/// sits in (it wins over both). `path` is where this version of the
+/// document lives: for an old version, the path it had then.
+pub fn apply_layout(
+    p: &mut Proposal,
+    path: &Path,
+    sidecar: Option<&Sidecar>,
+    options: &ParseOptions,
+) {
+    if let Some(s) = sidecar {
+        layout::merge(&mut p.front, &s.front);
+        if let Some(t) = &s.front.title {
+            p.title.clone_from(t);
+        }
+    }
+    if let Some(status) = options.layout.folder_status(path) {
+        p.front.status = Some(status.to_string());
+    }
+    if let Some(status) = &p.front.status {
+        p.status.clone_from(status);
+    }
 }
 
 pub fn parse_bytes(path: &Path, bytes: Vec<u8>, options: &ParseOptions) -> Result<Proposal> {
@@ -143,34 +208,16 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         Some(yaml) => front::parse(path, yaml, split.yaml_line_offset)?,
         None => FrontMatter::default(),
     };
-    let front = validate_status(path, front, &options.statuses)?;
+    let front = if options.lenient {
+        lower_status(front)
+    } else {
+        validate_status(path, front, &options.statuses)?
+    };
     let body = body::parse(split.body, split.body_line_offset, &options.aliases);
-    let headline = body
-        .sections
-        .iter()
-        .find(|s| s.role == Role::Headline)
-        .map(|s| s.heading.clone())
-        .filter(|h| !h.is_empty());
-    let title =
-        match (&front.title, headline) {
-            (Some(t), _) => t.clone(),
-            (None, Some(h)) => h,
-            (None, None) if front.present => {
-                return Err(Diagnostic::new(
-                    path,
-                    "no title: the front-matter has no `title` and the document has no heading",
-                )
-                .at(1, 1)
-                .hint("add `title: What the customer gets` to the front-matter")
-                .into());
-            }
-            (None, None) => {
-                return Err(Diagnostic::new(path, "no title: the document has no heading")
-                .at(1, 1)
-                .hint("start the PR/FAQ with a `# Headline` or add front-matter with a `title`")
-                .into());
-            }
-        };
+    let title = match &front.title {
+        Some(t) => t.clone(),
+        None => title_of(&body, split.body, &options.aliases).unwrap_or_else(|| slug_of(path)),
+    };
     let status = front
         .status
         .clone()
@@ -185,7 +232,132 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         front,
         body,
         source: text,
+        sidecar: None,
+        problems: Vec::new(),
     })
+}
+
+fn lower_status(mut front: FrontMatter) -> FrontMatter {
+    front.status = front.status.map(|s| s.to_lowercase());
+    front
+}
+
+/// The title a document gives itself without front-matter: its first
+/// heading, with a "PR/FAQ" or "Title:" label taken off ("PRFAQ: smallhold"
+/// → "smallhold"). A heading that names a section ("Summary", "Problem",
+/// "Press release") is never a title: then a `Title:` or `Feature Name:`
+/// line says it, or, in a document with no heading at all, its first line.
+fn title_of(body: &Body, text: &str, aliases: &Aliases) -> Option<String> {
+    let mut headings = body.sections.iter().filter(|s| s.is_heading());
+    let mut any_heading = false;
+    for s in headings.by_ref() {
+        any_heading = true;
+        if roles::is_title_label(&s.heading) || s.role == Role::PressRelease {
+            let name = roles::strip_title_label(&s.heading);
+            if !name.is_empty() && !roles::is_section_name(&name, aliases) {
+                return Some(name);
+            }
+            if s.blocks.is_empty() {
+                continue; // "# PR/FAQ" above the release: look further
+            }
+            break;
+        }
+        if s.role == Role::Headline && !roles::is_section_name(&s.heading, aliases) {
+            return Some(s.heading.clone()).filter(|t| !t.is_empty());
+        }
+        break;
+    }
+    // The headline of a release written as a bold line ("## Press release"
+    // then "**Shops refund in minutes**").
+    if let Some(h) = body.sections.iter().find(|s| s.role == Role::Headline)
+        && !h.heading.is_empty()
+        && !h.is_heading()
+        && any_heading
+        && body
+            .sections
+            .iter()
+            .take_while(|s| s.line < h.line)
+            .all(|s| s.role == Role::PressRelease)
+    {
+        return Some(h.heading.clone());
+    }
+    if let Some(t) = header_title(text) {
+        return Some(t);
+    }
+    if any_heading {
+        return None;
+    }
+    first_line(body)
+}
+
+/// "Title: X", "- Feature Name: X", "**Title:** X" among the first lines.
+fn header_title(text: &str) -> Option<String> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?im)^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:title|feature[ _-]?name|rfc title|document title)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S[^\n]*)$").unwrap()
+    });
+    let head: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
+    let c = HEADER.captures(&head)?;
+    let t = clean_line(&c[1]);
+    let lower = t.to_lowercase();
+    let none = [
+        "n/a",
+        "na",
+        "none",
+        "not applicable",
+        "tbd",
+        "-",
+        "—",
+        "todo",
+    ];
+    (!t.is_empty() && !t.starts_with('(') && !none.contains(&lower.trim_end_matches('.')))
+        .then_some(t)
+}
+
+/// The first line of text (not code, a table, metadata or a link).
+fn first_line(body: &Body) -> Option<String> {
+    static METADATA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\w #.-]{1,30}:\s").unwrap());
+    let mut blocks: Vec<&body::Block> = body.sections.iter().flat_map(|s| &s.blocks).collect();
+    blocks.sort_by_key(|b| b.line);
+    let lines = blocks
+        .into_iter()
+        .filter(|b| !matches!(b.kind, body::BlockKind::Code | body::BlockKind::Table))
+        .flat_map(|b| b.text.lines());
+    for line in lines {
+        let t = clean_line(line);
+        if t.is_empty()
+            || t.starts_with("http")
+            || t.starts_with("<")
+            || METADATA.is_match(&t)
+            || !t.chars().any(char::is_alphabetic)
+        {
+            continue;
+        }
+        return Some(shorten(&t, 80));
+    }
+    None
+}
+
+/// A line without Markdown markup around its words.
+fn clean_line(line: &str) -> String {
+    let t = line
+        .trim()
+        .trim_start_matches(['>', '#', '-', '*', '+', ' '])
+        .replace(['*', '`'], "")
+        .replace("__", "");
+    t.trim_matches(|c: char| c.is_whitespace() || c == '_')
+        .to_string()
+}
+
+/// At most `max` characters, cut at a word.
+fn shorten(t: &str, max: usize) -> String {
+    if t.chars().count() <= max {
+        return t.to_string();
+    }
+    let cut: String = t.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) if i > max / 2 => format!("{}…", cut[..i].trim_end()),
+        _ => format!("{cut}…"),
+    }
 }
 
 fn validate_status(
@@ -211,11 +383,32 @@ fn validate_status(
     Ok(front)
 }
 
-/// The file stem, which names the proposal.
+/// The name of the proposal at `path`: the file stem, or for a folder's
+/// `README.md` or `index.md` the folder's name
+/// (`keps/sig-node/1234-foo/README.md` is `1234-foo`).
 pub fn slug_of(path: &Path) -> String {
+    let is_folder_doc = path
+        .file_name()
+        .is_some_and(|n| is_folder_document(&n.to_string_lossy()));
+    if is_folder_doc {
+        // Absolute, so that `README.md` seen from its own folder is named alike.
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(folder) = abs.parent().and_then(Path::file_name) {
+            return folder.to_string_lossy().into_owned();
+        }
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Is `name` a file that stands for its folder (`README.md`, `index.md`)?
+pub fn is_folder_document(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "readme.md" | "readme.markdown" | "index.md" | "index.markdown"
+    )
 }
 
 /// A URL- and file-safe slug from a title: ASCII (accents transliterated),
@@ -251,6 +444,21 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
+/// Is `name` (a file or folder name) one Windows reserves for a device,
+/// whatever its case and extension (`CON`, `nul.md`, `Com1.x.md`)?
+pub fn is_reserved_name(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or("").trim_end();
+    let upper = base.to_ascii_uppercase();
+    match upper.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" => true,
+        _ => {
+            let mut chars = upper.chars();
+            let last = chars.next_back();
+            matches!(chars.as_str(), "COM" | "LPT") && last.is_some_and(|c| c.is_ascii_digit())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +485,41 @@ mod tests {
         assert!(slugify(&"word ".repeat(40)).len() <= 60);
         assert!(is_valid_slug("a-b_c"));
         assert!(!is_valid_slug("../x"));
+    }
+
+    #[test]
+    fn reserved_names() {
+        for n in [
+            "CON", "con", "Prn.md", "aux.x.md", "NUL", "COM1", "lpt9", "com0",
+        ] {
+            assert!(is_reserved_name(n), "{n}");
+        }
+        for n in ["console", "com", "com10", "lpt", "nul-handling", "x"] {
+            assert!(!is_reserved_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn folder_documents_are_named_after_their_folder() {
+        assert_eq!(
+            slug_of(Path::new("keps/sig-node/1234-foo/README.md")),
+            "1234-foo"
+        );
+        assert_eq!(slug_of(Path::new("docs/refunds/index.md")), "refunds");
+        assert_eq!(slug_of(Path::new("docs/refunds/Readme.MD")), "refunds");
+        assert_eq!(slug_of(Path::new("docs/refunds.md")), "refunds");
+        let here = std::env::current_dir().unwrap();
+        let folder = here.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(slug_of(Path::new("README.md")), folder);
+    }
+
+    #[test]
+    fn lenient_parse_keeps_an_unknown_status() {
+        let text = "---\ntitle: A\nstatus: Brainstorm\n---\n# A\n".to_string();
+        let strict = ParseOptions::default();
+        assert!(parse(Path::new("x.md"), text.clone(), &strict).is_err());
+        let v = parse(Path::new("x.md"), text, &strict.lenient()).unwrap();
+        assert_eq!(v.status(), "brainstorm");
     }
 
     #[test]
@@ -310,16 +553,77 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_titleless_are_errors() {
+    fn an_empty_file_is_an_error() {
         assert!(
             p("  \n")
                 .unwrap_err()
                 .to_string()
                 .starts_with("p/x.md:1:1: the file is empty")
         );
-        let e = p("---\nstatus: draft\n---\nJust text.\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("no title"), "{e}");
+    }
+
+    fn title(text: &str) -> String {
+        p(text).unwrap().title
+    }
+
+    #[test]
+    fn a_document_without_a_heading_takes_its_first_line() {
+        assert_eq!(title("---\nstatus: draft\n---\nJust text.\n"), "Just text.");
+        assert_eq!(
+            title("> note to self\n\nNow shop owners refund a customer in two minutes.\n"),
+            "note to self"
+        );
+        assert_eq!(
+            title("Owner: Ana\nStatus: draft\n\nShops refund.\n"),
+            "Shops refund."
+        );
+        assert_eq!(title("```\ncode\n```\n"), "x");
+    }
+
+    #[test]
+    fn a_section_name_is_never_the_title() {
+        let rfc = "- Feature Name: if_let\n- Start Date: 2014-08-26\n\n# Summary\n\nIntroduce a construct.\n\n# Motivation\n\nText.\n";
+        assert_eq!(title(rfc), "if_let");
+        assert_eq!(
+            title("## Summary\n\nText.\n\n## Motivation\n\nMore.\n"),
+            "x"
+        );
+        assert_eq!(title("# Problem\n\nIt hurts.\n"), "x");
+        assert_eq!(
+            title("# Press Release\n\nText.\n\n# FAQ\n\n### Why?\nBecause.\n"),
+            "x"
+        );
+        assert_eq!(
+            title("# Introduction\n\nTitle: Shops refund in minutes\n"),
+            "Shops refund in minutes"
+        );
+    }
+
+    #[test]
+    fn labels_come_off_titles() {
+        assert_eq!(
+            title("# Title: Shops refund in minutes\n\nText.\n"),
+            "Shops refund in minutes"
+        );
+        assert_eq!(
+            title("# PRFAQ: smallhold\n\n## Press release\n\n**Operators run one server**\n"),
+            "smallhold"
+        );
+        assert_eq!(
+            title("# Dossier — PR/FAQ\n\n## Press Release\n\n### Topics stay alive\n"),
+            "Dossier"
+        );
+        assert_eq!(
+            title("# The Evergreen Bible PR / FAQ\n\nAnnouncing it.\n"),
+            "The Evergreen Bible"
+        );
+        assert_eq!(title("# PR FAQ for Acme Ledger\n\nText.\n"), "Acme Ledger");
+        // A bold headline under "## Press release" when the document has no other title.
+        assert_eq!(
+            title(
+                "# PR/FAQ\n\n## Press release\n\n**FOR IMMEDIATE RELEASE**\n\n**Shops refund in two minutes**\n\nSEATTLE -- Text.\n"
+            ),
+            "Shops refund in two minutes"
+        );
     }
 }

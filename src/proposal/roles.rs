@@ -1,6 +1,9 @@
 //! Section roles and the heading aliases that recognise them.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde::Serialize;
 
@@ -123,9 +126,48 @@ impl std::fmt::Display for Role {
 
 /// Heading texts (normalised) that identify each role out of the box.
 const BUILTIN: &[(Role, &[&str])] = &[
+    (Role::Headline, &["headline", "the headline", "title"]),
+    (
+        Role::Subheading,
+        &[
+            "subheading",
+            "sub-heading",
+            "sub heading",
+            "subheadline",
+            "sub-headline",
+            "sub headline",
+            "subtitle",
+            "sub-title",
+        ],
+    ),
+    (
+        Role::Summary,
+        &[
+            "summary",
+            "summary paragraph",
+            "the summary",
+            "intro paragraph",
+            "intro",
+            "introduction",
+            "opening paragraph",
+            "first paragraph",
+            "lead paragraph",
+        ],
+    ),
     (
         Role::PressRelease,
-        &["press release", "the press release", "pr"],
+        &[
+            "press release",
+            "the press release",
+            "pr",
+            "prfaq",
+            "pr/faq",
+            "pr faq",
+            "pr-faq",
+            "press release and faq",
+            "working backwards",
+            "draft press release",
+        ],
     ),
     (
         Role::Problem,
@@ -135,12 +177,18 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "customer problem",
             "the customer problem",
             "problem statement",
+            "the problem statement",
             "the challenge",
             "challenge",
             "pain point",
             "pain points",
             "the customer's problem",
+            "customer's problem",
+            "customer pain",
+            "customer pain points",
             "what customers struggle with",
+            "why it matters",
+            "the problem today",
         ],
     ),
     (
@@ -151,20 +199,34 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "our solution",
             "proposed solution",
             "the answer",
+            "solution overview",
+            "the solution overview",
+            "our approach",
+            "the approach",
+            "approach",
+            "the product",
+            "product overview",
+            "what we built",
+            "what we are building",
         ],
     ),
     (
         Role::LeaderQuote,
         &[
             "leader quote",
+            "leader's quote",
+            "leaders quote",
             "quote from a leader",
             "leadership quote",
             "executive quote",
             "company quote",
             "quote from the company",
             "spokesperson quote",
+            "spokesperson",
             "internal quote",
             "quote from leadership",
+            "founder quote",
+            "founder's quote",
         ],
     ),
     (
@@ -176,17 +238,29 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "the customer experience",
             "customer experience",
             "how customers use it",
+            "customer's job-to-be-done",
+            "customer job-to-be-done",
+            "job to be done",
+            "jobs to be done",
+            "user experience",
+            "how to use it",
         ],
     ),
     (
         Role::CustomerQuote,
         &[
             "customer quote",
+            "customer's quote",
+            "customer quotes",
             "quote from a customer",
             "customer testimonial",
+            "customer testimonials",
+            "customer testimonies",
             "testimonial",
+            "testimonials",
             "what customers say",
             "customer voice",
+            "user quote",
         ],
     ),
     (
@@ -196,9 +270,13 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "how to get started",
             "get started",
             "availability",
+            "availability and pricing",
+            "pricing and availability",
             "how to buy",
             "call to action",
             "where to find it",
+            "how to get it",
+            "next steps",
         ],
     ),
     (
@@ -207,7 +285,9 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "frequently asked questions",
             "faq",
             "faqs",
+            "f.a.q",
             "questions and answers",
+            "questions & answers",
             "q&a",
             "q & a",
         ],
@@ -241,6 +321,79 @@ const BUILTIN: &[(Role, &[&str])] = &[
     ),
 ];
 
+/// Words that say an FAQ is the customers'.
+const EXTERNAL_WORDS: &[&str] = &[
+    "external",
+    "customer",
+    "customers",
+    "customer-facing",
+    "user",
+    "users",
+    "public",
+    "client",
+    "clients",
+    "consumer",
+    "consumers",
+    "buyer",
+    "buyers",
+    "end-user",
+    "end-users",
+];
+
+/// Words that say an FAQ is the business's.
+const INTERNAL_WORDS: &[&str] = &[
+    "internal",
+    "stakeholder",
+    "stakeholders",
+    "business",
+    "strategic",
+    "strategy",
+    "technical",
+    "tech",
+    "engineering",
+    "team",
+    "investor",
+    "investors",
+    "leadership",
+    "executive",
+    "implementation",
+    "operational",
+    "operations",
+];
+
+/// Template prompts kept as headings ("Describe the opportunity or
+/// problem: the setup") start with an instruction; the role is the first
+/// role word in them.
+const PROMPT_VERBS: &[&str] = &[
+    "describe",
+    "explain",
+    "include",
+    "summarize",
+    "summarise",
+    "quote",
+    "state",
+    "write",
+    "list",
+    "add",
+    "provide",
+    "give",
+];
+
+/// Role words of template prompts, tried in this order.
+const PROMPT_WORDS: &[(&str, Role)] = &[
+    ("testimonial", Role::CustomerQuote),
+    ("customer quote", Role::CustomerQuote),
+    ("leader", Role::LeaderQuote),
+    ("executive", Role::LeaderQuote),
+    ("problem", Role::Problem),
+    ("solution", Role::Solution),
+    ("customer experience", Role::HowItWorks),
+    ("how it works", Role::HowItWorks),
+    ("call to action", Role::GettingStarted),
+    ("getting started", Role::GettingStarted),
+    ("summar", Role::Summary),
+];
+
 /// Maps a heading to its role; extended by `sections:` in `wb.yaml`.
 #[derive(Debug, Clone)]
 pub struct Aliases {
@@ -264,8 +417,56 @@ impl Aliases {
         self.map.insert(normalise(heading), role);
     }
 
+    /// The role a heading names, seen through numbering, punctuation,
+    /// emoji, a qualifier in brackets or after a colon or dash ("External
+    /// FAQ (what customers ask)", "2. The Problem:", "Press release
+    /// (draft)"), a plural, and the audience words of an FAQ heading
+    /// ("Customer / User FAQs", "Technical FAQ").
     pub fn role_of(&self, heading: &str) -> Option<Role> {
-        self.map.get(&normalise(heading)).copied()
+        let norm = normalise(heading);
+        if norm.is_empty() {
+            return None;
+        }
+        if let Some(r) = self.exact(&norm) {
+            return Some(r);
+        }
+        if let Some(r) = faq_role(&norm) {
+            return Some(r);
+        }
+        // A qualifier in brackets, or after a colon or a dash.
+        let unbracketed = normalise(&strip_brackets(&norm));
+        if !unbracketed.is_empty()
+            && unbracketed != norm
+            && let Some(r) = self.exact(&unbracketed)
+        {
+            return Some(r);
+        }
+        for sep in [":", " — ", " – ", " - ", " / "] {
+            if let Some((head, _)) = unbracketed.split_once(sep)
+                && let Some(r) = self.exact(&normalise(head))
+            {
+                return Some(r);
+            }
+        }
+        prompt_role(&unbracketed)
+    }
+
+    /// An exact alias, also in the singular or plural and without a
+    /// leading "the", "our" or "key".
+    fn exact(&self, norm: &str) -> Option<Role> {
+        let lookup = |s: &str| {
+            self.map.get(s).copied().or_else(|| {
+                s.strip_suffix('s')
+                    .and_then(|t| self.map.get(t).copied())
+                    .or_else(|| self.map.get(&format!("{s}s")).copied())
+            })
+        };
+        lookup(norm).or_else(|| {
+            ["the ", "our ", "key ", "a "]
+                .iter()
+                .find_map(|p| norm.strip_prefix(p))
+                .and_then(lookup)
+        })
     }
 
     /// Every alias of `role`, sorted, for help and explanations.
@@ -281,16 +482,185 @@ impl Aliases {
     }
 }
 
-/// Lower case, numbering and trailing punctuation removed, spaces collapsed:
-/// "2. The Problem:" and "the problem" are the same heading.
-pub fn normalise(heading: &str) -> String {
-    let lower = heading.trim().to_lowercase();
-    let without_number = lower.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || c == '.' || c == ')' || c.is_whitespace()
+/// An FAQ heading and whose questions it holds: any heading naming an FAQ
+/// ("faq", "frequently asked questions", "q&a", or "questions" with an
+/// audience word), external or internal by the first audience word in it.
+fn faq_role(norm: &str) -> Option<Role> {
+    if is_title_label(norm) {
+        return None;
+    }
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_alphanumeric() || c == '&' || c == '-' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let audience = words.iter().find_map(|w| {
+        if EXTERNAL_WORDS.contains(w) {
+            Some(Role::ExternalFaq)
+        } else if INTERNAL_WORDS.contains(w) {
+            Some(Role::InternalFaq)
+        } else {
+            None
+        }
     });
-    let trimmed =
-        without_number.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    let named_faq = words
+        .iter()
+        .any(|w| matches!(*w, "faq" | "faqs" | "f.a.q" | "f.a.q." | "q&a"))
+        || norm.contains("frequently asked questions")
+        || norm.contains("questions and answers")
+        || norm.contains("questions & answers")
+        || norm.contains("q & a");
+    // "Customer questions", "Technical questions": but not "Open questions"
+    // or "Implementation questions".
+    let audience_questions = words.iter().any(|w| {
+        matches!(
+            *w,
+            "customer"
+                | "customers"
+                | "user"
+                | "users"
+                | "external"
+                | "internal"
+                | "public"
+                | "client"
+                | "clients"
+                | "stakeholder"
+                | "stakeholders"
+                | "business"
+                | "technical"
+        )
+    }) && words
+        .last()
+        .is_some_and(|w| matches!(*w, "questions" | "question"))
+        && words.len() <= 4;
+    if !(named_faq || audience_questions) || words.len() > 8 {
+        return None;
+    }
+    Some(audience.unwrap_or(Role::Faq))
+}
+
+/// A heading that is an instruction of a template ("Describe the problem").
+fn prompt_role(norm: &str) -> Option<Role> {
+    let first = norm.split_whitespace().next()?;
+    if !PROMPT_VERBS.contains(&first) {
+        return None;
+    }
+    PROMPT_WORDS
+        .iter()
+        .filter_map(|(w, r)| norm.find(w).map(|at| (at, *r)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, r)| r)
+}
+
+/// `norm` without text in brackets.
+fn strip_brackets(norm: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in norm.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A "PR/FAQ" label: the heading names the document's kind, not a section.
+static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)")
+        .unwrap()
+});
+
+/// Does the heading name the document's kind ("Dossier — PR/FAQ",
+/// "PRFAQ: smallhold", "PR/FAQ")? Such a heading opens the press release
+/// and may carry the document's name, but it is never a headline or an FAQ.
+pub fn is_title_label(heading: &str) -> bool {
+    TITLE_LABEL.is_match(heading)
+}
+
+/// The document's name in a heading that also names its kind: "PRFAQ:
+/// smallhold" → "smallhold", "Dossier — PR/FAQ" → "Dossier", "Title: X" →
+/// "X". Empty when the heading is only the label.
+pub fn strip_title_label(heading: &str) -> String {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:title|feature name|prfaqs?|pr\s*[/&+-]?\s*faqs?|press release(?:\s*[/&+]\s*faqs?)?|working backwards)\s*(?:[:—–|-]+|//|\s(?:for|of|on)\s)\s*").unwrap()
+    });
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:[:—–|-]|//)?\s*(?:\bprfaqs?\b|\bpr\s*[/&+-]?\s*faqs?\b|\bpress release(?:\s*(?:[/&+]|and)\s*faqs?)?\b)\s*(?:\([^)]*\))?\s*$").unwrap()
+    });
+    let mut t = heading.trim().to_string();
+    t = LEAD.replace(&t, "").into_owned();
+    t = TAIL.replace(&t, "").into_owned();
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-' | '|'))
+        .to_string()
+}
+
+/// Names of sections, in PR/FAQs and in the documents that sit beside them
+/// (RFCs, KEPs, ADRs, PRDs): never a document's title or headline.
+const SECTION_NAMES: &[&str] = &[
+    "summary",
+    "abstract",
+    "introduction",
+    "overview",
+    "motivation",
+    "background",
+    "context",
+    "status",
+    "table of contents",
+    "contents",
+    "toc",
+    "tl;dr",
+    "tldr",
+    "preamble",
+    "metadata",
+    "goals",
+    "goal",
+    "non-goals",
+    "objectives",
+    "proposal",
+    "detailed design",
+    "design",
+    "decision",
+    "problem",
+    "the problem",
+    "faq",
+    "notes",
+    "draft",
+    "release signoff checklist",
+    "description",
+    "purpose",
+    "scope",
+];
+
+/// Is `heading` the name of a section rather than of a document?
+pub fn is_section_name(heading: &str, aliases: &Aliases) -> bool {
+    let n = normalise(heading);
+    n.is_empty()
+        || SECTION_NAMES.contains(&n.as_str())
+        || aliases
+            .role_of(heading)
+            .is_some_and(|r| r != Role::Headline)
+}
+
+/// Lower case, emoji and symbols around it, numbering ("2.", "IV.", "Q1:",
+/// "Part 2 -") and trailing punctuation removed, spaces collapsed: "2. The
+/// Problem:" and "the problem" are the same heading.
+pub fn normalise(heading: &str) -> String {
+    static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:part|section|step|chapter)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-h])(?:[.):]|\s*[—–-])\s*").unwrap()
+    });
+    let lower = heading.trim().to_lowercase();
+    let lower = lower.replace(['’', '‘'], "'");
+    let trimmed = lower.trim_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']' | '?' | '\'' | '"' | '&'))
+    });
+    let without_number = NUMBERING.replace(trimmed, "");
+    let without_number = without_number.trim();
+    let end = without_number.trim_end_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, ')' | ']' | '?' | '\'' | '"'))
+    });
+    end.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

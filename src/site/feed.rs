@@ -23,12 +23,15 @@ pub struct Entry {
 /// Most entries the feed carries; readers only look at recent ones.
 pub const MAX_ENTRIES: usize = 200;
 
-/// The feed. `base_url` (from `site.base_url`) makes links and ids absolute;
-/// without it links are relative to the feed and ids are `urn:` names.
-pub fn atom(title: &str, base_url: Option<&str>, mut entries: Vec<Entry>) -> String {
+/// The feed, written at `at` ("" for the site root, "p/<slug>/" for a
+/// proposal's own feed; entries' URLs are relative to it). `base_url` (from
+/// `site.base_url`) makes links and ids absolute; without it links are
+/// relative to the feed and ids are `urn:` names.
+pub fn atom(title: &str, base_url: Option<&str>, at: &str, mut entries: Vec<Entry>) -> String {
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     entries.truncate(MAX_ENTRIES);
-    let base = base_url.map(|b| format!("{}/", b.trim_end_matches('/')));
+    let site = base_url.map(|b| format!("{}/", b.trim_end_matches('/')));
+    let base = site.as_ref().map(|b| format!("{b}{at}"));
     let link = |rel: &str| format!("{}{}", base.as_deref().unwrap_or(""), rel);
     let updated = entries
         .first()
@@ -36,14 +39,14 @@ pub fn atom(title: &str, base_url: Option<&str>, mut entries: Vec<Entry>) -> Str
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_string());
     let feed_id = match &base {
         Some(b) => format!("{b}feed.xml"),
-        None => format!("urn:wb:{}", escape(&title.to_lowercase().replace(' ', "-"))),
+        None => format!(
+            "urn:wb:{}",
+            escape(&format!("{at}{title}").to_lowercase().replace(' ', "-"))
+        ),
     };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!(
-        "  <title>{} — review iterations</title>\n",
-        escape(title)
-    ));
+    out.push_str(&format!("  <title>{}</title>\n", escape(title)));
     out.push_str(&format!("  <id>{}</id>\n", escape(&feed_id)));
     out.push_str(&format!("  <updated>{updated}</updated>\n"));
     out.push_str(&format!(
@@ -56,7 +59,7 @@ pub fn atom(title: &str, base_url: Option<&str>, mut entries: Vec<Entry>) -> Str
     ));
     out.push_str("  <generator>wb</generator>\n");
     for e in &entries {
-        let id = match &base {
+        let id = match &site {
             Some(b) => format!("{b}p/{}/history.html#i-{}-{}", e.slug, e.label, e.commit),
             None => format!("urn:wb:{}:{}", e.slug, e.commit),
         };
@@ -108,6 +111,7 @@ mod tests {
         let xml = atom(
             "Plans",
             None,
+            "",
             vec![
                 entry("a", "2026-01-01T00:00:00Z"),
                 entry("b", "2026-02-01T00:00:00Z"),

@@ -4,9 +4,11 @@
 //! folder beside the target and swaps it in only when the build succeeded.
 
 pub mod data;
+mod diffview;
 mod feed;
 mod pages;
 pub mod render;
+mod store;
 mod svg;
 mod write;
 

@@ -1,23 +1,26 @@
 //! Every page of the site, built from typed data and rendered in parallel.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::data::*;
-use super::render::{self, Rendered, escape};
+use super::render::{self, Rendered};
+use super::store::Store;
 use super::write::File;
-use super::{BuildOptions, feed, svg};
+use super::{BuildOptions, diffview, feed, svg};
 use crate::check::{self, Finding};
-use crate::diff::{BlockChange, Op, TextDiff};
+use crate::circles::Reach;
+use crate::diff::BlockChange;
 use crate::error::{Diagnostic, Error, Result};
 use crate::history::History;
 use crate::portfolio::Portfolio;
 use crate::proposal::{self, Proposal};
 use crate::review::{Depth, Overview, Review};
 use crate::templates;
-use crate::timeline::{Step, Timeline};
+use crate::timeline::{Decision, Step, Timeline};
 
 pub struct Output {
     pub files: Vec<File>,
@@ -64,12 +67,14 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
         item.slug = slug;
     }
     let hb = registry(&portfolio.root)?;
+    let generated = chrono::Utc::now();
     let site = |root: &str| SiteInfo {
         title: portfolio.cfg().site.title.clone(),
         root: root.to_string(),
-        generated: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        generated: generated.format("%Y-%m-%d %H:%M UTC").to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         live_reload: opts.live_reload.as_ref().map(|u| format!("{root}{u}")),
+        feed: None,
     };
     let note = review.state().note().map(str::to_string);
     let ctx = Ctx {
@@ -77,40 +82,43 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
         site: &site,
         items: &items,
         note,
+        pages: proposal_pages(&items, "../../"),
+        circles: review.circles(),
+        base_url: portfolio.cfg().site.base_url.clone(),
     };
 
-    let per_proposal: Vec<Result<Vec<File>>> = items
+    let per_proposal: Vec<Result<(Vec<File>, SearchEntry)>> = items
         .par_iter()
         .map(|item| proposal_files(&ctx, item))
         .collect();
     let mut files = Vec::new();
+    let mut search = Vec::new();
     for r in per_proposal {
-        files.extend(r?);
+        let (f, entry) = r?;
+        files.extend(f);
+        search.push(entry);
     }
+    let today = generated.date_naive();
     files.push(page(
         &hb,
         "index",
         "index.html",
-        &index_page(&ctx, portfolio),
+        &index_page(&ctx, portfolio, today),
     )?);
-    files.extend(rule_files(&ctx)?);
+    files.extend(rule_files(&ctx, &mut search)?);
     files.push(File {
         path: "feed.xml".into(),
         contents: feed::atom(
-            &portfolio.cfg().site.title,
-            portfolio.cfg().site.base_url.as_deref(),
-            feed_entries(&items),
+            &format!("{}: review iterations", portfolio.cfg().site.title),
+            ctx.base_url.as_deref(),
+            "",
+            feed_entries(&items, None),
         )
         .into_bytes(),
     });
-    let index = search_index(&items);
     files.push(File {
-        path: "search.json".into(),
-        contents: index.clone().into_bytes(),
-    });
-    files.push(File {
-        path: "search-index.js".into(),
-        contents: format!("window.WB_SEARCH = {index};\n").into_bytes(),
+        path: "search.js".into(),
+        contents: search_js(&search).into_bytes(),
     });
     for asset in templates::site_assets(&portfolio.root)? {
         files.push(File {
@@ -136,10 +144,16 @@ struct Ctx<'a> {
     site: &'a (dyn Fn(&str) -> SiteInfo + Sync),
     items: &'a [Item<'a>],
     note: Option<String>,
+    /// Every proposal's page, relative to a proposal's folder (`p/<slug>/`).
+    pages: render::Pages,
+    circles: &'a crate::circles::Circles,
+    base_url: Option<String>,
 }
 
-/// Safe, unique slugs for URLs: the file stem when it is safe, else a
-/// transliterated one.
+/// Safe, unique slugs for URLs: the proposal's slug when it is safe, else
+/// a transliterated one. Unique ignoring case (on macOS and Windows `p/x/`
+/// and `p/X/` are one folder), never a device name Windows reserves
+/// (`CON`, `nul`, `COM1`), never ending in a dot; a clash gets `-2`, `-3`.
 fn site_slugs(proposals: &[Proposal]) -> Vec<String> {
     let mut used = BTreeSet::new();
     proposals
@@ -151,11 +165,21 @@ fn site_slugs(proposals: &[Proposal]) -> Vec<String> {
             } else {
                 proposal::slugify(&p.slug)
             };
+            while s.ends_with('.') {
+                s.pop();
+            }
             if s.is_empty() {
                 s = format!("proposal-{}", i + 1);
             }
-            while !used.insert(s.clone()) {
-                s.push_str("-x");
+            if proposal::is_reserved_name(&s) {
+                let dot = s.find('.').unwrap_or(s.len());
+                s.insert_str(dot, "-proposal");
+            }
+            let base = s.clone();
+            let mut n = 1;
+            while !used.insert(s.to_ascii_lowercase()) {
+                n += 1;
+                s = format!("{base}-{n}");
             }
             s
         })
@@ -203,10 +227,6 @@ fn page(
     })
 }
 
-fn counts(findings: &[Finding]) -> Counts {
-    Counts::of(findings)
-}
-
 fn finding_view(f: &Finding, root: &str, rendered: Option<&Rendered>) -> FindingView {
     FindingView {
         rule: f.rule.clone(),
@@ -214,9 +234,24 @@ fn finding_view(f: &Finding, root: &str, rendered: Option<&Rendered>) -> Finding
         line: f.line,
         col: f.col,
         message: f.message.clone(),
-        hint: f.hint.clone(),
+        hint_html: render::inline(&f.hint),
         rule_url: format!("{root}rules/{}.html", f.rule),
         anchor: rendered.and_then(|r| r.anchor_for(f.line)),
+    }
+}
+
+fn decision_view(d: &Decision) -> DecisionView {
+    DecisionView {
+        status: d.status.clone(),
+        meaning: d.meaning,
+        from: d.from.clone(),
+        by: d.by.iter().map(|p| p.name.clone()).collect(),
+        recorded_by: d.recorded_by.name.clone(),
+        why_html: render::fragment(&d.why, &render::no_pages()),
+        date: d.date.format("%Y-%m-%d").to_string(),
+        date_iso: d.date.to_rfc3339(),
+        iteration: d.iteration,
+        short: d.short.clone(),
     }
 }
 
@@ -231,6 +266,14 @@ fn site_overview(item: &Item) -> Overview {
 
 fn meta(item: &Item) -> Meta {
     let p = item.p;
+    let mut reviewers: Vec<String> = Vec::new();
+    for it in item.history.committed() {
+        for r in &it.reviewers {
+            if !reviewers.contains(&r.name) {
+                reviewers.push(r.name.clone());
+            }
+        }
+    }
     Meta {
         overview: site_overview(item),
         meaning: item.overview.meaning,
@@ -245,48 +288,194 @@ fn meta(item: &Item) -> Meta {
             })
             .collect(),
         reach: item.overview.reach_name.clone(),
+        reviewers,
+        decision: item.overview.decision.as_ref().map(decision_view),
     }
 }
 
-/// URLs of every proposal page, relative to a page `depth` folders below the root.
-fn proposal_pages(items: &[Item], prefix: &str) -> HashMap<String, String> {
-    items
-        .iter()
-        .map(|i| (i.p.slug.clone(), format!("{prefix}p/{}/index.html", i.slug)))
-        .collect()
+/// URLs of every proposal page, relative to a page `prefix` below the root.
+fn proposal_pages(items: &[Item], prefix: &str) -> render::Pages {
+    std::sync::Arc::new(
+        items
+            .iter()
+            .map(|i| (i.p.slug.clone(), format!("{prefix}p/{}/index.html", i.slug)))
+            .collect(),
+    )
 }
 
-fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
+/// What one iteration shows, computed once for the history page and the
+/// version page: the rendered version and the two views of its diff.
+struct Shown {
+    rendered: Option<Rendered>,
+    changes_html: String,
+    raw_html: String,
+}
+
+fn show(step: &Step, first: bool, pages: &render::Pages) -> Shown {
+    let rendered = step.version.as_ref().map(|v| render::render(v, pages));
+    let (changes_html, raw_html) = if first {
+        (String::new(), String::new())
+    } else if step.error.is_some() {
+        // Nothing to render: the raw diff says what happened to the text.
+        let d = crate::diff::diff_text(step.parent_text.as_deref().unwrap_or(""), &step.text);
+        let raw = diffview::raw(&d);
+        (format!("<div class=\"diff-raw\">{raw}</div>"), raw)
+    } else {
+        let parent = step.parent_text.as_deref().unwrap_or("");
+        let d = crate::diff::diff_text(parent, &step.text);
+        (
+            diffview::rendered(&d, parent, &step.text, pages),
+            diffview::raw_short(&d),
+        )
+    };
+    Shown {
+        rendered,
+        changes_html,
+        raw_html,
+    }
+}
+
+/// What the search finds in a proposal: its title and each section's
+/// text under the section's id.
+#[derive(Serialize)]
+struct SearchEntry {
+    /// "p" (proposal) or "r" (rule).
+    k: &'static str,
+    t: String,
+    /// Relative to the site root.
+    u: String,
+    /// Status (proposals) or severity (rules).
+    s: String,
+    /// Sections: [id, heading and text].
+    x: Vec<(String, String)>,
+    /// Tags (proposals), for the portfolio's tag filter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    g: Vec<String>,
+}
+
+/// Most characters of text one proposal puts into the search index.
+const SEARCH_TEXT: usize = 12_000;
+
+fn search_entry(item: &Item, rendered: &Rendered) -> SearchEntry {
+    let p = item.p;
+    let mut x = Vec::new();
+    let mut budget = SEARCH_TEXT;
+    let head = [
+        p.front.customer.as_deref().unwrap_or(""),
+        p.front.owner.as_deref().unwrap_or(""),
+        &p.front.tags.join(" "),
+        &p.front.metrics.join(" "),
+    ]
+    .join(" ");
+    x.push((String::new(), head.trim().to_string()));
+    for s in &p.body.sections {
+        if budget == 0 {
+            break;
+        }
+        let mut text = format!("{} {}", s.heading, s.text());
+        text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.len() > budget {
+            let cut = (0..=budget)
+                .rev()
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(0);
+            text.truncate(cut);
+        }
+        budget -= text.len();
+        let id = rendered.anchor_for(s.line).unwrap_or_default();
+        x.push((id, text));
+    }
+    for f in &p.body.faqs {
+        if budget == 0 {
+            break;
+        }
+        let text = format!("{} {}", f.question, f.answer);
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text: String = text.chars().take(budget).collect();
+        budget = budget.saturating_sub(text.len());
+        x.push((rendered.anchor_for(f.line).unwrap_or_default(), text));
+    }
+    SearchEntry {
+        k: "p",
+        t: p.title.clone(),
+        u: format!("p/{}/index.html", item.slug),
+        s: p.status().to_string(),
+        x,
+        g: p.front.tags.clone(),
+    }
+}
+
+fn proposal_files(ctx: &Ctx, item: &Item) -> Result<(Vec<File>, SearchEntry)> {
     let mut files = Vec::new();
     let base = format!("p/{}", item.slug);
     let meta = meta(item);
-
-    // The current proposal.
     let root = "../../";
-    let rendered = render::render(item.p, &proposal_pages(ctx.items, root));
-    let versions: Vec<Link> = item
-        .timeline
-        .steps
+    let steps = &item.timeline.steps;
+    let committed: Vec<usize> = (0..steps.len())
+        .filter(|&i| !steps[i].iteration.working)
+        .collect();
+    let first = committed.first().copied();
+    let shown: Vec<Shown> = steps
         .iter()
-        .filter(|s| !s.iteration.working)
-        .map(|s| Link {
-            label: s.label(),
-            url: format!("v/{}.html", s.label()),
+        .enumerate()
+        .map(|(i, s)| show(s, Some(i) == first, &ctx.pages))
+        .collect();
+    let total = committed.len();
+    let print_note = |label: &str, short: &str| {
+        if short.is_empty() {
+            "working copy, not committed".to_string()
+        } else {
+            format!("iteration {label} of {total}, commit {short}")
+        }
+    };
+
+    // The current proposal: the last version's rendering when it is the
+    // current text (it is, unless the working copy differs).
+    let last = steps.last();
+    let reuse = last
+        .zip(shown.last())
+        .filter(|(s, _)| s.text == item.p.source)
+        .and_then(|(_, sh)| sh.rendered.as_ref());
+    let own;
+    let rendered = match reuse {
+        Some(r) => r,
+        None => {
+            own = render::render(item.p, &ctx.pages);
+            &own
+        }
+    };
+    let versions: Vec<Link> = committed
+        .iter()
+        .map(|&i| Link {
+            label: steps[i].label(),
+            url: format!("v/{}.html", steps[i].label()),
         })
         .collect();
+    let last_committed = committed.last().map(|&i| &steps[i].iteration);
+    let current_note = match (last_committed, item.overview.working_copy) {
+        (Some(it), false) => print_note(&it.n.to_string(), &it.short),
+        (Some(it), true) => format!(
+            "working copy after iteration {} of {total}, commit {}",
+            it.n, it.short
+        ),
+        (None, _) => print_note("", ""),
+    };
+    let mut site = (ctx.site)(root);
+    site.feed = Some("feed.xml".into());
     let data = ProposalPage {
-        site: (ctx.site)(root),
+        site: site.clone(),
         meta: meta.clone(),
         toc: rendered.toc.clone(),
         body_html: rendered.html.clone(),
         findings: item
             .findings
             .iter()
-            .map(|f| finding_view(f, root, Some(&rendered)))
+            .map(|f| finding_view(f, root, Some(rendered)))
             .collect(),
-        counts: counts(&item.findings),
+        counts: Counts::of(&item.findings),
         history_url: "history.html".into(),
-        versions,
+        versions: versions.clone(),
+        print_note: current_note,
     };
     files.push(page(
         ctx.hb,
@@ -294,21 +483,27 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
         &format!("{base}/index.html"),
         &data,
     )?);
+    let search = search_entry(item, rendered);
 
     // History, newest first.
-    let steps: Vec<StepView> = item
-        .timeline
-        .steps
+    let views: Vec<StepView> = steps
         .iter()
-        .rev()
-        .map(|s| step_view(s, root, true))
+        .enumerate()
+        .map(|(i, s)| step_view(s, &shown[i], i, steps, root, true, Some(i) == first))
         .collect();
+    let mut authors: Vec<&str> = steps
+        .iter()
+        .map(|s| s.iteration.author.name.as_str())
+        .collect();
+    authors.dedup();
     let data = HistoryPage {
-        site: (ctx.site)(root),
+        site: site.clone(),
         meta: meta.clone(),
-        steps,
+        steps: views.into_iter().rev().collect(),
+        versions: versions.clone(),
         truncated: item.timeline.truncated,
         note: ctx.note.clone(),
+        sole_author: (authors.len() == 1 && steps.len() > 1).then(|| authors[0].to_string()),
     };
     files.push(page(
         ctx.hb,
@@ -317,26 +512,22 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
         &data,
     )?);
 
-    // Every committed version.
-    let committed: Vec<&Step> = item
-        .timeline
-        .steps
-        .iter()
-        .filter(|s| !s.iteration.working)
-        .collect();
+    // Every committed version: its page, and its blocks in the store.
     let vroot = "../../../";
-    let pages = proposal_pages(ctx.items, vroot);
-    for (i, s) in committed.iter().enumerate() {
-        let (body_html, toc) = match &s.version {
-            Some(v) => {
-                let r = render::render(v, &pages);
-                (r.html, r.toc)
-            }
-            None => (
-                format!("<pre class=\"unreadable\">{}</pre>", escape(&s.text)),
-                Vec::new(),
+    let mut store = Store::default();
+    for (k, &i) in committed.iter().enumerate() {
+        let s = &steps[i];
+        let sh = &shown[i];
+        match &sh.rendered {
+            Some(r) => store.add(&s.label(), &r.blocks),
+            None => store.add(
+                &s.label(),
+                &[format!(
+                    "<pre class=\"unreadable\">{}</pre>",
+                    render::escape(&s.text)
+                )],
             ),
-        };
+        }
         let link = |s: &Step| Link {
             label: s.label(),
             url: format!("{}.html", s.label()),
@@ -344,13 +535,18 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
         let data = VersionPage {
             site: (ctx.site)(vroot),
             meta: meta.clone(),
-            step: step_view(s, vroot, false),
-            body_html,
-            toc,
-            prev: i.checked_sub(1).map(|j| link(committed[j])),
-            next: committed.get(i + 1).map(|s| link(s)),
+            step: step_view(s, sh, i, steps, vroot, false, Some(i) == first),
+            findings: s
+                .findings
+                .iter()
+                .map(|f| finding_view(f, vroot, sh.rendered.as_ref()))
+                .collect(),
+            total,
+            prev: k.checked_sub(1).map(|j| link(&steps[committed[j]])),
+            next: committed.get(k + 1).map(|&j| link(&steps[j])),
             current_url: "../index.html".into(),
             history_url: "../history.html".into(),
+            print_note: print_note(&s.label(), &s.iteration.short),
         };
         files.push(page(
             ctx.hb,
@@ -359,10 +555,53 @@ fn proposal_files(ctx: &Ctx, item: &Item) -> Result<Vec<File>> {
             &data,
         )?);
     }
-    Ok(files)
+    if !store.is_empty() {
+        files.push(File {
+            path: format!("{base}/versions.js"),
+            contents: store.to_js().into_bytes(),
+        });
+    }
+    files.push(File {
+        path: format!("{base}/feed.xml"),
+        contents: feed::atom(
+            &format!("{}: review iterations", item.p.title),
+            ctx.base_url.as_deref(),
+            &format!("{base}/"),
+            {
+                let mut entries = feed_entries(std::slice::from_ref(item), Some(&item.slug));
+                entries.sort_by_key(|e| std::cmp::Reverse(e.date));
+                entries.truncate(PROPOSAL_FEED);
+                entries
+            },
+        )
+        .into_bytes(),
+    });
+    Ok((files, search))
 }
 
-fn step_view(s: &Step, root: &str, on_history_page: bool) -> StepView {
+/// Entries in a proposal's own feed: its latest iterations.
+const PROPOSAL_FEED: usize = 5;
+
+/// The strip colour of a circle: "c0" author, "c1" unlisted reviewers,
+/// "c2"… the configured circles, narrowest first.
+fn circle_index(r: Reach) -> usize {
+    match r {
+        Reach::Author => 0,
+        Reach::Unlisted => 1,
+        Reach::Circle(i) => (i + 2).min(7),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn step_view(
+    s: &Step,
+    shown: &Shown,
+    i: usize,
+    steps: &[Step],
+    root: &str,
+    on_history_page: bool,
+    first: bool,
+) -> StepView {
     let it = &s.iteration;
     let summary = s.summary.as_ref();
     let version_url = if it.working {
@@ -372,9 +611,11 @@ fn step_view(s: &Step, root: &str, on_history_page: bool) -> StepView {
     } else {
         None
     };
+    let new_author = i == 0 || steps[i - 1].iteration.author.name != it.author.name;
     StepView {
         label: s.label(),
         working: it.working,
+        first,
         short: if it.working {
             String::new()
         } else {
@@ -382,13 +623,20 @@ fn step_view(s: &Step, root: &str, on_history_page: bool) -> StepView {
         },
         commit: it.commit.clone(),
         date: it.date.format("%Y-%m-%d %H:%M").to_string(),
+        day: it.date.format("%Y-%m-%d").to_string(),
         date_iso: it.date.to_rfc3339(),
         author: it.author.name.clone(),
+        new_author,
         reviewers: it.reviewers.iter().map(|r| r.name.clone()).collect(),
         circle: s.circle_name.clone(),
+        circle_class: format!("c{}", circle_index(s.circle)),
         reach: s.reach_name.clone(),
         subject: it.subject.clone(),
-        body: it.body.clone(),
+        body_html: if it.body.trim().is_empty() {
+            String::new()
+        } else {
+            render::fragment(&it.body, &render::no_pages())
+        },
         words: s.words,
         words_added: summary.map_or(0, |x| x.words_added),
         words_removed: summary.map_or(0, |x| x.words_removed),
@@ -405,22 +653,45 @@ fn step_view(s: &Step, root: &str, on_history_page: bool) -> StepView {
                         match c.change {
                             BlockChange::Added => format!("{name}: added (+{})", c.words_added),
                             BlockChange::Removed => {
-                                format!("{name}: removed (-{})", c.words_removed)
+                                format!("{name}: removed (−{})", c.words_removed)
                             }
-                            _ => format!("{name}: +{} -{}", c.words_added, c.words_removed),
+                            _ => format!("{name}: +{} −{}", c.words_added, c.words_removed),
                         }
                     })
                     .collect()
             })
             .unwrap_or_default(),
-        front: summary
-            .map(|x| x.front.iter().map(|f| f.describe()).collect())
+        front: if first {
+            Vec::new()
+        } else {
+            summary
+                .map(|x| {
+                    x.front
+                        .iter()
+                        .map(|f| FrontChange {
+                            key: f.key.clone(),
+                            old: f.old.clone().filter(|_| !f.list),
+                            new: f.new.clone().filter(|_| !f.list),
+                            added: f.items_added.clone(),
+                            removed: f.items_removed.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        },
+        questions_added: summary
+            .filter(|_| !first)
+            .map(|x| x.faq.added.clone())
             .unwrap_or_default(),
-        questions_added: summary.map(|x| x.faq.added.clone()).unwrap_or_default(),
         questions_removed: summary.map(|x| x.faq.removed.clone()).unwrap_or_default(),
         questions_edited: summary.map(|x| x.faq.edited.clone()).unwrap_or_default(),
-        diff_html: if on_history_page {
-            diff_html(&s.diff())
+        changes_html: if on_history_page {
+            shown.changes_html.clone()
+        } else {
+            String::new()
+        },
+        raw_html: if on_history_page {
+            shown.raw_html.clone()
         } else {
             String::new()
         },
@@ -432,109 +703,319 @@ fn step_view(s: &Step, root: &str, on_history_page: bool) -> StepView {
         introduced: s
             .introduced
             .iter()
-            .map(|f| finding_view(f, root, None))
+            .map(|f| finding_view(f, root, shown.rendered.as_ref()))
             .collect(),
-        counts: counts(&s.findings),
+        counts: Counts::of(&s.findings),
         version_url,
         error: s.error.clone(),
+        decision: s.decision.as_ref().map(decision_view),
     }
 }
 
-/// The changed paragraphs of a word diff, with `<ins>` and `<del>`.
-pub fn diff_html(d: &TextDiff) -> String {
-    let mut out = String::new();
-    for b in d.changed() {
-        let line = b.new_line.or(b.old_line).unwrap_or(0);
-        let class = match b.change {
-            BlockChange::Added => "added",
-            BlockChange::Removed => "removed",
-            _ => "changed",
-        };
-        out.push_str(&format!(
-            r#"<p class="diff-block {class}" data-line="{line}">"#
-        ));
-        for span in &b.spans {
-            let text = escape(&span.text);
-            match span.op {
-                Op::Equal => out.push_str(&text),
-                Op::Insert => out.push_str(&marked("ins", &text)),
-                Op::Delete => out.push_str(&marked("del", &text)),
+/// Base64url digits: one per iteration of the review-progress strip.
+const STRIP_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The review-progress strip of a proposal, one character per committed
+/// iteration: circle (0-7) × 8 + words changed (0-3: up to 10, 50, 200,
+/// more) × 2 + findings introduced (0-1). wb.js draws it.
+fn strip(item: &Item) -> String {
+    item.timeline
+        .steps
+        .iter()
+        .filter(|s| !s.iteration.working)
+        .map(|s| {
+            let words = s
+                .summary
+                .as_ref()
+                .map_or(0, |x| x.words_added + x.words_removed);
+            let size = match words {
+                0..=10 => 0,
+                11..=50 => 1,
+                51..=200 => 2,
+                _ => 3,
+            };
+            let flag = usize::from(!s.introduced.is_empty());
+            STRIP_DIGITS[circle_index(s.circle) * 8 + size * 2 + flag] as char
+        })
+        .collect()
+}
+
+/// How long ago (in days) `date` (YYYY-MM-DD) was, before `today`.
+fn days_since(date: Option<&str>, today: NaiveDate) -> Option<i64> {
+    let d = NaiveDate::parse_from_str(date?, "%Y-%m-%d").ok()?;
+    Some((today - d).num_days())
+}
+
+fn plural(n: i64, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// How many desk items a group lists before "and N more".
+const DESK_ITEMS: usize = 5;
+
+/// The decision desk: the groups of proposals a leader must act on.
+fn desk(
+    ctx: &Ctx,
+    lifecycle: &crate::config::Lifecycle,
+    stale_days: u32,
+    today: NaiveDate,
+) -> (Vec<DeskGroup>, Vec<String>) {
+    use crate::config::Meaning::*;
+    let mut flags = vec![Vec::<&str>::new(); ctx.items.len()];
+    // (key, title, note, [(urgency, item, detail)]): most urgent sorts first.
+    type Group<'a> = (&'a str, &'a str, String, Vec<(i64, usize, String)>);
+    let mut groups: Vec<Group> = vec![
+        (
+            "awaiting",
+            "Awaiting a decision",
+            format!(
+                "In {}, longest waiting first.",
+                lifecycle.with(InReview).join(", ")
+            ),
+            Vec::new(),
+        ),
+        (
+            "stale",
+            "Stale",
+            format!("Not decided and unchanged for more than {stale_days} days."),
+            Vec::new(),
+        ),
+        (
+            "launching",
+            "Launching within 90 days",
+            "By the launch date the press release is dated on.".to_string(),
+            Vec::new(),
+        ),
+        (
+            "errors",
+            "Open errors",
+            "The checks found errors in the current text.".to_string(),
+            Vec::new(),
+        ),
+        (
+            "decided",
+            "Decided in the last 90 days",
+            "Who decided, and when.".to_string(),
+            Vec::new(),
+        ),
+    ];
+    for (n, item) in ctx.items.iter().enumerate() {
+        let o = &item.overview;
+        let undecided = matches!(o.meaning, New | InReview | Other);
+        let idle = days_since(o.last_change.as_deref(), today);
+        if o.meaning == InReview {
+            let waited = idle.unwrap_or(0);
+            groups[0].3.push((
+                -waited,
+                n,
+                format!("in {} for {}", o.status, plural(waited, "day")),
+            ));
+            flags[n].push("awaiting");
+        }
+        if undecided && let Some(d) = idle.filter(|&d| d > i64::from(stale_days)) {
+            groups[1]
+                .3
+                .push((-d, n, format!("unchanged for {}", plural(d, "day"))));
+            flags[n].push("stale");
+        }
+        if !matches!(o.meaning, DecidedAgainst | Launched)
+            && let Some(ahead) = days_since(o.launch_date.as_deref(), today).map(|d| -d)
+            && (0..=90).contains(&ahead)
+        {
+            let date = o.launch_date.clone().unwrap_or_default();
+            groups[2].3.push((
+                ahead,
+                n,
+                format!("launches {date}, in {}", plural(ahead, "day")),
+            ));
+            flags[n].push("launching");
+        }
+        if o.findings.errors > 0 {
+            let e = o.findings.errors as i64;
+            groups[3].3.push((-e, n, plural(e, "error")));
+            flags[n].push("errors");
+        }
+        if let Some(d) = &o.decision
+            && (today - d.date.date_naive()).num_days() <= 90
+        {
+            let who = if d.by.is_empty() {
+                format!("recorded by {}", d.recorded_by.name)
+            } else {
+                format!(
+                    "by {}",
+                    d.by.iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            groups[4].3.push((
+                -d.date.timestamp(),
+                n,
+                format!("{} on {} {who}", d.status, d.date.format("%Y-%m-%d")),
+            ));
+            flags[n].push("decided");
+        }
+    }
+    let desk = groups
+        .into_iter()
+        .filter(|g| !g.3.is_empty())
+        .map(|(key, title, note, mut list)| {
+            list.sort();
+            let count = list.len();
+            let items = list
+                .into_iter()
+                .take(DESK_ITEMS)
+                .map(|(_, n, detail)| {
+                    let item = &ctx.items[n];
+                    DeskItem {
+                        title: item.p.title.clone(),
+                        url: format!("p/{}/index.html", item.slug),
+                        status: item.overview.status.clone(),
+                        meaning: item.overview.meaning,
+                        detail,
+                    }
+                })
+                .collect();
+            DeskGroup {
+                key: key.to_string(),
+                title: title.to_string(),
+                note,
+                count,
+                items,
+                more: count.saturating_sub(DESK_ITEMS),
+            }
+        })
+        .collect();
+    // Rows name their groups by first letter ("a s"): the index has a row
+    // per proposal.
+    let short = |f: Vec<&str>| f.iter().map(|k| &k[..1]).collect::<Vec<_>>().join(" ");
+    (desk, flags.into_iter().map(short).collect())
+}
+
+/// The status of every proposal over time: (timestamp, status) at each
+/// committed iteration whose version parsed.
+fn status_changes(item: &Item) -> Vec<(i64, String)> {
+    let mut out: Vec<(i64, String)> = Vec::new();
+    for s in item.timeline.steps.iter().filter(|s| !s.iteration.working) {
+        if let Some(v) = &s.version {
+            let status = v.status().to_string();
+            if out.last().is_none_or(|(_, last)| *last != status) {
+                out.push((s.iteration.date.timestamp(), status));
             }
         }
-        out.push_str("</p>\n");
-    }
-    if out.is_empty() {
-        out.push_str(r#"<p class="diff-none">No change to the text.</p>"#);
     }
     out
 }
 
-/// `<ins>word</ins>` with the spaces around the words left outside the mark.
-fn marked(tag: &str, text: &str) -> String {
-    let core = text.trim();
-    if core.is_empty() {
-        return text.to_string();
-    }
-    let start = text.len() - text.trim_start().len();
-    let end = start + core.len();
-    format!("{}<{tag}>{core}</{tag}>{}", &text[..start], &text[end..])
-}
+/// Columns of the flow chart.
+const FLOW_BUCKETS: usize = 24;
 
-fn index_page(ctx: &Ctx, portfolio: &Portfolio) -> IndexPage {
-    let all_dates: Vec<i64> = ctx
-        .items
-        .iter()
-        .flat_map(|i| i.history.committed().map(|it| it.date.timestamp()))
-        .collect();
-    let from = all_dates.iter().min().copied().unwrap_or(0);
-    let to = all_dates.iter().max().copied().unwrap_or(0);
+fn index_page(ctx: &Ctx, portfolio: &Portfolio, today: NaiveDate) -> IndexPage {
+    let cfg = portfolio.cfg();
+    let lifecycle = &cfg.lifecycle;
+    let (desk, flags) = desk(ctx, lifecycle, cfg.site.stale_days, today);
     let mut tags = BTreeSet::new();
     let mut total = check::Counts::default();
     let cards: Vec<Card> = ctx
         .items
         .iter()
-        .map(|item| {
+        .zip(flags)
+        .map(|(item, desk)| {
             let p = item.p;
             tags.extend(p.front.tags.iter().cloned());
             total += item.overview.findings;
-            let dates: Vec<_> = item.history.committed().map(|i| i.date).collect();
-            let search_text = [
-                p.title.as_str(),
-                p.front.customer.as_deref().unwrap_or(""),
-                p.front.owner.as_deref().unwrap_or(""),
-                &p.front.tags.join(" "),
-            ]
-            .join(" ")
-            .to_lowercase();
             Card {
                 overview: site_overview(item),
                 meaning: item.overview.meaning,
                 owner_name: item.overview.owner_name.clone(),
-                reach: item.overview.reach_name.clone(),
+                headline_metric: p.front.metrics.first().cloned(),
                 url: format!("p/{}/index.html", item.slug),
-                sparkline_svg: svg::sparkline(&dates, from, to),
-                search_text,
+                strip: strip(item),
+                desk,
             }
         })
         .collect();
-    let lifecycle = &portfolio.cfg().lifecycle;
+
+    // The flow: how many proposals stood in each status at each point in time.
+    let changes: Vec<Vec<(i64, String)>> = ctx.items.iter().map(status_changes).collect();
+    let from = changes.iter().filter_map(|c| c.first()).map(|c| c.0).min();
+    let to = changes.iter().filter_map(|c| c.last()).map(|c| c.0).max();
     let statuses = lifecycle.names.clone();
-    let funnel: Vec<FunnelStage> = statuses
+    let ninety = to.unwrap_or(0) - 90 * 86_400;
+    let mut flow: Vec<FlowStage> = statuses
         .iter()
-        .map(|s| FunnelStage {
+        .map(|s| FlowStage {
             status: s.clone(),
             meaning: lifecycle.meaning(s),
-            count: cards.iter().filter(|c| &c.overview.status == s).count(),
+            count: ctx.items.iter().filter(|i| i.overview.status == *s).count(),
+            entered: changes
+                .iter()
+                .filter(|c| c.iter().any(|(t, st)| st == s && *t > ninety))
+                .count(),
         })
         .collect();
+    let columns: Vec<Vec<usize>> = match (from, to) {
+        (Some(a), Some(b)) => (0..=FLOW_BUCKETS)
+            .map(|k| {
+                let t = a + (b - a) * k as i64 / FLOW_BUCKETS as i64;
+                let mut counts = vec![0; statuses.len()];
+                for c in &changes {
+                    if let Some((_, st)) = c.iter().rev().find(|(at, _)| *at <= t)
+                        && let Some(i) = statuses.iter().position(|s| s == st)
+                    {
+                        counts[i] += 1;
+                    }
+                }
+                counts
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    // Statuses no proposal ever had take no room.
+    let used: Vec<bool> = (0..statuses.len())
+        .map(|i| flow[i].count > 0 || columns.iter().any(|c| c[i] > 0))
+        .collect();
+    let flow_svg = svg::flow(&flow, &used, &columns);
+    let mut k = 0;
+    flow.retain(|_| {
+        k += 1;
+        used[k - 1]
+    });
+    let date = |t: Option<i64>| {
+        t.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let mut legend = vec![
+        LegendEntry {
+            class: "c0".into(),
+            label: ctx.circles.label(Reach::Author).to_string(),
+        },
+        LegendEntry {
+            class: "c1".into(),
+            label: ctx.circles.label(Reach::Unlisted).to_string(),
+        },
+    ];
+    for (i, name) in cfg.circles.keys().enumerate().take(6) {
+        legend.push(LegendEntry {
+            class: format!("c{}", i + 2),
+            label: name.clone(),
+        });
+    }
     IndexPage {
         site: (ctx.site)(""),
-        funnel_svg: svg::funnel(&funnel),
         total_iterations: cards.iter().map(|c| c.overview.iterations).sum(),
         cards,
         statuses,
         tags: tags.into_iter().collect(),
-        funnel,
+        desk,
+        stale_days: cfg.site.stale_days,
+        flow_svg,
+        flow,
+        flow_from: date(from),
+        flow_to: date(to),
+        legend,
         findings: total,
         broken: Vec::new(),
     }
@@ -552,7 +1033,7 @@ fn rule_views(root: &str) -> Vec<RuleView> {
         .collect()
 }
 
-fn rule_files(ctx: &Ctx) -> Result<Vec<File>> {
+fn rule_files(ctx: &Ctx, search: &mut Vec<SearchEntry>) -> Result<Vec<File>> {
     let root = "../";
     let mut files = Vec::new();
     for (rule, view) in check::catalogue().iter().zip(rule_views(root)) {
@@ -565,10 +1046,26 @@ fn rule_files(ctx: &Ctx) -> Result<Vec<File>> {
                 url: format!("{root}p/{}/index.html", i.slug),
             })
             .collect();
+        let explanation = rule.explain();
+        search.push(SearchEntry {
+            k: "r",
+            t: rule.summary.to_string(),
+            u: format!("rules/{}.html", rule.id),
+            s: rule.id.to_string(),
+            x: vec![(
+                String::new(),
+                explanation
+                    .replace(['#', '*', '`', '>'], "")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )],
+            g: Vec::new(),
+        });
         let data = RulePage {
             site: (ctx.site)(root),
             rule: view,
-            explanation_html: markdown_html(&rule.explain()),
+            explanation_html: explanation_html(&explanation),
             rules: rule_views(root),
             proposals,
         };
@@ -587,21 +1084,25 @@ fn rule_files(ctx: &Ctx) -> Result<Vec<File>> {
     Ok(files)
 }
 
-/// Our own Markdown (rule explanations), rendered with the safe options.
-fn markdown_html(md: &str) -> String {
-    let mut o = render::options();
-    o.render.sourcepos = false;
-    comrak::markdown_to_html(md, &o)
+/// A rule's explanation (our own Markdown): the page has one `<h1>`, so
+/// example headings quoted in it sit below the explanation's sections.
+fn explanation_html(md: &str) -> String {
+    render::fragment(md, &render::no_pages())
+        .replace("<h1>", "<h3>")
+        .replace("</h1>", "</h3>")
 }
 
-fn feed_entries(items: &[Item]) -> Vec<feed::Entry> {
+/// Feed entries: every committed iteration of `items`. With `at`
+/// (a proposal's slug) the URLs are relative to that proposal's folder,
+/// else to the site root.
+fn feed_entries(items: &[Item], at: Option<&str>) -> Vec<feed::Entry> {
     let mut out = Vec::new();
     for item in items {
         for s in item.timeline.steps.iter().filter(|s| !s.iteration.working) {
             let it = &s.iteration;
             let mut summary = match &s.summary {
                 Some(x) => format!(
-                    "+{} -{} words; {}.",
+                    "+{} −{} words; {}.",
                     x.words_added,
                     x.words_removed,
                     if x.sections_touched().is_empty() {
@@ -620,6 +1121,22 @@ fn feed_entries(items: &[Item]) -> Vec<feed::Entry> {
                     s.circle_name
                 ));
             }
+            if let Some(d) = &s.decision {
+                let by: Vec<&str> = d.by.iter().map(|p| p.name.as_str()).collect();
+                summary.push_str(&format!(
+                    " Decision: {}{}.",
+                    d.status,
+                    if by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" by {}", by.join(", "))
+                    }
+                ));
+            }
+            let url = match at {
+                Some(_) => format!("history.html#i-{}", s.label()),
+                None => format!("p/{}/history.html#i-{}", item.slug, s.label()),
+            };
             out.push(feed::Entry {
                 slug: item.slug.clone(),
                 proposal_title: item.p.title.clone(),
@@ -629,62 +1146,21 @@ fn feed_entries(items: &[Item]) -> Vec<feed::Entry> {
                 author: it.author.name.clone(),
                 subject: it.subject.clone(),
                 summary,
-                url: format!("p/{}/history.html#i-{}", item.slug, s.label()),
+                url,
             });
         }
     }
     out
 }
 
-/// The search index: one entry per proposal with its plain text. Serialised
-/// with `<`, `>` and `&` escaped so it is safe inside a script.
-fn search_index(items: &[Item]) -> String {
-    #[derive(Serialize)]
-    struct Entry<'a> {
-        slug: &'a str,
-        title: &'a str,
-        customer: Option<&'a str>,
-        status: &'a str,
-        tags: &'a [String],
-        text: String,
-        url: String,
-    }
-    let entries: Vec<Entry> = items
-        .iter()
-        .map(|i| {
-            let mut text: String =
-                i.p.body
-                    .sections
-                    .iter()
-                    .map(|s| format!("{} {}", s.heading, s.text()))
-                    .chain(
-                        i.p.body
-                            .faqs
-                            .iter()
-                            .map(|f| format!("{} {}", f.question, f.answer)),
-                    )
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            if text.len() > 20_000 {
-                let cut = (0..=20_000)
-                    .rev()
-                    .find(|&k| text.is_char_boundary(k))
-                    .unwrap_or(0);
-                text.truncate(cut);
-            }
-            Entry {
-                slug: &i.slug,
-                title: &i.p.title,
-                customer: i.p.front.customer.as_deref(),
-                status: i.p.status(),
-                tags: &i.p.front.tags,
-                text,
-                url: format!("p/{}/index.html", i.slug),
-            }
-        })
-        .collect();
-    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
-    json.replace('<', "\\u003c")
+/// search.js: every proposal's and rule's text, loaded by wb.js when a
+/// search box is first used (a script element works from disk, where a
+/// page cannot fetch a file). Serialised with `<`, `>` and `&` escaped.
+fn search_js(entries: &[SearchEntry]) -> String {
+    let json = serde_json::to_string(entries).unwrap_or_else(|_| "[]".into());
+    let json = json
+        .replace('<', "\\u003c")
         .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+        .replace('&', "\\u0026");
+    format!("window.WB_SEARCH = {json};\n")
 }

@@ -45,13 +45,15 @@ fn clean() -> String {
 }
 
 #[test]
-fn rules_lists_fifteen_rules_with_explanations() {
+fn rules_lists_sixteen_rules_with_explanations() {
     let p = Project::new();
     let rules = rules(&p);
-    assert_eq!(rules.len(), 15);
+    assert_eq!(rules.len(), 16);
     assert_eq!(rules[0]["id"], "solution-first-thinking");
     assert_eq!(rules[0]["severity"], "error");
     assert_eq!(rules[14]["id"], "front-matter");
+    assert_eq!(rules[15]["id"], "not-a-prfaq");
+    assert_eq!(rules[15]["severity"], "info");
     let git: Vec<&str> = rules
         .iter()
         .filter(|r| r["git"] == true)

@@ -58,9 +58,20 @@ fn unknown_status() {
 }
 
 #[test]
-fn front_matter_without_a_title() {
-    let e = list_with_bad(b"---\nstatus: draft\nowner: A\n---\nNo heading here either.\n");
-    assert!(e.contains("proposals/bad.md:1:1: no title"), "{e}");
+fn front_matter_without_a_title_loads() {
+    // Real documents often have no heading: the first line of text is the title.
+    assert_eq!(
+        title_of(b"---\nstatus: draft\nowner: A\n---\nNo heading here either.\n"),
+        "No heading here either."
+    );
+}
+
+/// The title `wb list` gives proposals/bad.md, which must load.
+fn title_of(contents: &[u8]) -> String {
+    let p = Project::new();
+    p.file("proposals/bad.md", contents);
+    let list = p.wb(&["list", "--format", "json"]).ok().json();
+    list[0]["title"].as_str().unwrap().to_string()
 }
 
 #[test]
@@ -194,8 +205,10 @@ fn unknown_proposal_suggests_the_nearest() {
     let p = Project::new();
     p.file("proposals/refunds.md", proposal("Refunds", "draft"));
     let portfolio = wb::portfolio::Portfolio::open(p.path()).unwrap();
-    let e = portfolio.find("refund").unwrap_err();
-    assert_eq!(e.to_string(), "no proposal `refund` in this portfolio");
+    // `refund` is a start of `refunds` and names it; a near miss does not.
+    assert_eq!(portfolio.find("refund").unwrap().slug, "refunds");
+    let e = portfolio.find("refnds").unwrap_err();
+    assert_eq!(e.to_string(), "no proposal `refnds` in this portfolio");
     assert!(e.hint().unwrap().contains("did you mean `refunds`"), "{e}");
 }
 
@@ -235,9 +248,8 @@ fn symlinks_are_not_followed_out_of_the_portfolio() {
 }
 
 #[test]
-fn an_empty_heading_is_no_title() {
-    let e = list_with_bad(b"#\n\nSome text.\n");
-    assert!(e.contains("proposals/bad.md:1:1: no title"), "{e}");
+fn an_empty_heading_falls_back_to_the_file_name() {
+    assert_eq!(title_of(b"#\n\nSome text.\n"), "bad");
 }
 
 #[test]

@@ -307,8 +307,8 @@ fn custom_statuses_have_meanings() {
     );
     p.wb(&["build"]).ok();
     let index = p.read("_site/index.html");
-    assert!(index.contains("status-idea meaning-new"), "{index}");
-    assert!(index.contains("status-accepted meaning-decided-for"));
+    assert!(index.contains("m-new\">idea<"), "{index}");
+    assert!(index.contains("m-decided-for\">accepted<"));
 }
 
 #[test]

@@ -2,9 +2,15 @@
 
 mod support;
 
+mod bench;
+mod cache;
 mod check;
+mod cli;
 mod errors;
 mod hardening;
 mod history;
 mod init_new_list;
+mod kinds;
+mod layouts;
+mod lsp;
 mod site;

@@ -136,14 +136,27 @@ fn the_site_holds_every_page() {
         "rules/hyperbole-instead-of-specifics.html",
         "rules/front-matter.html",
         "feed.xml",
-        "search.json",
-        "search-index.js",
+        "search.js",
+        "p/small-shop-refunds/versions.js",
+        "p/small-shop-refunds/feed.xml",
         "assets/wb.css",
         "assets/wb.js",
     ] {
         assert!(site.join(rel).is_file(), "missing {rel}");
     }
     assert!(!site.join("p/small-shop-refunds/v/4.html").exists());
+    // One copy of the search index, loaded on demand, never by a page.
+    assert!(!site.join("search.json").exists());
+    assert!(!site.join("search-index.js").exists());
+    for f in html_files(&site) {
+        let html = std::fs::read_to_string(&f).unwrap();
+        assert!(
+            !html.contains("search.js\""),
+            "{} loads the index",
+            f.display()
+        );
+        assert!(html.contains("rel=\"alternate\" type=\"application/atom+xml\""));
+    }
     let history = read(&site, "p/small-shop-refunds/history.html");
     assert!(
         history.contains("two <ins>full</ins> days"),
@@ -151,11 +164,12 @@ fn the_site_holds_every_page() {
     );
     assert!(history.contains("Priya Raman"));
     assert!(history.contains("leadership"));
-    let v1 = read(&site, "p/small-shop-refunds/v/1.html");
+    let v1 = version_html(&site.join("p/small-shop-refunds/versions.js"), "1");
     assert!(
         v1.contains("takes two days") && !v1.contains("two full days"),
         "v/1 is the first version"
     );
+    assert!(read(&site, "p/small-shop-refunds/v/1.html").contains("data-version=\"1\""));
     let bread = read(&site, "p/bread/index.html");
     assert!(
         bread.contains("hyperbole-instead-of-specifics"),
@@ -165,8 +179,20 @@ fn the_site_holds_every_page() {
     let feed = read(&site, "feed.xml");
     assert_eq!(feed.matches("<entry>").count(), 4);
     assert!(feed.contains("https://plans.example.com/p/small-shop-refunds/history.html#i-3"));
-    let search: serde_json::Value = serde_json::from_str(&read(&site, "search.json")).unwrap();
-    assert_eq!(search.as_array().unwrap().len(), 2);
+    let search = script_data(&read(&site, "search.js"), "window.WB_SEARCH = ");
+    let kinds: Vec<&str> = search
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["k"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "p").count(), 2);
+    assert!(kinds.contains(&"r"), "rules are searched too");
+    // A proposal's own feed, linked from its pages.
+    let own = read(&site, "p/small-shop-refunds/feed.xml");
+    assert_eq!(own.matches("<entry>").count(), 3);
+    assert!(own.contains("https://plans.example.com/p/small-shop-refunds/history.html#i-3"));
+    assert!(read(&site, "p/small-shop-refunds/index.html").contains("href=\"feed.xml\""));
 }
 
 /// Every relative `href` and `src` in the site resolves to a file, and every
@@ -181,7 +207,15 @@ fn every_link_and_anchor_resolves() {
     let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
     let files = html_files(&site);
     for f in &files {
-        let html = std::fs::read_to_string(f).unwrap();
+        let mut html = std::fs::read_to_string(f).unwrap();
+        // A version page's document is drawn from its proposal's versions.js.
+        if f.parent().unwrap().ends_with("v") {
+            let label = f.file_stem().unwrap().to_str().unwrap();
+            html.push_str(&version_html(
+                &f.parent().unwrap().join("../versions.js"),
+                label,
+            ));
+        }
         ids.insert(
             f.clone(),
             ID.captures_iter(&html).map(|c| c[1].to_string()).collect(),
@@ -219,6 +253,40 @@ fn every_link_and_anchor_resolves() {
     assert!(checked > 100, "only {checked} links checked");
 }
 
+/// The JSON a script file assigns: `window.X = {...};`.
+fn script_data(js: &str, prefix: &str) -> serde_json::Value {
+    let json = js
+        .trim()
+        .strip_prefix(prefix)
+        .and_then(|j| j.strip_suffix(';'))
+        .unwrap_or_else(|| panic!("not {prefix}…;"));
+    serde_json::from_str(json).unwrap()
+}
+
+/// The document of version `label` as wb.js draws it from versions.js.
+fn version_html(store: &Path, label: &str) -> String {
+    let data = script_data(
+        &std::fs::read_to_string(normalise(store)).unwrap(),
+        "window.WB_VERSIONS = ",
+    );
+    let blocks = data["blocks"].as_array().unwrap();
+    let version = data["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["n"] == label)
+        .unwrap_or_else(|| panic!("no version {label} in {}", store.display()));
+    let mut html = String::new();
+    for part in version["b"].as_str().unwrap().split(',') {
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        let (a, b) = (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap());
+        for block in &blocks[a..=b] {
+            html.push_str(block.as_str().unwrap());
+        }
+    }
+    html
+}
+
 fn normalise(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
@@ -239,7 +307,12 @@ fn snapshots_of_pages() {
     let site = build(&p);
     static GENERATED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC").unwrap());
-    let redact = |s: String| GENERATED.replace_all(&s, "[generated]").into_owned();
+    // The decision desk counts days from today.
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(for|in) \d+ days?").unwrap());
+    let redact = |s: String| {
+        let s = GENERATED.replace_all(&s, "[generated]");
+        DAYS.replace_all(&s, "$1 [n] days").into_owned()
+    };
     insta::assert_snapshot!("index", redact(read(&site, "index.html")));
     insta::assert_snapshot!(
         "proposal",
@@ -292,7 +365,7 @@ fn hostile_input_stays_inert() {
         all.contains("&lt;script&gt;alert(7)&lt;/script&gt;"),
         "raw HTML is shown as text"
     );
-    let js = read(&site, "search-index.js");
+    let js = read(&site, "search.js");
     assert!(
         !js.contains("</script"),
         "the search index cannot close a script tag"
@@ -311,6 +384,114 @@ fn hostile_input_stays_inert() {
             );
         }
     }
+}
+
+/// Allowlisted HTML renders (RFCs fold long parts in `<details>`); every
+/// script-capable variant of it stays text, on the page, in the versions
+/// store and in the rendered diff of the iteration that added it.
+#[test]
+fn allowlisted_html_renders_and_the_rest_stays_inert() {
+    let p = Project::new();
+    let mut g = p.git();
+    let base = good_proposal("Folded details", "draft");
+    g.write("proposals/d.md", &base);
+    g.commit("Draft");
+    let more = base.replace(
+        "## Solution\n",
+        "## Solution\n\n<details>\n<summary>The long story</summary>\n\nIt took *three* tries.\n\n</details>\n\n\
+         <details open ontoggle=alert(1)><summary>x</summary></details>\n\n\
+         <summary onclick=alert(2)>y</summary> <a href=\"javascript:alert(3)\">z</a> <img src=x onerror=alert(4)>\n\n",
+    );
+    g.write("proposals/d.md", &more);
+    g.commit("Fold the long story");
+    let site = build(&p);
+    let page = read(&site, "p/d/index.html");
+    assert!(page.contains("<details id="), "{page}");
+    assert!(page.contains("<summary>The long story</summary>"), "{page}");
+    assert!(page.contains("<em>three</em>"));
+    let store = read(&site, "p/d/versions.js");
+    assert!(store.contains("<summary>The long story</summary>"));
+    let history = read(&site, "p/d/history.html");
+    assert!(
+        history.contains("The long story"),
+        "the diff shows the addition"
+    );
+    let tag = Regex::new(r"<[a-zA-Z][^>]*>").unwrap();
+    for text in [&page, &history, &store.replace("\\\"", "\"")] {
+        for t in tag.find_iter(text) {
+            let t = t.as_str().to_lowercase();
+            for bad in ["ontoggle", "onclick", "onerror", "javascript:", "<img"] {
+                assert!(!t.contains(bad), "{bad} in {t}");
+            }
+        }
+    }
+    assert!(page.contains("&lt;summary onclick=alert(2)&gt;"), "{page}");
+}
+
+/// The commit that moves a proposal to a deciding status is its decision:
+/// its trailers say who, its body says why, and `wb list`, `wb history`
+/// and the site all tell it.
+#[test]
+fn decisions_are_recorded_with_who_and_why() {
+    let p = fixture();
+    let mut g = Git::open(p.path());
+    let text = p
+        .read("proposals/small-shop-refunds.md")
+        .replace("status: review", "status: approved");
+    g.write("proposals/small-shop-refunds.md", &text);
+    g.commit_as(
+        ("Jane Doe", "jane@example.com"),
+        "Approve refunds\n\nCheaper than the chargebacks it saves;\nstart with ten shops.\n\nReviewed-by: VP <vp@example.com>\nApproved-by: Dana Levi <vp@example.com>\n",
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&p.wb(&["list", "--format", "json"]).ok().stdout).unwrap();
+    let refunds = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["slug"] == "small-shop-refunds")
+        .unwrap();
+    let d = &refunds["decision"];
+    assert_eq!(d["status"], "approved");
+    assert_eq!(d["meaning"], "decided-for");
+    assert_eq!(d["from"], "review");
+    assert_eq!(d["by"][0]["name"], "Dana Levi");
+    assert_eq!(d["iteration"], 4);
+    assert!(d["why"].as_str().unwrap().contains("chargebacks"));
+    let bread = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["slug"] == "bread")
+        .unwrap();
+    assert!(bread["decision"].is_null());
+
+    let history = p.wb(&["history", "small-shop-refunds"]).ok().stdout;
+    assert!(
+        history.contains("decided: approved by Dana Levi on"),
+        "{history}"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &p.wb(&["history", "small-shop-refunds", "--format", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json["iterations"][3]["decision"]["by"][0]["name"],
+        "Dana Levi"
+    );
+    assert!(json["iterations"][2]["decision"].is_null());
+
+    let site = build(&p);
+    let page = read(&site, "p/small-shop-refunds/index.html");
+    assert!(page.contains("by <strong>Dana Levi</strong>"), "{page}");
+    assert!(page.contains("Cheaper than the chargebacks it saves;\nstart with ten shops."));
+    let history = read(&site, "p/small-shop-refunds/history.html");
+    assert!(
+        history.contains("class=\"decision decision-decided-for\""),
+        "{history}"
+    );
 }
 
 #[test]
@@ -376,7 +557,7 @@ fn templates_and_assets_are_overridden_file_by_file() {
     p.file(".wb/site/wb.css", "/* our house colours */\n");
     let index = p
         .read(".wb/templates/site/index.html.hbs")
-        .replace("<h1>Proposals</h1>", "<h1>Our bets</h1>");
+        .replace("<h1>{{site.title}}</h1>", "<h1>Our bets</h1>");
     p.file(".wb/templates/site/index.html.hbs", index);
     let site = build(&p);
     assert!(read(&site, "index.html").contains("<h1>Our bets</h1>"));
@@ -416,10 +597,80 @@ fn the_examples_build() {
     let run = p.wb(&["build"]).ok();
     assert!(run.stdout.contains("4 proposals"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("findings 0 errors 0 warnings 0 infos"),
+        run.stdout
+            .contains("findings: 0 errors, 0 warnings, 0 info"),
         "{}",
         run.stdout
     );
+}
+
+/// The desk's groups follow the calendar and wb.yaml: launching within 90
+/// days by `launch_date`, stale by `site.stale_days`.
+#[test]
+fn the_desk_groups_launches_and_stale_proposals() {
+    let p = Project::new();
+    let soon = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
+    let later = (chrono::Utc::now().date_naive() + chrono::Days::new(200)).to_string();
+    p.file("wb.yaml", "site:\n  stale_days: 100000\n");
+    let mut g = p.git();
+    g.write(
+        "proposals/soon.md",
+        &good_proposal("Launching soon", "review").replace("2027-03-15", &soon),
+    );
+    g.write(
+        "proposals/later.md",
+        &good_proposal("Launching later", "draft").replace("2027-03-15", &later),
+    );
+    g.commit("Two plans");
+    let site = build(&p);
+    let index = read(&site, "index.html");
+    let desk = |key: &str| -> String {
+        let start = index
+            .find(&format!("desk-group desk-{key}"))
+            .unwrap_or_else(|| panic!("no {key} group: {index}"));
+        index[start..]
+            .split("</section>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let launching = desk("launching");
+    assert!(launching.contains("Launching soon"), "{launching}");
+    assert!(launching.contains("in 30 days"), "{launching}");
+    assert!(!launching.contains("Launching later"), "{launching}");
+    assert!(
+        !index.contains("desk-stale"),
+        "stale_days is read from wb.yaml"
+    );
+    // Rows name their groups for the table's filter.
+    assert!(index.contains("<tr data-d=\"a l\">"), "{index}");
+}
+
+/// `wb -C sub build` says where to open the site from the folder the
+/// command was typed in, and counts findings in words.
+#[test]
+fn build_says_where_to_open_the_site_from_where_you_are() {
+    let p = Project::new();
+    p.file("sub/wb.yaml", "site:\n  title: Sub\n");
+    p.file("sub/proposals/a.md", good_proposal("A plan", "draft"));
+    let home = p.path().join(".test-home");
+    std::fs::create_dir_all(&home).unwrap();
+    let here = p.path().canonicalize().unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("wb"))
+        .args(["-C", "sub", "build"])
+        .current_dir(&here)
+        .env("PWD", &here)
+        .env("HOME", &home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("open sub/_site/index.html,"), "{stdout}");
+    assert!(stdout.contains("1 proposal, 0 iterations"), "{stdout}");
+    assert!(!stdout.contains("1 errors"), "{stdout}");
 }
 
 /// Every kind of page, built by the real `wb build` from real portfolios
@@ -694,25 +945,85 @@ fn the_site_works_in_a_browser() {
         .unwrap();
     assert!(count.contains("1 of 2"), "{count}");
 
-    // Back to all, then search for a word only one proposal's text holds.
+    // Back to all, then search for a word only one proposal's text holds:
+    // the index loads on demand and the row shows where it matched.
     tab.evaluate(
         "(() => { const s = document.querySelector('#filter-status'); s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true})); })()",
         false,
     )
     .unwrap();
-    let search = tab.find_element("#search").unwrap();
-    search.click().unwrap();
-    tab.type_str("bakers").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let loaded = |tab: &headless_chrome::Tab| {
+        tab.evaluate("Array.isArray(window.WB_SEARCH)", false)
+            .unwrap()
+            .value
+            .unwrap()
+    };
+    assert_eq!(
+        loaded(&tab),
+        false,
+        "the search index is not loaded up front"
+    );
+    set_value(&tab, "#search", "bakers");
+    wait_for(
+        &tab,
+        "document.querySelector('#portfolio .snippet mark') !== null",
+    );
     assert_eq!(visible(&tab), vec!["bread"]);
+    let mark = eval_string(
+        &tab,
+        "document.querySelector('#portfolio .snippet mark').textContent",
+    );
+    assert_eq!(mark.to_lowercase(), "bakers");
     let hash = tab.evaluate("location.hash", false).unwrap().value.unwrap();
     assert_eq!(
         hash.as_str(),
         Some("#q=bakers"),
         "the filter state is kept in the URL"
     );
+    // Words match by prefix, never inside a word.
+    set_value(&tab, "#search", "revolution");
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#portfolio tbody tr:not([hidden])').length === 1",
+    );
+    set_value(&tab, "#search", "evolutionary");
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#portfolio tbody tr:not([hidden])').length === 0",
+    );
+    set_value(&tab, "#search", "");
+    wait_for(
+        &tab,
+        "document.querySelectorAll('#portfolio tbody tr:not([hidden])').length === 2",
+    );
 
-    // A history page shows what an iteration inserted and deleted.
+    // The decision desk groups what waits for a leader, and filters the table.
+    let groups = eval_string(
+        &tab,
+        "JSON.stringify([...document.querySelectorAll('.desk-group')].map(g => g.className.split(' ')[1]))",
+    );
+    assert!(groups.contains("desk-awaiting"), "{groups}");
+    assert!(groups.contains("desk-stale"), "{groups}");
+    let awaiting = eval_string(
+        &tab,
+        "document.querySelector('.desk-awaiting li a').textContent",
+    );
+    assert_eq!(awaiting, "Shop owners refund a customer in two minutes");
+    tab.find_element(".desk-awaiting h3 a")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(&tab, "location.hash === '#desk=awaiting'");
+    assert_eq!(visible(&tab), vec!["small-shop-refunds"]);
+    // Each row has its review strip: one mark per iteration.
+    let marks = eval_string(
+        &tab,
+        "String(document.querySelector('#portfolio tr:not([hidden]) svg.strip').querySelectorAll('rect').length)",
+    );
+    assert_eq!(marks, "3");
+
+    // A history page shows what an iteration inserted and deleted, as the
+    // rendered document, and the front-matter change in its table.
     let url = format!(
         "file://{}",
         site.join("p/small-shop-refunds/history.html").display()
@@ -727,12 +1038,88 @@ fn the_site_works_in_a_browser() {
         ins.iter()
             .any(|e| e.get_inner_text().unwrap().contains("full"))
     );
-    let del = tab.find_elements(".diff del").unwrap();
+    let del = tab.find_elements(".front-table del").unwrap();
     assert!(
         del.iter()
             .any(|e| e.get_inner_text().unwrap().contains("draft")),
         "the status change shows as a deletion"
     );
+    // Search from any page (here a history page): the top bar finds rules
+    // too, with a snippet.
+    wait_for(&tab, "document.querySelector('#site-search') !== null");
+    set_value(&tab, "#site-search", "superlat");
+    wait_for(
+        &tab,
+        "document.querySelector('#site-results .result') !== null",
+    );
+    let first = eval_string(
+        &tab,
+        "document.querySelector('#site-results .result').textContent",
+    );
+    assert!(first.contains("rule"), "{first}");
+    let snippet = eval_string(
+        &tab,
+        "document.querySelector('#site-results .result-s mark').textContent",
+    );
+    assert!(snippet.to_lowercase().starts_with("superlat"), "{snippet}");
+
+    // Compare any two versions, from disk: iteration 1 against 3.
+    tab.evaluate(
+        "(() => { document.querySelector('#compare-from').value = '1'; document.querySelector('#compare-to').value = '3'; document.querySelector('#compare button').click(); })()",
+        false,
+    )
+    .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('#compare-out .diff') !== null",
+    );
+    let compared = eval_string(&tab, "document.querySelector('#compare-out').innerHTML");
+    assert!(compared.contains("<ins>full</ins>"), "{compared}");
+    assert!(compared.contains("sections unchanged"), "{compared}");
+    let hash = tab.evaluate("location.hash", false).unwrap().value.unwrap();
+    assert_eq!(hash.as_str(), Some("#compare=1..3"));
+
+    // A version page draws its document, and marks its findings' paragraphs.
+    let url = format!("file://{}", site.join("p/bread/v/1.html").display());
+    tab.navigate_to(&url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    wait_for(&tab, "document.querySelector('#document h1') !== null");
+    let flagged = eval_string(
+        &tab,
+        "String(document.querySelectorAll('#document .flagged').length)",
+    );
+    assert_ne!(flagged, "0", "the findings' paragraphs are marked");
+}
+
+fn eval_string(tab: &headless_chrome::Tab, js: &str) -> String {
+    match tab.evaluate(js, false).unwrap().value {
+        Some(serde_json::Value::String(s)) => s,
+        other => panic!("{js}: {other:?}"),
+    }
+}
+
+/// Types into an input as a reader would (the value, then an input event).
+fn set_value(tab: &headless_chrome::Tab, selector: &str, value: &str) {
+    tab.evaluate(
+        &format!(
+            "(() => {{ const s = document.querySelector({selector:?}); s.value = {value:?}; s.dispatchEvent(new Event('input', {{bubbles: true}})); }})()"
+        ),
+        false,
+    )
+    .unwrap();
+}
+
+fn wait_for(tab: &headless_chrome::Tab, condition: &str) {
+    for _ in 0..250 {
+        let v = tab.evaluate(condition, false).unwrap().value;
+        if v == Some(serde_json::Value::Bool(true)) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("timed out waiting for {condition}");
 }
 
 #[test]

@@ -100,6 +100,7 @@ impl Project {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
             .env("NO_COLOR", "1")
+            .env_remove("COLUMNS")
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE")
             .output()
