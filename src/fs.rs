@@ -26,6 +26,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
                 MAX_FILE_BYTES
             ),
         )
+        .at(1, 1)
         .hint("a PR/FAQ is a few pages; split the file or move attachments out")
         .into());
     }

@@ -50,6 +50,15 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
         .map(|o| std::path::absolute(&o).unwrap_or(o))
         .unwrap_or_else(|| root.join(&portfolio.cfg().site.out));
     let out = crate::site::resolve(&out)?;
+    // Refuse a dangerous output and a busy port before building anything:
+    // a second `wb serve` must not touch the first one's site.
+    crate::site::check_target(&crate::site::Guarded::of(&portfolio)?, &out)?;
+    let server = tiny_http::Server::http(("127.0.0.1", opts.port)).map_err(|e| {
+        Error::usage_hint(
+            format!("cannot listen on 127.0.0.1:{}: {e}", opts.port),
+            "another program uses the port (another `wb serve`?); pick one with --port",
+        )
+    })?;
     let mut state = State {
         version: 0,
         error: None,
@@ -57,12 +66,6 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
     };
     rebuild(&opts.start, &out, &mut state, &mut on);
 
-    let server = tiny_http::Server::http(("127.0.0.1", opts.port)).map_err(|e| {
-        Error::usage_hint(
-            format!("cannot listen on 127.0.0.1:{}: {e}", opts.port),
-            "another program uses the port; pick one with --port",
-        )
-    })?;
     let addr = server
         .server_addr()
         .to_ip()
@@ -208,10 +211,21 @@ fn respond(request: tiny_http::Request, state: &State) {
         text(error_page(error, state.version), "text/html; charset=utf-8").with_status_code(500)
     } else {
         match file_for(&state.out, &url) {
-            Some(path) => match std::fs::read(&path) {
+            Some(Found::File(path)) => match std::fs::read(&path) {
                 Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(content_type(&path)),
                 Err(_) => not_found(),
             },
+            Some(Found::Folder) => {
+                // `/p/slug` must become `/p/slug/`, or the page's relative
+                // links resolve against `/p/`.
+                // One leading slash: `//host/p` must not become a
+                // redirect to another host.
+                let query = request.url().find('?').map_or("", |i| &request.url()[i..]);
+                let location = format!("/{}/{query}", url.trim_start_matches('/'));
+                text("moved".into(), "text/plain; charset=utf-8")
+                    .with_status_code(301)
+                    .with_header(header("Location", &location))
+            }
             None => not_found(),
         }
     };
@@ -244,16 +258,37 @@ fn content_type(path: &Path) -> tiny_http::Header {
     header("Content-Type", kind)
 }
 
-/// The file a URL names inside the site, never outside it.
-fn file_for(out: &Path, url: &str) -> Option<PathBuf> {
+/// What a URL names in the site.
+#[derive(Debug, PartialEq)]
+enum Found {
+    /// A file to send (a folder's `index.html` for a URL ending in `/`).
+    File(PathBuf),
+    /// A folder asked for without the trailing slash: redirect.
+    Folder,
+}
+
+/// The file a URL names inside the site, never outside it: no `..`, and
+/// nothing whose real path (symbolic links followed) leaves the output.
+fn file_for(out: &Path, url: &str) -> Option<Found> {
     let decoded = percent_encoding::percent_decode_str(url.trim_start_matches('/'))
         .decode_utf8()
         .ok()?;
     let mut path = crate::fs::join_inside(out, &decoded)?;
     if path.is_dir() {
+        if !url.ends_with('/') {
+            return inside(out, &path).then_some(Found::Folder);
+        }
         path.push("index.html");
     }
-    path.is_file().then_some(path)
+    (path.is_file() && inside(out, &path)).then_some(Found::File(path))
+}
+
+/// True when `path`'s real location is under the output's.
+fn inside(out: &Path, path: &Path) -> bool {
+    match (out.canonicalize(), path.canonicalize()) {
+        (Ok(out), Ok(real)) => real.starts_with(out),
+        _ => false,
+    }
 }
 
 fn reload_js(version: u64) -> String {
@@ -288,14 +323,36 @@ mod tests {
         std::fs::write(dir.path().join("p/a b/index.html"), "y").unwrap();
         assert_eq!(
             file_for(dir.path(), "/"),
-            Some(dir.path().join("index.html"))
+            Some(Found::File(dir.path().join("index.html")))
         );
         assert_eq!(
             file_for(dir.path(), "/p/a%20b/"),
-            Some(dir.path().join("p/a b/index.html"))
+            Some(Found::File(dir.path().join("p/a b/index.html")))
         );
+        assert_eq!(file_for(dir.path(), "/p/a%20b"), Some(Found::Folder));
         assert_eq!(file_for(dir.path(), "/../etc/passwd"), None);
         assert_eq!(file_for(dir.path(), "/%2e%2e/x"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_inside_the_site_that_lead_out_are_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "TOKEN").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("a.html"))
+            .unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("d")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("index.html"), dir.path().join("in.html"))
+            .unwrap();
+        assert_eq!(file_for(dir.path(), "/a.html"), None);
+        assert_eq!(file_for(dir.path(), "/d/secret"), None);
+        assert_eq!(file_for(dir.path(), "/d"), None);
+        assert_eq!(
+            file_for(dir.path(), "/in.html"),
+            Some(Found::File(dir.path().join("in.html")))
+        );
     }
 
     #[test]

@@ -69,6 +69,9 @@ impl Summary {
     /// (`problem`, `internal-faq`), or for other sections their heading as a
     /// slug (`pricing`).
     pub fn sections_touched(&self) -> Vec<String> {
+        // A set beside the list: a first iteration of a document with
+        // 50,000 headings touches 50,000 sections (quadratic with `contains`).
+        let mut seen: HashSet<String> = HashSet::new();
         let mut out: Vec<String> = Vec::new();
         for s in &self.sections {
             let label = match s.role {
@@ -77,7 +80,7 @@ impl Summary {
                     .unwrap_or_else(|| Role::Other.as_str().to_string()),
                 role => role.as_str().to_string(),
             };
-            if !out.contains(&label) {
+            if seen.insert(label.clone()) {
                 out.push(label);
             }
         }
@@ -341,6 +344,33 @@ mod tests {
 
     use super::*;
     use crate::proposal::{ParseOptions, parse};
+
+    /// A first iteration of a document with 50,000 headings touches 50,000
+    /// sections; listing them each once was quadratic (162 s for a build).
+    #[test]
+    fn sections_touched_is_linear() {
+        let summary = Summary {
+            sections: (0..50_000)
+                .map(|i| SectionChange {
+                    role: Role::Other,
+                    heading: format!("Section {i}"),
+                    change: BlockChange::Added,
+                    words_added: 2,
+                    words_removed: 0,
+                })
+                .collect(),
+            ..Summary::default()
+        };
+        let started = std::time::Instant::now();
+        let touched = summary.sections_touched();
+        assert_eq!(touched.len(), 50_000);
+        assert_eq!(touched[7], "section-7");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
+    }
 
     fn proposal(text: &str) -> Proposal {
         parse(

@@ -1270,30 +1270,29 @@ fn inline_lines<'a>(node: &'a AstNode<'a>) -> Vec<String> {
     }
 }
 
+/// Like `append_inline`, with line breaks kept as `\n`.
 fn append_inline_lines<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    match &node.data.borrow().value {
-        NodeValue::Text(t) => out.push_str(t),
-        NodeValue::Code(c) => out.push_str(&c.literal),
-        NodeValue::SoftBreak | NodeValue::LineBreak => out.push('\n'),
-        NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_) => {}
-        _ => {
-            for child in node.children() {
-                append_inline_lines(child, out);
-            }
+    for d in node.descendants() {
+        match &d.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push('\n'),
+            _ => {}
         }
     }
 }
 
+/// Appends the text of `node` and everything under it. Walks the tree with
+/// comrak's iterator, not by recursion: emphasis nested 20,000 deep
+/// overflowed a worker thread's stack.
 fn append_inline<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    match &node.data.borrow().value {
-        NodeValue::Text(t) => out.push_str(t),
-        NodeValue::Code(c) => out.push_str(&c.literal),
-        NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
-        NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_) => {}
-        _ => {
-            for child in node.children() {
-                append_inline(child, out);
-            }
+    for d in node.descendants() {
+        match &d.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            // HTML and footnote references are leaves that are not prose.
+            _ => {}
         }
     }
 }

@@ -135,14 +135,21 @@ impl Proposal {
 }
 
 /// Turns file bytes into text wb can parse: UTF-8 only, BOM dropped, CRLF and
-/// lone CR turned into LF (line numbers stay the same).
+/// lone CR turned into LF (line numbers stay the same), NUL into U+FFFD.
 pub fn normalise_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     let text = crate::fs::decode_utf8(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(if text.contains('\r') {
+    let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
+    };
+    // As CommonMark says: a NUL is U+FFFD, so it reaches no page, feed or
+    // terminal (one character for one, so columns stay the same).
+    Ok(if text.contains('\0') {
+        text.replace('\0', "\u{fffd}")
+    } else {
+        text
     })
 }
 

@@ -19,7 +19,7 @@ use crate::check::Counts;
 use crate::error::{Error, Result};
 use crate::portfolio::Portfolio;
 
-pub use write::{MARKER, check_target, resolve};
+pub use write::{Guarded, MARKER, check_target, resolve};
 
 /// A progress callback: (proposals done, total).
 pub type Progress = std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>;
@@ -59,7 +59,7 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
         .clone()
         .unwrap_or_else(|| portfolio.root.join(&portfolio.cfg().site.out));
     let out = write::resolve(&out)?;
-    check_target(&portfolio.root, &out)?;
+    check_target(&Guarded::of(portfolio)?, &out)?;
     let files = pages::all(portfolio, opts)?;
     let report = BuildReport {
         out: out.clone(),

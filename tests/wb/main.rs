@@ -7,6 +7,7 @@ mod cache;
 mod check;
 mod cli;
 mod errors;
+mod hardening;
 mod history;
 mod init_new_list;
 mod kinds;

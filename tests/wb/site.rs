@@ -568,7 +568,11 @@ fn templates_and_assets_are_overridden_file_by_file() {
 fn the_output_folder_must_be_the_sites_own() {
     let p = fixture();
     let run = p.wb(&["build", "--out", "proposals"]).code(2);
-    assert!(run.stderr.contains("was not built by wb"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is the proposals folder"),
+        "{}",
+        run.stderr
+    );
     let run = p.wb(&["build", "--out", "."]).code(2);
     assert!(run.stderr.contains("holds the portfolio"), "{}", run.stderr);
     for sneaky in [
