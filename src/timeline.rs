@@ -525,6 +525,7 @@ mod tests {
                 name: "Priya Raman".into(),
                 email: "priya@example.com".into(),
             }],
+            deciders: Vec::new(),
             path: "proposals/refunds.md".into(),
             blob: Some(blob.to_string()),
             parent_blob: parent.map(str::to_string),

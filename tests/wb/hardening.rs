@@ -1551,7 +1551,11 @@ fn fuzz_crash_inputs_stay_fixed() {
             }
             "render" => {
                 if let Ok(p) = wb::proposal::parse_bytes(path, data, &options) {
-                    let html = wb::site::render::render(&p, &std::collections::HashMap::new()).html;
+                    let html = wb::site::render::render(
+                        &p,
+                        &std::sync::Arc::new(std::collections::HashMap::new()),
+                    )
+                    .html;
                     let lower = html.to_ascii_lowercase();
                     for bad in ["<script", "<iframe", "javascript:", " onerror=", " onload="] {
                         assert!(!lower.contains(bad), "{}: {bad}", entry.path().display());
