@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobSetBuilder};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -312,6 +312,13 @@ fn names_readme(source: &str) -> bool {
             .is_some_and(|f| f.to_ascii_lowercase().contains("readme"))
 }
 
+/// A glob of wb.yaml, as git and the shells read one: `*` and `?` stop at
+/// `/` (`text/*.md` is the files of `text/`, not of its subfolders), `**`
+/// crosses folders.
+pub(crate) fn glob_of(pattern: &str) -> std::result::Result<Glob, globset::Error> {
+    GlobBuilder::new(pattern).literal_separator(true).build()
+}
+
 /// Finds the proposal files the configuration names, relative to the
 /// current folder where possible, sorted by path. Also returns, apart, one
 /// error per source that matched no proposal (at its line in wb.yaml).
@@ -326,7 +333,7 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
         let Some(glob) = source.strip_prefix('!') else {
             continue;
         };
-        match Glob::new(glob) {
+        match glob_of(glob) {
             Ok(g) => {
                 exclude.add(g);
             }
@@ -346,7 +353,7 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
         let before = found.files.len();
         let skipped = if is_glob(source) {
             let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
-            let glob = match Glob::new(source) {
+            let glob = match glob_of(source) {
                 Ok(g) => g,
                 Err(e) => {
                     found.errors.push(

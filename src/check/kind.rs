@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use globset::{Glob, GlobMatcher};
+use globset::GlobMatcher;
 use regex::Regex;
 use serde::Serialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -169,7 +169,7 @@ impl<'de> serde::Deserialize<'de> for Kinds {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kinds, A::Error> {
                 let mut out = Kinds::default();
                 while let Some(glob) = map.next_key::<String>()? {
-                    let matcher = Glob::new(&glob)
+                    let matcher = crate::portfolio::glob_of(&glob)
                         .map_err(|e| {
                             crate::yaml::error_with_hint(
                                 &format!("bad glob `{glob}`: {}", e.kind()),

@@ -317,18 +317,31 @@ fn an_rfc_repository_loads_with_file_slugs() {
          a written proposal.\n",
     );
     g.write("README.md", "# RFCs\n\nThe process.\n");
+    // An RFC with supporting files in a folder of its own: `*` stops at
+    // `/`, as in git and the shells, so they are not RFCs of their own.
+    g.write(
+        "text/0003-council/motivation.md",
+        "## Motivation\n\nOne chapter of a longer RFC.\n",
+    );
     g.commit("Two RFCs");
-    let rows = p.wb(&["list", "--format", "json"]).ok().json();
-    let slugs: Vec<&str> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["slug"].as_str().unwrap())
-        .collect();
-    assert_eq!(slugs, ["0001-private-fields", "0002-rfc-process"]);
-    for r in rows.as_array().unwrap() {
-        assert_eq!(r["iterations"], 1);
-    }
+    let slugs = |p: &Project| -> Vec<String> {
+        let rows = p.wb(&["list", "--format", "json"]).ok().json();
+        for r in rows.as_array().unwrap() {
+            assert_eq!(r["iterations"], 1);
+        }
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["slug"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(slugs(&p), ["0001-private-fields", "0002-rfc-process"]);
+    // `**` crosses folders.
+    p.file("wb.yaml", "proposals: [\"text/**/*.md\"]\n");
+    assert_eq!(
+        slugs(&p),
+        ["0001-private-fields", "0002-rfc-process", "motivation"]
+    );
 }
 
 const FOLDER_CONFIG: &str = "\
