@@ -1017,8 +1017,25 @@ fn headline_and_summary(
     expect_subheading: &mut bool,
 ) {
     sections.push(section(role, text, level, &[], line, end_line, false));
-    let mut rest = &blocks[..];
-    if role == Role::Headline
+    let subheading_allowed = role == Role::Headline;
+    if subheading_and_summary(&blocks, subheading_allowed, end_line, false, sections) {
+        *expect_subheading = false;
+    }
+}
+
+/// What follows a headline: a bold or italic first paragraph is its
+/// subheading (when `subheading_allowed`), the rest its summary. Says
+/// whether it added a section.
+fn subheading_and_summary(
+    blocks: &[RawBlock],
+    subheading_allowed: bool,
+    end_line: usize,
+    in_faq: bool,
+    sections: &mut Vec<Section>,
+) -> bool {
+    let mut rest = blocks;
+    let mut added = false;
+    if subheading_allowed
         && let Some(first) = rest.first()
         && first.emphasis
         && first.block.kind == BlockKind::Paragraph
@@ -1031,10 +1048,10 @@ fn headline_and_summary(
             &[],
             first.block.line,
             end_line,
-            false,
+            in_faq,
         ));
         rest = &rest[1..];
-        *expect_subheading = false;
+        added = true;
     }
     if !rest.is_empty() {
         let blocks: Vec<Block> = rest.iter().map(|b| b.block.clone()).collect();
@@ -1046,10 +1063,11 @@ fn headline_and_summary(
             &blocks,
             line,
             end_line,
-            false,
+            in_faq,
         ));
-        *expect_subheading = false;
+        added = true;
     }
+    added
 }
 
 /// The headline written as block `j` of `blocks`, then its subheading and
@@ -1072,36 +1090,7 @@ fn headline_from_block(
         end_line,
         in_faq,
     ));
-    let mut rest = &blocks[j + 1..];
-    if let Some(first) = rest.first()
-        && first.emphasis
-        && first.block.kind == BlockKind::Paragraph
-        && !is_release_line(&first.block.text)
-    {
-        sections.push(section(
-            Role::Subheading,
-            &first.block.text,
-            7,
-            &[],
-            first.block.line,
-            end_line,
-            in_faq,
-        ));
-        rest = &rest[1..];
-    }
-    if !rest.is_empty() {
-        let blocks: Vec<Block> = rest.iter().map(|b| b.block.clone()).collect();
-        let line = blocks[0].line;
-        sections.push(section(
-            Role::Summary,
-            "",
-            0,
-            &blocks,
-            line,
-            end_line,
-            in_faq,
-        ));
-    }
+    subheading_and_summary(&blocks[j + 1..], true, end_line, in_faq, sections);
 }
 
 /// The blocks of an FAQ group, with lists of questions taken out as FAQ

@@ -9,19 +9,7 @@ use crate::support::{Project, Run, proposal};
 
 /// `wb ARGS` in `dir` with extra environment (the support runner's isolation).
 fn wb_env(p: &Project, dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
-    let home = p.path().join(".test-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let mut cmd = Command::new(wb_bin());
-    cmd.current_dir(dir)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", &home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE");
+    let mut cmd = p.command(dir, args);
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -16,19 +16,7 @@ use crate::support::{Git, Project, Run, proposal};
 
 /// `wb ARGS` in `dir` as the support module runs it, as a plain command.
 fn command(p: &Project, dir: &Path, args: &[&str]) -> Command {
-    let home = p.path().join(".test-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("wb"));
-    c.current_dir(dir)
-        .args(args)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", &home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("NO_COLOR", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE");
-    c
+    p.command(dir, args)
 }
 
 /// A run with its wall time and peak memory (resident set high-water mark

@@ -5,8 +5,8 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use assert_cmd::Command;
 use git2::{Oid, Repository, Signature, Time};
 
 pub struct Project {
@@ -88,12 +88,13 @@ impl Project {
         self.wb_in(self.path(), args)
     }
 
-    pub fn wb_in(&self, dir: &Path, args: &[&str]) -> Run {
+    /// `wb ARGS` in `dir`, isolated from the machine: its own home, no
+    /// system or global git config, no colour, no `COLUMNS`, no `GIT_DIR`.
+    pub fn command(&self, dir: &Path, args: &[&str]) -> Command {
         let home = self.path().join(".test-home");
         std::fs::create_dir_all(&home).unwrap();
-        let out = Command::cargo_bin("wb")
-            .unwrap()
-            .current_dir(dir)
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("wb"));
+        cmd.current_dir(dir)
             .args(args)
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", &home)
@@ -102,9 +103,12 @@ impl Project {
             .env("NO_COLOR", "1")
             .env_remove("COLUMNS")
             .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .output()
-            .unwrap();
+            .env_remove("GIT_WORK_TREE");
+        cmd
+    }
+
+    pub fn wb_in(&self, dir: &Path, args: &[&str]) -> Run {
+        let out = self.command(dir, args).output().unwrap();
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
