@@ -302,16 +302,35 @@ fn is_comment<'a>(node: &'a AstNode<'a>) -> bool {
     matches!(&node.data.borrow().value, NodeValue::HtmlBlock(h) if h.literal.trim_start().starts_with("<!--") && h.literal.trim_end().ends_with("-->"))
 }
 
-/// Control characters (an escape sequence in the text) become `?`; tabs
-/// become spaces.
+/// Control characters (an escape sequence in the text) become `?`, and so
+/// do the invisible ones that change what a line seems to say: bidi
+/// overrides, embeddings, isolates and marks (a title shown reversed) and
+/// zero-width spaces (two names that look alike). Tabs become spaces. The
+/// zero-width joiner of emoji sequences is kept.
 pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\t' => ' ',
-            c if c.is_control() => '?',
+            c if c.is_control() || is_invisible(c) => '?',
             c => c,
         })
         .collect()
+}
+
+/// Characters that display as nothing but change the text around them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// The width of `s` on screen, ANSI styles left out.

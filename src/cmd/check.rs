@@ -148,13 +148,18 @@ fn print_text(
             writeln!(
                 out,
                 "{BOLD}{}{BOLD:#}: {style}{}{style:#}[{}]: {}",
-                f.location(),
+                wb::terminal::sanitize(&f.location()),
                 f.severity,
                 f.rule,
-                f.message
+                wb::terminal::sanitize(&f.message)
             )
             .map_err(io_err)?;
-            writeln!(out, "  {CYAN}hint:{CYAN:#} {}", f.hint).map_err(io_err)?;
+            writeln!(
+                out,
+                "  {CYAN}hint:{CYAN:#} {}",
+                wb::terminal::sanitize(&f.hint)
+            )
+            .map_err(io_err)?;
         }
     }
     if blank {

@@ -131,7 +131,10 @@ fn line(out: &mut dyn Write, s: &str) -> Result<()> {
 
 /// The title, where the file is, and a note when history is missing or partial.
 fn print_header(out: &mut dyn Write, p: &Proposal, state: &RepoState, t: &Timeline) -> Result<()> {
-    line(out, &format!("{BOLD}{}{BOLD:#}", p.title))?;
+    line(
+        out,
+        &format!("{BOLD}{}{BOLD:#}", wb::terminal::sanitize(&p.title)),
+    )?;
     let reach = t.steps.last().map_or("author", |s| s.reach_name.as_str());
     let committed = t.steps.iter().filter(|s| !s.iteration.working).count();
     line(

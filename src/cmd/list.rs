@@ -38,7 +38,7 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     match args.format {
         Format::Json => print_json(&rows)?,
         Format::Text => {
-            print_table(&rows)?;
+            print_table(&rows, portfolio.errors.len())?;
             if let Some(note) = review.state().note() {
                 use std::io::Write;
                 let _ = std::io::stdout().flush();
@@ -53,14 +53,22 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     }
 }
 
-fn print_table(rows: &[Overview]) -> wb::Result<()> {
+/// The table; `unreadable` files are reported apart (as errors, after it).
+fn print_table(rows: &[Overview], unreadable: usize) -> wb::Result<()> {
     let mut out = anstream::stdout().lock();
     if rows.is_empty() {
         use std::io::Write;
-        writeln!(
-            out,
-            "{DIM}no proposals yet: `wb new \"Title\"` starts one{DIM:#}"
-        )
+        match unreadable {
+            0 => writeln!(
+                out,
+                "{DIM}no proposals yet: `wb new \"Title\"` starts one{DIM:#}"
+            ),
+            n => writeln!(
+                out,
+                "{DIM}no proposal could be read ({n} file{} with errors){DIM:#}",
+                if n == 1 { "" } else { "s" }
+            ),
+        }
         .map_err(io_err)?;
         return Ok(());
     }

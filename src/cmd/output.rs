@@ -210,12 +210,10 @@ impl Table {
     }
 }
 
-/// Control characters (an escape sequence in a commit subject) never
-/// reach the terminal.
+/// Control characters (an escape sequence in a commit subject) and bidi or
+/// zero-width characters never reach the terminal.
 fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    wb::terminal::sanitize(s)
 }
 
 /// Cuts `s` to `max` display columns, ending in an ellipsis when cut.

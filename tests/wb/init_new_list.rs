@@ -333,3 +333,37 @@ fn status_meanings_must_name_configured_statuses() {
         run.stderr
     );
 }
+
+#[test]
+fn list_shows_no_invisible_characters_and_says_when_nothing_could_be_read() {
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    // A right-to-left override makes "Refunds fast" display as "Refunds tsaf";
+    // a zero-width space makes two titles look alike.
+    p.file(
+        "proposals/a.md",
+        proposal("Refunds \u{202e}tsaf\u{202c} and\u{200b} more", "draft"),
+    );
+    let out = p.wb(&["list"]).ok().stdout;
+    for c in ['\u{202e}', '\u{202c}', '\u{200b}'] {
+        assert!(!out.contains(c), "{c:?} reached the terminal: {out:?}");
+    }
+    assert!(out.contains("Refunds ?tsaf? and? more"), "{out}");
+    let history = p.wb(&["history", "a"]).ok().stdout;
+    assert!(!history.contains('\u{202e}'), "{history:?}");
+    // JSON keeps the text as written.
+    let json = p.wb(&["list", "--format", "json"]).ok().json();
+    assert!(json[0]["title"].as_str().unwrap().contains('\u{202e}'));
+
+    // Every proposal unreadable: not "no proposals yet".
+    p.file("proposals/a.md", "---\ntitle: [unclosed\n---\n# A\n");
+    let run = p.wb(&["list"]).code(2);
+    assert!(!run.stdout.contains("no proposals yet"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("no proposal could be read (1 file with errors)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("proposals/a.md:2:"), "{}", run.stderr);
+}
