@@ -351,6 +351,10 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
             continue;
         }
         let before = found.files.len();
+        if let Some(e) = outside_portfolio(loaded, i, source, &found.canonical_root) {
+            unmatched.push(e);
+            continue;
+        }
         let skipped = if is_glob(source) {
             let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
             let glob = match glob_of(source) {
@@ -414,6 +418,42 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
     }
     let (files, errors) = found.finish();
     (files, errors, unmatched)
+}
+
+/// A source that names a place outside the portfolio (`/etc`, `../../`),
+/// at its line in wb.yaml. A source that is a symbolic link is left to the
+/// walk, which says so.
+fn outside_portfolio(
+    loaded: &config::Loaded,
+    i: usize,
+    source: &str,
+    canonical_root: &Path,
+) -> Option<Error> {
+    let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
+    let base = loaded.root.join(fixed.join("/"));
+    let is_link = std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink());
+    let outside = Path::new(source).is_absolute()
+        || (!is_link
+            && base
+                .canonicalize()
+                .is_ok_and(|c| !c.starts_with(canonical_root)))
+        || (!base.exists()
+            && Path::new(source)
+                .components()
+                .any(|c| c == std::path::Component::ParentDir));
+    outside.then(|| {
+        loaded
+            .source_at(
+                i,
+                format!("`{source}` is outside the portfolio; wb reads only files inside it"),
+            )
+            .hint(format!(
+                "`proposals` names folders or globs inside the folder holding wb.yaml ({}); \
+                 move wb.yaml up to a folder that holds the proposals, or name a folder inside",
+                shown_dir(&loaded.root)
+            ))
+            .into()
+    })
 }
 
 /// "no proposal matches `source`", at its line in wb.yaml, with what was

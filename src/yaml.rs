@@ -312,6 +312,24 @@ fn hint_for(message: &str) -> String {
             Some(k) => format!("did you mean `{k}`? `wb init` writes a wb.yaml listing every key"),
             None => "check the spelling; `wb init` writes a wb.yaml listing every key".into(),
         }
+    } else if message.contains("unknown variant") {
+        static VARIANT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"unknown variant `([^`]*)`, expected (?:one of )?(.*?)(?: in `|$)").unwrap()
+        });
+        let Some(c) = VARIANT.captures(message) else {
+            return "check the spelling of the value".into();
+        };
+        let expected: Vec<&str> = c[2]
+            .split(", ")
+            .map(|s| s.trim_start_matches("or ").trim_matches('`'))
+            .collect();
+        match crate::portfolio::closest(&c[1], &expected) {
+            Some(v) => format!(
+                "did you mean `{v}`? the values are: {}",
+                expected.join(", ")
+            ),
+            None => format!("use one of: {}", expected.join(", ")),
+        }
     } else if message.contains("invalid type") {
         "check the value's type: text in quotes, lists in [brackets] or `- ` lines".into()
     } else if message.contains("flow sequence") || message.contains("flow mapping") {

@@ -264,3 +264,48 @@ fn check_on_a_missing_file() {
     );
     assert!(run.stderr.contains("hint:"), "{}", run.stderr);
 }
+
+#[test]
+fn an_unknown_severity_names_the_severities() {
+    let p = Project::new();
+    p.file("proposals/a.md", proposal("Alpha", "draft"));
+    p.file("wb.yaml", "check:\n  severity:\n    faq-too-short: loud\n");
+    let run = p.wb(&["list"]).code(2);
+    assert!(
+        run.stderr.contains("wb.yaml:3:20: unknown variant `loud`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: use one of: info, warning, error"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("YAML syntax"), "{}", run.stderr);
+}
+
+#[test]
+fn a_source_outside_the_portfolio_is_named_at_its_line() {
+    let p = Project::new();
+    p.file("proposals/a.md", proposal("Alpha", "draft"));
+    for (yaml, col) in [
+        ("proposals: [proposals, /etc]\n", 24),
+        ("proposals: ../../\n", 12),
+        ("proposals: [\"../*.md\"]\n", 14),
+    ] {
+        p.file("wb.yaml", yaml);
+        let run = p.wb(&["list"]).code(2);
+        assert!(
+            run.stderr.contains(&format!("wb.yaml:1:{col}: `")),
+            "{yaml}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("is outside the portfolio"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("symbolic link"), "{}", run.stderr);
+    }
+}
