@@ -136,6 +136,11 @@ class Git:
             self._plain[path] = set(run(["git", "log", "--format=%H", "--", path], self.repo).split())
         return self._plain[path]
 
+    def is_ancestor(self, a, b):
+        """`a` is `b` or one of its ancestors."""
+        r = subprocess.run(["git", "merge-base", "--is-ancestor", a, b], cwd=self.repo, env=ENV, capture_output=True)
+        return r.returncode == 0
+
     def plain_merges(self, path):
         """Merges `git log -- path` lists (default simplification)."""
         out = run(["git", "log", "--format=%H %P", "--", path], self.repo)
@@ -222,7 +227,13 @@ def compare(git, wb, path):
         else:
             kinds["UNEXPLAINED: --follow lists a commit wb misses"].append(c)
     for m in git.plain_merges(path):
-        if m not in wb_set:
+        if m in wb_set:
+            continue
+        # A merge in the earlier life of a path deleted and added again:
+        # it comes before the commit that created the proposal wb shows.
+        if created < len(follow) and git.is_ancestor(m, follow[created][0]):
+            kinds["--follow goes on past the creation (an earlier life of the path)"].append(m)
+        else:
             kinds["UNEXPLAINED: `git log -- path` lists a merge wb misses"].append(m)
 
     # Order: wb's, restricted to what --follow lists, must be --follow's.
