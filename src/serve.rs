@@ -164,7 +164,8 @@ fn build_once(start: &Path, out: &Path, state: &mut State, on: &mut impl FnMut(E
     {
         // A proposal the site shows no longer reads: rather than drop its
         // pages, keep the last good site and say why on top of it.
-        let e = Error::from_vec(site::problems(&portfolio)).expect("a file left out has an error");
+        let e = Error::from_vec(site::problems(&portfolio))
+            .unwrap_or_else(|| Error::usage("a proposal the site shows no longer reads"));
         return failed(state, e, on);
     }
     let result = site::build(
@@ -473,6 +474,23 @@ mod tests {
             file_for(dir.path(), "/in.html"),
             Some(Found::File(dir.path().join("in.html")))
         );
+    }
+
+    #[test]
+    fn the_banner_opens_the_body_and_is_escaped() {
+        let banner = Banner {
+            title: "broke",
+            text: "p/x.md:2:1: unknown status `<img onerror=x>`\n".into(),
+        };
+        let page =
+            b"<html><head></head><body data-root=\"\"><main>hi</main></body></html>".to_vec();
+        let out = String::from_utf8(with_banner(page, &banner)).unwrap();
+        let at = out.find("<div id=\"wb-serve-problems\"").unwrap();
+        assert!(out[..at].ends_with("<body data-root=\"\">"), "{out}");
+        assert!(out.contains("&lt;img onerror=x&gt;"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        let bare = String::from_utf8(with_banner(b"<p>x</p>".to_vec(), &banner)).unwrap();
+        assert!(bare.starts_with("<div id=\"wb-serve-problems\""), "{bare}");
     }
 
     #[test]
