@@ -320,6 +320,9 @@ pub struct SiteConfig {
     /// A proposal not yet decided and unchanged for more than this many
     /// days is stale (the decision desk of the site's index).
     pub stale_days: u32,
+    /// All or nothing: a proposal that does not load stops `wb build`
+    /// (no site is written) instead of being left out and listed.
+    pub strict: bool,
 }
 
 impl Default for SiteConfig {
@@ -329,6 +332,7 @@ impl Default for SiteConfig {
             out: "_site".into(),
             base_url: None,
             stale_days: 30,
+            strict: false,
         }
     }
 }
@@ -663,6 +667,7 @@ mod tests {
         assert_eq!(c.proposals, d.proposals);
         assert_eq!(c.statuses, d.statuses);
         assert_eq!(c.site.title, d.site.title);
+        assert_eq!(c.site.strict, d.site.strict);
         assert_eq!(c.check.deny, d.check.deny);
         assert_eq!(c.check.rules, RuleOptions::default());
         assert_eq!(c.lifecycle, d.lifecycle);
@@ -673,6 +678,26 @@ mod tests {
         let e = err("site:\n  title: X\n  colour: red\n");
         assert!(e.starts_with("wb.yaml:3:3: unknown field `colour`"), "{e}");
         assert!(e.contains("in `site`"), "{e}");
+    }
+
+    #[test]
+    fn site_strict_is_typed_and_spelled() {
+        let c = parse(Path::new("wb.yaml"), "site:\n  strict: true\n").unwrap();
+        assert!(c.site.strict);
+        let e = err("site:\n  strict: sometimes\n");
+        assert!(e.starts_with("wb.yaml:2:"), "{e}");
+        let e = parse(Path::new("wb.yaml"), "site:\n  stirct: true\n").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("wb.yaml:2:3: unknown field `stirct`"),
+            "{e}"
+        );
+        assert_eq!(
+            e.hint().map(|h| h.starts_with("did you mean `strict`?")),
+            Some(true),
+            "{:?}",
+            e.hint()
+        );
     }
 
     #[test]

@@ -24,8 +24,27 @@ pub struct Portfolio {
     pub options: ParseOptions,
     /// Proposals that parsed, sorted by path.
     pub proposals: Vec<Proposal>,
-    /// Proposals that did not, each a located error.
+    /// Proposals that did not, each a located error; also what the
+    /// sources could not find and sidecar problems.
     pub errors: Vec<Error>,
+    /// Files the sources name that are not in `proposals`: they did not
+    /// load, or another file took their slug (each has its error in
+    /// `errors`).
+    pub left_out: Vec<PathBuf>,
+    /// Slugs two files share: one is in `proposals`, the other left out.
+    pub clashes: Vec<Clash>,
+}
+
+/// Two proposal files with one slug (the second found is left out).
+#[derive(Debug, Clone)]
+pub struct Clash {
+    pub slug: String,
+    /// The file `proposals` holds.
+    pub kept: PathBuf,
+    /// The file left out (its error is in `Portfolio::errors`).
+    pub other: PathBuf,
+    /// What to do about it.
+    pub hint: &'static str,
 }
 
 impl Portfolio {
@@ -100,14 +119,19 @@ impl Portfolio {
             .map(|f| proposal::load(f, &options))
             .collect();
         let mut proposals = Vec::new();
-        for r in parsed {
+        let mut left_out = Vec::new();
+        let mut clashes = Vec::new();
+        for (r, file) in parsed.into_iter().zip(files) {
             match r {
                 Ok(mut p) => {
                     // A sidecar's problems are reported; the proposal stays.
                     errors.extend(p.problems.drain(..).map(Error::from));
                     proposals.push(p)
                 }
-                Err(e) => errors.push(e),
+                Err(e) => {
+                    errors.push(e);
+                    left_out.push(file);
+                }
             }
         }
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
@@ -132,6 +156,13 @@ impl Portfolio {
                     .hint(hint)
                     .into(),
                 );
+                clashes.push(Clash {
+                    slug: p.slug.clone(),
+                    kept: first.clone(),
+                    other: p.path.clone(),
+                    hint,
+                });
+                left_out.push(p.path.clone());
                 false
             }
             None => {
@@ -145,6 +176,8 @@ impl Portfolio {
             options,
             proposals,
             errors,
+            left_out,
+            clashes,
         })
     }
 

@@ -1,8 +1,11 @@
 //! `wb serve`: builds the site, serves it on 127.0.0.1, rebuilds when a
 //! proposal, `wb.yaml`, a template or the git HEAD changes, and makes open
-//! pages reload. A failed build shows in the page and the terminal; the
-//! server keeps running.
+//! pages reload. A rebuild that fails, or would drop a proposal the site
+//! shows because its file no longer reads, keeps the last good site up with
+//! the error in a banner on top of every page (and in the terminal); only
+//! when no build ever succeeded does an error page stand in for the site.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -27,17 +30,33 @@ pub struct ServeOptions {
 /// What the server tells its caller (the command prints these).
 pub enum Event<'a> {
     Listening(String),
+    /// A site was built (its report lists files left out, if any).
     Built(&'a BuildReport),
+    /// No site could be built yet: the error page shows this.
     Failed(&'a Error),
+    /// A rebuild failed: the last good site stays up, with this on top.
+    Kept(&'a Error),
     Changed(&'a Path),
 }
 
 struct State {
     /// Bumped after every build, good or bad: pages poll it to reload.
     version: u64,
-    /// The last build's error, shown instead of pages until fixed.
+    /// Why no site could be built yet, shown instead of pages until fixed.
     error: Option<String>,
+    /// Shown on top of every page: the last build's problems (files left
+    /// out), or why the last rebuild failed (the pages are the last good
+    /// ones).
+    banner: Option<Banner>,
+    /// The proposal files the site being served was built from; `None`
+    /// until a build succeeds.
+    built: Option<BTreeSet<PathBuf>>,
     out: PathBuf,
+}
+
+struct Banner {
+    title: &'static str,
+    text: String,
 }
 
 /// Runs until the process is stopped.
@@ -59,20 +78,6 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
             "another program uses the port (another `wb serve`?); pick one with --port",
         )
     })?;
-    let mut state = State {
-        version: 0,
-        error: None,
-        out: out.clone(),
-    };
-    rebuild(&opts.start, &out, &mut state, &mut on);
-
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.to_string())
-        .unwrap_or_else(|| format!("127.0.0.1:{}", opts.port));
-    on(Event::Listening(format!("http://{addr}/")));
-
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         // Reading a file (every build opens every proposal) is not a change.
@@ -99,6 +104,24 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
         let _ = watcher.watch(g, RecursiveMode::Recursive);
     }
 
+    // Watch first, then build: a save made while the first build runs, or
+    // right after "serving" is printed, is seen and rebuilds.
+    let mut state = State {
+        version: 0,
+        error: None,
+        banner: None,
+        built: None,
+        out: out.clone(),
+    };
+    rebuild(&opts.start, &out, &mut state, &mut on);
+
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| format!("127.0.0.1:{}", opts.port));
+    on(Event::Listening(format!("http://{addr}/")));
+
     let mut pending: Option<(Instant, PathBuf)> = None;
     loop {
         while let Ok(path) = rx.try_recv() {
@@ -123,27 +146,90 @@ pub fn serve(opts: &ServeOptions, mut on: impl FnMut(Event)) -> Result<()> {
 }
 
 fn rebuild(start: &Path, out: &Path, state: &mut State, on: &mut impl FnMut(Event)) {
-    let result = Portfolio::open(start).and_then(|p| {
-        site::build(
-            &p,
-            &BuildOptions {
-                out: Some(out.to_path_buf()),
-                live_reload: Some(RELOAD_SCRIPT.to_string()),
-                progress: None,
-            },
-        )
-    });
+    build_once(start, out, state, on);
+    // After the build, good or bad: a page that reloads sees its result.
     state.version += 1;
+}
+
+fn build_once(start: &Path, out: &Path, state: &mut State, on: &mut impl FnMut(Event)) {
+    let portfolio = match Portfolio::open(start) {
+        Ok(p) => p,
+        Err(e) => return failed(state, e, on),
+    };
+    let left_out = site::left_out(&portfolio);
+    if state
+        .built
+        .as_ref()
+        .is_some_and(|built| left_out.iter().any(|p| built.contains(p)))
+    {
+        // A proposal the site shows no longer reads: rather than drop its
+        // pages, keep the last good site and say why on top of it.
+        let e = Error::from_vec(site::problems(&portfolio))
+            .unwrap_or_else(|| Error::usage("a proposal the site shows no longer reads"));
+        return failed(state, e, on);
+    }
+    let result = site::build(
+        &portfolio,
+        &BuildOptions {
+            out: Some(out.to_path_buf()),
+            live_reload: Some(RELOAD_SCRIPT.to_string()),
+            progress: None,
+            strict: false,
+        },
+    );
     match result {
         Ok(report) => {
+            state.built = Some(
+                portfolio
+                    .proposals
+                    .iter()
+                    .map(|p| p.path.clone())
+                    .filter(|p| !left_out.contains(p))
+                    .collect(),
+            );
             state.error = None;
+            state.banner = (!report.problems.is_empty()).then(|| Banner {
+                title: "Some files could not be read: the site is built without them (the index lists them).",
+                text: describe(&report.problems),
+            });
             on(Event::Built(&report));
         }
-        Err(e) => {
-            state.error = Some(e.to_string());
-            on(Event::Failed(&e));
+        Err(e) => failed(state, e, on),
+    }
+}
+
+/// A build that did not happen: with a site up, it stays, under a banner;
+/// before any site, the error page.
+fn failed(state: &mut State, e: Error, on: &mut impl FnMut(Event)) {
+    let errors = e.into_vec();
+    let text = describe(&errors);
+    let e = Error::from_vec(errors).unwrap_or_else(|| Error::usage("the build failed"));
+    if state.built.is_some() {
+        state.banner = Some(Banner {
+            title: "The last change did not build: these are the last good pages.",
+            text,
+        });
+        on(Event::Kept(&e));
+    } else {
+        state.error = Some(text);
+        on(Event::Failed(&e));
+    }
+}
+
+/// Errors as wb prints them: `path:line:col: message`, the hint below.
+fn describe(errors: &[Error]) -> String {
+    let mut out = String::new();
+    for e in errors.iter().flat_map(|e| match e {
+        Error::Many(v) => v.iter().collect::<Vec<_>>(),
+        e => vec![e],
+    }) {
+        out.push_str(&e.to_string());
+        out.push('\n');
+        if let Some(hint) = e.hint() {
+            out.push_str(&format!("  hint: {hint}\n"));
         }
     }
+    out
 }
 
 /// Changes that matter: anything in the portfolio except the site output
@@ -212,7 +298,13 @@ fn respond(request: tiny_http::Request, state: &State) {
     } else {
         match file_for(&state.out, &url) {
             Some(Found::File(path)) => match std::fs::read(&path) {
-                Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(content_type(&path)),
+                Ok(bytes) => {
+                    let bytes = match &state.banner {
+                        Some(b) if is_html(&path) => with_banner(bytes, b),
+                        _ => bytes,
+                    };
+                    tiny_http::Response::from_data(bytes).with_header(content_type(&path))
+                }
                 Err(_) => not_found(),
             },
             Some(Found::Folder) => {
@@ -230,6 +322,35 @@ fn respond(request: tiny_http::Request, state: &State) {
         }
     };
     let _ = request.respond(response);
+}
+
+fn is_html(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "html")
+}
+
+/// The page with the banner first in its body (escaped: error messages
+/// quote the user's text).
+fn with_banner(page: Vec<u8>, banner: &Banner) -> Vec<u8> {
+    let html = format!(
+        "<div id=\"wb-serve-problems\" class=\"notice notice-error\" role=\"alert\" \
+         style=\"position:sticky;top:0;z-index:100;margin:0;border-radius:0\">\
+         <h2>wb serve: {}</h2><pre style=\"white-space:pre-wrap;margin:.3rem 0 0\">{}</pre>\
+         <p>Fix and save; this page reloads by itself.</p></div>",
+        crate::site::render::escape(banner.title),
+        crate::site::render::escape(&banner.text)
+    );
+    let at = find(&page, b"<body")
+        .and_then(|start| find(&page[start..], b">").map(|end| start + end + 1))
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(page.len() + html.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(html.as_bytes());
+    out.extend_from_slice(&page[at..]);
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn text(body: String, kind: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
@@ -353,6 +474,23 @@ mod tests {
             file_for(dir.path(), "/in.html"),
             Some(Found::File(dir.path().join("in.html")))
         );
+    }
+
+    #[test]
+    fn the_banner_opens_the_body_and_is_escaped() {
+        let banner = Banner {
+            title: "broke",
+            text: "p/x.md:2:1: unknown status `<img onerror=x>`\n".into(),
+        };
+        let page =
+            b"<html><head></head><body data-root=\"\"><main>hi</main></body></html>".to_vec();
+        let out = String::from_utf8(with_banner(page, &banner)).unwrap();
+        let at = out.find("<div id=\"wb-serve-problems\"").unwrap();
+        assert!(out[..at].ends_with("<body data-root=\"\">"), "{out}");
+        assert!(out.contains("&lt;img onerror=x&gt;"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        let bare = String::from_utf8(with_banner(b"<p>x</p>".to_vec(), &banner)).unwrap();
+        assert!(bare.starts_with("<div id=\"wb-serve-problems\""), "{bare}");
     }
 
     #[test]

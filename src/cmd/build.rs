@@ -16,11 +16,21 @@ use super::output::{BOLD, io_err};
 /// put the folder on any static host. The site is built in a temporary folder
 /// and swapped in only when complete, so a failed build leaves the previous
 /// site as it was.
+///
+/// A proposal that cannot be read is left out: the site is built from the
+/// others, its index lists the file with its error, and wb prints every
+/// error and exits 2 (so CI still fails). When nothing can be read, or with
+/// --strict, no site is written.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output folder (default: `site.out` from wb.yaml, `_site`)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+
+    /// All or nothing: any proposal that cannot be read writes no site
+    /// (as `site.strict: true` in wb.yaml)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run(args: Args) -> wb::Result<Exit> {
@@ -32,12 +42,16 @@ pub fn run(args: Args) -> wb::Result<Exit> {
             out: args.out,
             live_reload: None,
             progress: Some(bar.callback()),
+            strict: args.strict,
         },
     );
     bar.finish();
-    let report = report?;
+    let mut report = report?;
     print_report(&report)?;
-    Ok(Exit::Ok)
+    match wb::Error::from_vec(std::mem::take(&mut report.problems)) {
+        Some(e) => Err(e),
+        None => Ok(Exit::Ok),
+    }
 }
 
 pub fn print_report(r: &BuildReport) -> wb::Result<()> {
@@ -47,9 +61,17 @@ pub fn print_report(r: &BuildReport) -> wb::Result<()> {
     let mut out = anstream::stdout();
     writeln!(
         out,
-        "{BOLD}built {}{BOLD:#}: {}, {}, {} pages, findings: {}, {}, {}, in {:.2}s",
+        "{BOLD}built {}{BOLD:#}: {}{}, {}, {} pages, findings: {}, {}, {}, in {:.2}s",
         shown.display(),
         plural(r.proposals, "proposal", "proposals"),
+        if r.left_out > 0 {
+            format!(
+                " ({} left out: could not be read)",
+                plural(r.left_out, "file", "files")
+            )
+        } else {
+            String::new()
+        },
         plural(r.iterations, "iteration", "iterations"),
         r.pages,
         plural(r.findings.errors, "error", "errors"),

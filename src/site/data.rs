@@ -128,8 +128,36 @@ pub struct IndexPage {
     pub legend: Vec<LegendEntry>,
     pub total_iterations: usize,
     pub findings: Counts,
-    /// Proposals that could not be read: "path:line:col: message".
-    pub broken: Vec<String>,
+    /// Files that could not be read, and other problems of the build.
+    pub broken: Broken,
+}
+
+/// What the build could not use (`wb build` lists it on the index and
+/// exits 2; `--strict` writes no site instead).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Broken {
+    /// Files left out of the site: they did not load, or share a slug.
+    pub left_out: Vec<BrokenFile>,
+    /// Other problems (a source in wb.yaml that matches nothing, a sidecar
+    /// value left out): nothing is missing from the site for these.
+    pub other: Vec<BrokenFile>,
+    /// True when either list has something.
+    pub any: bool,
+}
+
+/// One problem: where, what, and what to do. Plain text (escaped by
+/// handlebars).
+#[derive(Debug, Clone, Serialize)]
+pub struct BrokenFile {
+    /// The file, as wb prints it (relative to where wb runs); empty when
+    /// the problem is not about a file.
+    pub path: String,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    /// `path:line:col`, or just `path`.
+    pub location: String,
+    pub message: String,
+    pub hint: Option<String>,
 }
 
 /// A finding as shown on a page.

@@ -2,7 +2,10 @@
 //! history (as data, through `PortfolioHistory`) and the findings; renders
 //! pages in parallel from typed data; writes everything into a temporary
 //! folder beside the target and swaps it in only when the build succeeded.
+//! The site is built from what loads: a file that does not is left out and
+//! listed on the index (`broken`); `strict` keeps all-or-nothing.
 
+mod broken;
 pub mod data;
 mod diffview;
 mod feed;
@@ -12,6 +15,7 @@ mod store;
 mod svg;
 mod write;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -19,6 +23,7 @@ use crate::check::Counts;
 use crate::error::{Error, Result};
 use crate::portfolio::Portfolio;
 
+pub use broken::{left_out, problems};
 pub use write::{Guarded, MARKER, check_target, resolve};
 
 /// A progress callback: (proposals done, total).
@@ -32,27 +37,45 @@ pub struct BuildOptions {
     pub live_reload: Option<String>,
     /// Called with (done, total) as proposals are processed.
     pub progress: Option<Progress>,
+    /// All or nothing: any problem writes no site (as `site.strict`).
+    pub strict: bool,
 }
 
 /// What a build did, for the closing line.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct BuildReport {
     pub out: PathBuf,
+    /// Proposals built.
     pub proposals: usize,
+    /// Proposal files left out (they did not load, or share a slug).
+    pub left_out: usize,
+    /// Every problem, listed on the index too: the caller prints them
+    /// and exits 2.
+    pub problems: Vec<Error>,
     pub iterations: usize,
     pub pages: usize,
     pub findings: Counts,
     pub elapsed: Duration,
 }
 
-/// Builds the site of `portfolio`. Nothing is written when a proposal does
-/// not parse or a template fails: every problem is reported and the
-/// previous site stays as it was.
+/// Builds the site of `portfolio` from the proposals that load; the files
+/// that do not (and both files of a shared slug) are left out, listed on
+/// the index and returned in the report's `problems`. Nothing is written
+/// when nothing loads, when a template fails, or, with `strict` (or
+/// `site.strict`), when there is any problem: the previous site stays as
+/// it was.
 pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    if !portfolio.errors.is_empty() {
-        let errors: Vec<Error> = portfolio.errors.iter().map(Error::duplicate).collect();
-        return Err(Error::Many(errors));
+    let problems = broken::problems(portfolio);
+    let shared: HashSet<&str> = portfolio.clashes.iter().map(|c| c.slug.as_str()).collect();
+    let building = portfolio
+        .proposals
+        .iter()
+        .filter(|p| !shared.contains(p.slug.as_str()))
+        .count();
+    let strict = opts.strict || portfolio.cfg().site.strict;
+    if !problems.is_empty() && (strict || building == 0) {
+        return Err(Error::Many(problems));
     }
     let out = opts
         .out
@@ -60,10 +83,19 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
         .unwrap_or_else(|| portfolio.root.join(&portfolio.cfg().site.out));
     let out = write::resolve(&out)?;
     check_target(&Guarded::of(portfolio)?, &out)?;
-    let files = pages::all(portfolio, opts)?;
+    let trimmed;
+    let built = if shared.is_empty() {
+        portfolio
+    } else {
+        trimmed = without_shared_slugs(portfolio, &shared);
+        &trimmed
+    };
+    let files = pages::all(built, opts)?;
     let report = BuildReport {
         out: out.clone(),
-        proposals: portfolio.proposals.len(),
+        proposals: built.proposals.len(),
+        left_out: broken::left_out(portfolio).len(),
+        problems,
         iterations: files.iterations,
         pages: files.pages,
         findings: files.findings,
@@ -74,4 +106,22 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
         elapsed: started.elapsed(),
         ..report
     })
+}
+
+/// The portfolio without the proposals whose slug another file shares.
+fn without_shared_slugs(portfolio: &Portfolio, shared: &HashSet<&str>) -> Portfolio {
+    Portfolio {
+        root: portfolio.root.clone(),
+        config: portfolio.config.clone(),
+        options: portfolio.options.clone(),
+        proposals: portfolio
+            .proposals
+            .iter()
+            .filter(|p| !shared.contains(p.slug.as_str()))
+            .cloned()
+            .collect(),
+        errors: portfolio.errors.iter().map(Error::duplicate).collect(),
+        left_out: portfolio.left_out.clone(),
+        clashes: portfolio.clashes.clone(),
+    }
 }

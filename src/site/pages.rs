@@ -1017,7 +1017,7 @@ fn index_page(ctx: &Ctx, portfolio: &Portfolio, today: NaiveDate) -> IndexPage {
         flow_to: date(to),
         legend,
         findings: total,
-        broken: Vec::new(),
+        broken: super::broken::views(portfolio),
     }
 }
 

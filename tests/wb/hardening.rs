@@ -810,7 +810,8 @@ fn generated(id: &str) -> Vec<u8> {
 /// proposal. `wb check` reads them all in one run: each refused case is
 /// reported at its place, every other one (and the good one) is checked.
 /// The big cases also run alone, against their time and memory bounds.
-/// The ones that load then build into a site that stays in its folder.
+/// `wb build` then builds the ones that load, lists the refused ones on the
+/// index, exits 2 and stays in its folder.
 #[test]
 fn corpus_front_matter_and_bodies() {
     use Expect::*;
@@ -943,20 +944,25 @@ fn corpus_front_matter_and_bodies() {
     }
     matches_table(&["fm-", "body-"], &seen);
 
-    // What loads builds, and nothing lands outside the site.
-    for (id, expect) in cases {
-        if let Refused(..) = expect {
-            std::fs::remove_file(p.path().join(format!("proposals/{id}.md"))).unwrap();
-        }
-    }
+    // What loads builds beside what does not (listed on the index, exit
+    // 2), and nothing lands outside the site.
     let before = tree(p.path());
     let m = measure(&p, p.path(), &["build"]);
-    m.within("wb build, the corpus that loads", 60, 1024);
-    assert_eq!(m.run.code, 0, "{}", m.run.stderr);
+    m.within("wb build, the whole corpus", 60, 1024);
+    assert_eq!(m.run.code, 2, "{}", m.run.stderr);
     let mut after = tree(p.path());
     after.retain(|path, _| !path.starts_with("_site"));
     assert_eq!(before, after, "the build wrote outside its folder");
     let site = p.path().join("_site");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    for (id, expect) in cases {
+        let listed = index.contains(&format!("<code>proposals/{id}.md:"));
+        let built = site.join(format!("p/{id}/index.html")).is_file();
+        match expect {
+            Refused(..) => assert!(listed && !built, "{id}: listed {listed}, built {built}"),
+            Loads => assert!(built && !listed, "{id}: listed {listed}, built {built}"),
+        }
+    }
     let nul = std::fs::read_to_string(site.join("p/body-nul/index.html")).unwrap();
     assert!(!nul.contains('\0'), "a NUL reached the page");
     let bidi = std::fs::read_to_string(site.join("p/body-bidi/index.html")).unwrap();

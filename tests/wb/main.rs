@@ -3,6 +3,7 @@
 mod support;
 
 mod bench;
+mod broken;
 mod cache;
 mod check;
 mod cli;
