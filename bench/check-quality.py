@@ -2,14 +2,15 @@
 """Measure `wb check` against a labelled corpus of real PR/FAQs.
 
 The corpus is a folder with `labels.json` (one object per document: `id`,
-`kind` (`prfaq` or `not-prfaq`), `strength`, `split` (`dev` or `test`),
+`kind` (`prfaq` or `not-prfaq`), `strength`, `split` (`dev`, `test`, or any other name such as `dev2`),
 `labels` (rule id -> true/false, for PR/FAQs)) and `docs/<id>.md`. It is not
 part of this repository: pass its path.
 
 Each document is copied alone into a scratch folder (no wb.yaml, no git: a
 file outside any portfolio) and checked with `wb check FILE --format json`.
 A (document, rule) pair is predicted true when the rule reports at least one
-finding on the document. Printed, for `dev` and `test` separately:
+finding on the document. Printed, for each split separately (all of them
+unless --split names some):
 
 - precision and recall per pattern rule (the twelve text rules; the two git
   rules cannot judge a lone file) and overall (micro-averaged over every
@@ -179,7 +180,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", help="folder with labels.json and docs/")
     ap.add_argument("--wb", default=os.path.join(os.path.dirname(__file__), "..", "target", "debug", "wb"))
-    ap.add_argument("--split", choices=["dev", "test"], action="append", help="only this split (repeatable)")
+    ap.add_argument("--split", action="append", help="only this split, e.g. dev, dev2, test (repeatable)")
     ap.add_argument("--misses", action="store_true", help="list every false alarm and miss")
     ap.add_argument("--rule", action="append", help="only this rule (repeatable)")
     ap.add_argument("--json", help="also write the figures as JSON to this file")
@@ -190,7 +191,11 @@ def main():
         sys.exit(f"no wb binary at {wb} (cargo build, or pass --wb)")
     with open(os.path.join(args.corpus, "labels.json")) as f:
         docs = json.load(f)
-    splits = args.split or ["dev", "test"]
+    present = sorted({d["split"] for d in docs}, key=lambda s: (s == "test", s))
+    splits = args.split or present
+    unknown = [s for s in splits if s not in present]
+    if unknown:
+        sys.exit(f"no split {', '.join(unknown)} in the corpus (it has {', '.join(present)})")
     rules = args.rule or RULES
     results = {}
     with tempfile.TemporaryDirectory(prefix="wb-quality-") as scratch:

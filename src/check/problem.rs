@@ -193,7 +193,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that describe a cost the customer pays today.
 static PAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent)\b|[$€£]\s?\d|\d\s?%").unwrap()
+    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*)\b|[$€£]\s?\d|\d\s?%").unwrap()
 });
 
 pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
@@ -270,25 +270,47 @@ fn section_text(p: &Proposal, s: &Section) -> String {
 }
 
 /// A document written without a "Problem" heading may still have its
-/// problem paragraph: a paragraph after the summary that talks about the
-/// customer's day as it is.
+/// problem paragraph: a paragraph, or a run of short paragraphs one after
+/// the other, that talks about the customer's day as it is (two signs of
+/// a cost at least: one word of pain is not a paragraph about it). The lead
+/// paragraph counts only when it is about the pain (three signs of it, not
+/// counting the "today" of "today we announce").
 fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
     let mut summary_seen = false;
     for s in p.body.sections.iter().filter(|s| !s.in_faq) {
-        let skip_first = s.role == Role::Summary && !summary_seen;
+        let lead = s.role == Role::Summary && !summary_seen;
         if s.role == Role::Summary {
             summary_seen = true;
         }
         if !matches!(s.role, Role::Summary | Role::Other | Role::PressRelease) {
             continue;
         }
-        for b in s.blocks.iter().skip(usize::from(skip_first)) {
+        let (mut run, mut run_signs) = (0, 0);
+        for (i, b) in s.blocks.iter().enumerate() {
             if b.kind != BlockKind::Paragraph {
+                (run, run_signs) = (0, 0);
                 continue;
             }
-            let pain = PAIN.find_iter(&b.text).count();
-            if crate::proposal::body::count_words(&b.text) >= min_words && pain >= 1 {
-                return true;
+            let words = crate::proposal::body::count_words(&b.text);
+            if lead && i == 0 {
+                let signs = PAIN
+                    .find_iter(&b.text)
+                    .filter(|m| !m.as_str().eq_ignore_ascii_case("today"))
+                    .count();
+                if words >= min_words && signs >= 3 {
+                    return true;
+                }
+                continue;
+            }
+            let signs = PAIN.find_iter(&b.text).count();
+            if signs > 0 {
+                run += words;
+                run_signs += signs;
+                if run >= min_words && run_signs >= 2 {
+                    return true;
+                }
+            } else {
+                (run, run_signs) = (0, 0);
             }
         }
     }
@@ -396,6 +418,24 @@ mod tests {
             &format!("## The customer problem\n\n{PROBLEM}\n"),
         ));
         assert!(rules_of(&f, "missing-problem-paragraph").is_empty());
+    }
+
+    #[test]
+    fn a_problem_in_the_lead_or_over_short_paragraphs_counts() {
+        let rule = |text: &str| rules_of(&check_text(text), "missing-problem-paragraph");
+        // The lead paragraph, no heading, all about what hurts today.
+        let lead = "# Dispatchers at Harbour Taxis find a free driver at once\n\nDispatchers at Harbour Taxis are hampered by a radio channel that drops calls. They spend the evening rush phoning drivers one by one, lose fares to rivals while they wait, and the manual log is full of mistakes that the night shift has to correct by hand again.\n\nRadarCab shows every free driver on one map.\n";
+        assert!(rule(lead).is_empty(), "{:?}", rule(lead));
+        // Three short paragraphs that together say what it costs.
+        let short = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- RadarCab shows every free driver on one map.\n\nThe radio drops calls, and dispatchers miss them in the evening rush.\n\nDispatchers lose fares to rivals while they phone drivers one by one.\n\nThe manual log is full of mistakes the night shift has to fix, which takes an hour every night.\n";
+        assert!(rule(short).is_empty(), "{:?}", rule(short));
+        // One word of pain in a paragraph about the product is no problem
+        // paragraph, and neither is a lead that only says "today".
+        let product = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- Today RadarCab launches a map of every free driver, with colours for each shift, a list of the nearest cars, a button that sends the fare and a log that keeps itself.\n\nRadarCab runs in any browser and keeps the history of every fare for a year, so the risk of a lost record is gone; it works on the tablets the depot already has and on phones.\n";
+        assert_eq!(
+            rule(product),
+            vec!["no problem paragraph: nothing says what hurts for the customer today"]
+        );
     }
 
     #[test]

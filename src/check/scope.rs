@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Hit;
-use super::text::{Doc, Kind};
+use super::text::{Doc, Kind, Piece};
 use crate::proposal::{BlockKind, Role};
 
 /// Connectors that pile one benefit on another.
@@ -19,11 +19,23 @@ static SERIES: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A list item that names a capability before describing it: a short bold
+/// name ("- **Offline maps** work in the mountains") or a short label with a
+/// colon ("- Offline maps: ..."). A bold sentence (a tenet, a promise) is
+/// not a name: at most six words, not ending in a full stop.
+static NAMED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+]|\d+[.)])\s+(?:(?:\*\*|__)[^*_\s.!?][^*_\s]*(?:\s+[^*_\s]+){0,5}?:?(?:\*\*|__)|\p{Lu}[\w'’-]*(?:\s+[\w'’&/-]+){0,5}:\s)").unwrap()
+});
+
 super::options::options! {
     /// Options of `too-many-features`.
     pub struct TooManyFeatures {
         /// Most list items the press release may have (nested items count).
         max_list_items: usize = 5,
+        /// Most capabilities the press release may name one by one, in list
+        /// items that open with a bold or colon label (lists of the problem,
+        /// quotes and getting started aside).
+        max_named_items: usize = 3,
         /// Longest press release, in words (about one printed page).
         max_words: usize = 800,
     }
@@ -52,6 +64,50 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
                     piece.place(),
                     piece.text.lines().next().unwrap_or("")
                 )),
+            );
+        }
+    }
+    // Features spread over several lists, or named one by one in bold: the
+    // release's inventory of capabilities, counted over every list that
+    // describes the product (what hurts today, quotes and setup steps are
+    // not features).
+    if out.is_empty() {
+        let lists: Vec<(&Piece, usize)> = doc
+            .press_release()
+            .filter(|pc| {
+                !doc.is_preamble(pc)
+                    && !matches!(
+                        pc.role,
+                        Role::Problem
+                            | Role::CustomerQuote
+                            | Role::LeaderQuote
+                            | Role::GettingStarted
+                    )
+            })
+            .filter_map(|pc| match pc.kind {
+                Kind::Block(BlockKind::List { .. }) => {
+                    let named = (pc.line..=pc.end_line)
+                        .filter(|&n| NAMED_ITEM.is_match(doc.line(n)))
+                        .count();
+                    Some((pc, named))
+                }
+                _ => None,
+            })
+            .collect();
+        let named: usize = lists.iter().map(|l| l.1).sum();
+        if named > opts.max_named_items
+            && let Some(first) = lists.iter().find(|l| l.1 > 0).map(|l| l.0)
+        {
+            out.push(
+                Hit::new(
+                    (first.line, 1),
+                    format!(
+                        "the press release names {named} capabilities in labelled list items (more than {})",
+                        opts.max_named_items
+                    ),
+                    "lead with the one benefit that matters most; move the rest to the FAQ",
+                )
+                .about("named capabilities in the press release"),
             );
         }
     }
@@ -240,6 +296,23 @@ mod tests {
             ),
             "too-many-features",
         );
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn capabilities_named_one_by_one_count_across_short_lists() {
+        // Two short lists, each under the length limit, that together name
+        // five capabilities in bold or with a label and colon.
+        let text = "# Growers know the cooler has room\n\nSEATTLE -- Text.\n\n## How it works\n\n- **Cooler booking** for tonight\n- **Truck pickup:** at the farm gate\n- **Pallet tracking** by phone\n\n## More\n\n- Invoices: sent monthly\n- Weather alerts: before frost\n";
+        let m = rules_of(&check_text(text), "too-many-features");
+        assert_eq!(
+            m,
+            vec!["the press release names 5 capabilities in labelled list items (more than 3)"]
+        );
+        // Three named capabilities, bold tenets, and the pains of the problem
+        // section are not an inventory of features.
+        let text = "# Growers know the cooler has room\n\nSEATTLE -- Text.\n\n## Problem\n\n- **Lost berries:** every week\n- **Wasted trips:** to a full cooler\n\n## How it works\n\n- **Cooler booking** for tonight\n- **Truck pickup:** at the farm gate\n- **Pallet tracking** by phone\n\n## Tenets\n\n1. **A grower's harvest comes before our schedule.**\n2. **We never double-book a cooler slot, even when asked.**\n";
+        let m = rules_of(&check_text(text), "too-many-features");
         assert!(m.is_empty(), "{m:?}");
     }
 
