@@ -861,11 +861,28 @@ static NO_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:the|a|an|one|our)\s+(?:[\w-]+\s+){0,3}(?:user|customer|tester|client|owner|member|manager|engineer|developer|person|host|nurse|parent|driver|pilot|participant|reviewer|adopter)s?\b").unwrap()
 });
 
+/// A job or a part someone plays, with no name: "Beta Tester", "Senior
+/// Backend Engineer", "Early User". (Trades that are also surnames, such as
+/// Baker, Driver or Mason, are left out: "Ana Baker" is a name.)
+static ROLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:[\w-]+\s+){0,3}(?:user|customer|tester|client|member|subscriber|engineer|developer|designer|analyst|architect|scientist|researcher|administrator|admin|manager|director|lead|officer|executive|founder|owner|consultant|specialist|coordinator|operator|contributor|maintainer|advocate|enthusiast|hobbyist|freelancer|student|teacher|nurse|parent|participant|reviewer|adopter|seeker|professional|practitioner|accountant|recruiter|marketer|entrepreneur|planner|organi[sz]er|host|ceo|cto|cfo|coo|vp)s?\W*$").unwrap()
+});
+
+/// A first name and an initial: "Alex M.", "Sarah K".
+static FIRST_AND_INITIAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}\.?$").unwrap());
+
+/// Inline code in a raw line: `<iframe>` there is code, not a placeholder.
+static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`[^`\n]*`").unwrap());
+
 /// A quote found in the press release: where it is and who it is given to.
 struct Quote<'p> {
     piece: &'p Piece<'p>,
     /// The quoted words.
     text: String,
+    /// Where they start in the piece's text, when they are written there
+    /// as they are (not for a blockquote's joined lines).
+    at: usize,
     /// Who said it, as written ("Ana Ruiz, owner of …"), if anyone.
     attribution: Option<String>,
     /// The raw lines of the quote and its attribution (angle-bracket
@@ -911,9 +928,15 @@ fn attribution_in(around: &str) -> Option<String> {
 /// its paragraphs, blockquotes, and the text of customer-quote sections.
 fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
     let mut out = Vec::new();
+    // A customer-quote section is one wherever it stands, after the FAQ too.
     let pieces: Vec<&Piece> = doc
-        .press_release()
-        .filter(|pc| !doc.is_preamble(pc) && pc.kind != Kind::Heading)
+        .pieces
+        .iter()
+        .filter(|pc| {
+            (pc.is_press_release() || pc.role == Role::CustomerQuote)
+                && !doc.is_preamble(pc)
+                && matches!(pc.kind, Kind::Block(_))
+        })
         .collect();
     for (i, piece) in pieces.iter().enumerate() {
         let in_section = matches!(piece.role, Role::CustomerQuote);
@@ -957,6 +980,7 @@ fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
                     out.push(Quote {
                         piece,
                         text: body,
+                        at: 0,
                         attribution,
                         raw,
                         in_section,
@@ -964,12 +988,12 @@ fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
                 }
             }
             Kind::Block(BlockKind::Paragraph) => {
-                let spans = quoted_spans(text);
-                if spans.is_empty() {
+                if quoted_spans(text).is_empty() {
                     if in_section && count_words(text) >= 8 {
                         out.push(Quote {
                             piece,
                             text: text.to_string(),
+                            at: 0,
                             attribution: next.and_then(|n| attribution_in(&n.text)),
                             raw,
                             in_section,
@@ -977,45 +1001,91 @@ fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
                     }
                     continue;
                 }
-                // Speech broken by its attribution ("It does it all," said
-                // X, "refunds and reports.") is one quote.
-                let total: usize = spans.iter().map(|&(s, e)| count_words(&text[s..e])).sum();
-                let min = if in_section || total >= 8 { 1 } else { 8 };
-                let mut taken = false;
-                for (k, &(s, e)) in spans.iter().enumerate() {
-                    let words = &text[s..e];
-                    if count_words(words) < min || (taken && total >= 8 && count_words(words) < 8) {
-                        continue;
-                    }
-                    taken = true;
-                    // After the quote (up to the next one), or before it.
-                    let upto = spans.get(k + 1).map_or(text.len(), |n| n.0);
-                    let after = &text[past(text, e).min(upto)..upto];
-                    let before = &text[..s];
-                    let attribution = attribution_in(after)
-                        .or_else(|| attribution_before(before))
-                        .or_else(|| {
-                            // "…," said X. "More words." — the quote goes on.
-                            spans[..k].iter().rev().find_map(|&(_, pe)| {
-                                attribution_in(&text[past(text, pe).min(s)..s])
-                            })
-                        })
-                        .or_else(|| {
-                            (k + 1 == spans.len())
-                                .then(|| next.and_then(|n| attribution_in(&n.text)))
-                                .flatten()
-                        });
+                for (s, e, attribution) in speech(text, in_section, next) {
                     out.push(Quote {
                         piece,
-                        text: words.to_string(),
+                        text: text[s..e].to_string(),
+                        at: s,
                         attribution,
                         raw: raw.clone(),
                         in_section,
                     });
                 }
             }
+            // "- "I got my evenings back." – Ana Ruiz, owner of…": speech in
+            // list items, each item on its own.
+            Kind::Block(BlockKind::List { .. }) => {
+                let mut offset = 0;
+                for item in text.split('\n') {
+                    let start = offset;
+                    offset += item.len() + 1;
+                    let opening: String = item
+                        .split_whitespace()
+                        .take(3)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let item_raw = raw
+                        .lines()
+                        .find(|l| !opening.is_empty() && l.contains(&opening))
+                        .unwrap_or(item)
+                        .to_string();
+                    for (s, e, attribution) in speech(item, in_section, None) {
+                        out.push(Quote {
+                            piece,
+                            text: item[s..e].to_string(),
+                            at: start + s,
+                            attribution,
+                            raw: item_raw.clone(),
+                            in_section,
+                        });
+                    }
+                }
+            }
             _ => {}
         }
+    }
+    out
+}
+
+/// The speech in one paragraph or list item: each quoted span long enough to
+/// be speech, with who it is given to (byte range and attribution).
+fn speech(
+    text: &str,
+    in_section: bool,
+    next: Option<&&Piece>,
+) -> Vec<(usize, usize, Option<String>)> {
+    let mut out = Vec::new();
+    let spans = quoted_spans(text);
+    // Speech broken by its attribution ("It does it all," said X, "refunds
+    // and reports.") is one quote.
+    let total: usize = spans.iter().map(|&(s, e)| count_words(&text[s..e])).sum();
+    let min = if in_section || total >= 8 { 1 } else { 8 };
+    let mut taken = false;
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        let words = &text[s..e];
+        if count_words(words) < min || (taken && total >= 8 && count_words(words) < 8) {
+            continue;
+        }
+        taken = true;
+        // After the quote (up to the next one), or before it.
+        let upto = spans.get(k + 1).map_or(text.len(), |n| n.0);
+        let after = &text[past(text, e).min(upto)..upto];
+        let before = &text[..s];
+        let attribution = attribution_in(after)
+            .or_else(|| attribution_before(before))
+            .or_else(|| {
+                // "…," said X. "More words." — the quote goes on.
+                spans[..k]
+                    .iter()
+                    .rev()
+                    .find_map(|&(_, pe)| attribution_in(&text[past(text, pe).min(s)..s]))
+            })
+            .or_else(|| {
+                (k + 1 == spans.len())
+                    .then(|| next.and_then(|n| attribution_in(&n.text)))
+                    .flatten()
+            });
+        out.push((s, e, attribution));
     }
     out
 }
@@ -1048,17 +1118,18 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Why an attribution does not give the quote to a real person.
 fn fake_attribution(who: &str, raw: &str) -> Option<String> {
-    if let Some(m) = PLACEHOLDER_NAME.find(who).or_else(|| {
-        PLACEHOLDER_NAME
-            .find(raw)
-            .filter(|m| m.as_str().starts_with('<') || m.as_str().starts_with('['))
-    }) {
-        return Some(format!("a placeholder, '{}'", m.as_str()));
+    if let Some(m) = PLACEHOLDER_NAME
+        .find(who)
+        .or_else(|| raw_placeholder(raw))
+        .map(|m| m.as_str().to_string())
+        .or_else(|| bracketed(who))
+    {
+        return Some(format!("a placeholder, '{m}'"));
     }
     if NO_PERSON.is_match(who) {
         return Some(format!("a team, not a person: '{who}'"));
     }
-    if NO_NAME.is_match(who) {
+    if NO_NAME.is_match(who) || ROLE_ONLY.is_match(who) {
         return Some(format!("no one by name: '{who}'"));
     }
     // "Jenny, event manager", "Albert from San Francisco": a first name only.
@@ -1088,7 +1159,48 @@ fn fake_attribution(who: &str, raw: &str) -> Option<String> {
     {
         return Some(format!("a first name only: '{who}'"));
     }
+    if FIRST_AND_INITIAL.is_match(name)
+        && (who.contains(',') || who.contains(" from ") || who.contains(" at "))
+    {
+        return Some(format!("a first name and an initial only: '{who}'"));
+    }
     None
+}
+
+/// A name with at most a job and nothing that places the speaker: no
+/// organisation, no town, no situation ("Sarah Chen, Senior Backend
+/// Engineer", "Veliko Markov"), against "Ana Ruiz, owner of Ruiz Hardware"
+/// or "Dr. Ana Ruiz, Ruiz Dental".
+fn unplaced(who: &str) -> bool {
+    static PLACING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:at|of|from|in|for|with|on|who|whose|since)\b|\d").unwrap()
+    });
+    if PLACING.is_match(who) {
+        return false;
+    }
+    let mut parts = who.split(',').map(str::trim).filter(|p| !p.is_empty());
+    parts.next();
+    parts.all(|p| ROLE_ONLY.is_match(p))
+}
+
+/// A placeholder in the raw lines (`<name>`, `[NAME, TITLE]`), where
+/// Markdown would drop it as HTML; inline code is not one.
+fn raw_placeholder(raw: &str) -> Option<regex::Match<'_>> {
+    let code: Vec<(usize, usize)> = INLINE_CODE
+        .find_iter(raw)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    PLACEHOLDER_NAME.find_iter(raw).find(|m| {
+        m.as_str().starts_with(['<', '['])
+            && !code.iter().any(|&(s, e)| s <= m.start() && m.end() <= e)
+    })
+}
+
+/// An attribution written as a slot to fill: "[Lead Engineer, mid-size
+/// SaaS]". A name is never in square brackets.
+fn bracketed(who: &str) -> Option<String> {
+    let t = who.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '.'));
+    (t.starts_with('[') && t.ends_with(']') && t.len() > 2).then(|| t.to_string())
 }
 
 pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
@@ -1154,7 +1266,14 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                 t.to_string()
             });
         }
-        let (line, col) = doc.locate(q.piece, q.text.split_whitespace().next().unwrap_or(""), 0);
+        let text = q.piece.text.as_ref();
+        let (line, col) = if text.get(q.at..).is_some_and(|t| t.starts_with(&q.text)) {
+            let first = q.text.split_whitespace().next().unwrap_or("");
+            let at = q.at + q.text.find(first).unwrap_or(0);
+            doc.locate_match(q.piece, at, first.len())
+        } else {
+            doc.locate(q.piece, q.text.split_whitespace().next().unwrap_or(""), 0)
+        };
         let opening: String = q
             .text
             .split_whitespace()
@@ -1193,10 +1312,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                 // Quoted words with no speaker outside a quote section: a
                 // phrase, an example, a UI label; but a placeholder where the
                 // speaker should be is still one.
-                if let Some(m) = PLACEHOLDER_NAME
-                    .find(&q.raw)
-                    .filter(|m| m.as_str().starts_with(['<', '[']))
-                {
+                if let Some(m) = raw_placeholder(&q.raw) {
                     out.push(
                         Hit::new(
                             (line, col),
@@ -1215,7 +1331,10 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         }
         // A named speaker: a customer quote must still sound like one.
         if q.in_section || only {
-            let reasons = marketing(&q.text, &headline);
+            let mut reasons = marketing(&q.text, &headline);
+            if let Some(who) = q.attribution.as_deref().filter(|w| unplaced(w)) {
+                reasons.push(format!("'{who}' has no organisation or place"));
+            }
             if reasons.len() >= 2 {
                 out.push(
                     Hit::new(
@@ -1471,6 +1590,80 @@ mod tests {
         ] {
             assert!(release(&q).is_empty(), "{q}: {:?}", release(&q));
         }
+    }
+
+    #[test]
+    fn roles_initials_and_slots_to_fill_are_no_attribution() {
+        for (who, why) in [
+            (" – Early Adopter", "no one by name: 'Early Adopter'"),
+            (" — Senior Backend Engineer", "no one by name"),
+            (
+                " - Priya S., Payroll Clerk",
+                "a first name and an initial only",
+            ),
+            (
+                "\n— [Head of Finance, regional grocer]",
+                "a placeholder, '[Head of Finance, regional grocer]'",
+            ),
+        ] {
+            let m = release(&format!("{SPEECH}{who}"));
+            assert_eq!(m.len(), 1, "{who}: {m:?}");
+            assert!(m[0].contains(why), "{who}: {m:?}");
+        }
+        // A surname that is also a trade is a name.
+        assert!(release(&format!("{SPEECH} — Ana Baker, Baker Hardware in Tacoma")).is_empty());
+        // A linked name is a name, not a slot.
+        assert!(
+            release(&format!(
+                "{SPEECH} — [Ana Ruiz](https://ruiz.example), Ruiz Hardware"
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn quotes_in_list_items_and_after_the_faq_are_judged() {
+        let m = release(&format!(
+            "Shops say:\n\n- {SPEECH} – Store Owner\n- \"The reports helped us cut our Monday close from four hours to one\" – Ana Ruiz, owner of Ruiz Hardware in Tacoma"
+        ));
+        assert_eq!(
+            m,
+            vec!["the quote in the summary is attributed to no one by name: 'Store Owner'"]
+        );
+        let f = check_text(&format!(
+            "# Shops refund a customer in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly opened to shops.\n\n## FAQ\n\n### Does it cost anything?\n\nNo.\n\n## Customer quotes\n\n{SPEECH} — Tomás R., Shop Owner\n"
+        ));
+        let m = rules_of(&f, "customer-quote-sounds-fake");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("a first name and an initial only"), "{m:?}");
+        // A list quote's finding points at its own item.
+        let f = check_text(LIST_QUOTES);
+        assert!(
+            f.iter()
+                .any(|f| f.rule == "customer-quote-sounds-fake" && f.line == 6 && f.col == 4),
+            "{f:#?}"
+        );
+    }
+
+    const LIST_QUOTES: &str = "# Shops refund a customer in two minutes\n\n## Customer quotes\n\n- \"It is fine for the till, we use it daily at our shop\" – Ana Ruiz, owner of Ruiz Hardware in Tacoma\n- \"I used to spend every Sunday on refunds and now I do not\" – Shop Owner\n";
+
+    #[test]
+    fn code_in_a_quote_is_not_a_placeholder() {
+        assert!(release("> Shops paste one `<iframe>` and the refund form shows on their own page, with no fee.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_name_with_no_situation_sounds_made_up() {
+        let m = quote("\"This is a tool I would really use every single time.\"\n— Tomás Ruiz");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("'Tomás Ruiz' has no organisation or place"),
+            "{m:?}"
+        );
+        // A job alone is not a place either, but a situation outweighs it.
+        assert!(quote("\"I used to spend every Sunday on refunds; last month I did each at the till.\"\n— Tomás Ruiz, Shop Owner").is_empty());
+        // Who they are and where: a real attribution.
+        assert!(quote("\"This is a tool I would really use every single time.\"\n— Tomás Ruiz, owner of Ruiz Hardware").is_empty());
     }
 
     #[test]
