@@ -26,6 +26,16 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[[^\]]*\b(?:date|city|month|day|year|tbd|tba|location|place)\b[^\]]*\]|\b(?:TBD|TBA)\b|\bMonth\s+(?:DD|D|XX)\b|\bMM/DD/YY(?:YY)?\b|\bYYYY\b|\b20XX\b").unwrap()
 });
 
+/// A placeholder for where, not when: "[Your City]", "[Location]" (not
+/// "[City, Date]").
+fn place_only(placeholder: &str) -> bool {
+    static PLACE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\[.*\b(?:city|location|place)\b.*\]$").unwrap());
+    static WHEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:date|month|day|year|tbd|tba|when)\b").unwrap());
+    PLACE.is_match(placeholder) && !WHEN.is_match(placeholder)
+}
+
 /// An outcome measured in numbers, as PATTERNS has it ("percent, time,
 /// money, count" tied to an outcome): a percent, a multiplier, a time
 /// something takes ("in 2 minutes", "under 10 ms"), money saved, and a
@@ -109,6 +119,12 @@ static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\W*(?:launch |release )?date(?:line)?\W*$").unwrap());
 
+/// Above the headline, a line longer than this is prose, not a dateline.
+const DATELINE_WORDS: usize = 25;
+
+/// How many of the release's first paragraphs may hold its dateline.
+const OPENING_PARAGRAPHS: usize = 3;
+
 /// Where a reader looks for the launch date: the lines above the headline
 /// ("FOR IMMEDIATE RELEASE — San Francisco, June 7, 2026"), the headline and
 /// subheading, a "Date" section, and the lead of the summary (its first
@@ -126,24 +142,42 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
         .map(|s| (s.line, s.end_line))
         .collect();
     let mut leads = 0;
+    // The release's first paragraphs, whatever role the structure gave
+    // them: a dateline on a line of its own, or under a headline the
+    // structure did not recognise, is still where a reader looks.
+    let mut opening = 0;
     for piece in doc.press_release() {
         let text = piece.text.as_ref();
+        if opening < OPENING_PARAGRAPHS
+            && piece.kind == Kind::Block(BlockKind::Paragraph)
+            && !doc.is_preamble(piece)
+        {
+            opening += 1;
+            out.push((piece, lead(text)));
+        }
         let before_headline =
             headline_line.is_some_and(|h| piece.line < h) && piece.role == Role::PressRelease;
         let in_date_section = date_sections
             .iter()
             .any(|&(a, b)| piece.line >= a && piece.line <= b);
-        // A quote above the headline is the document's status, not a dateline.
+        // A quote above the headline is the document's status, not a
+        // dateline, and so is a paragraph of prose there: the document
+        // introducing itself ("Working spec for…, written 2026-07-05").
         let quote = piece.kind == Kind::Block(BlockKind::Quote);
+        let prose = count_words(text) > DATELINE_WORDS;
         if matches!(piece.role, Role::Headline | Role::Subheading)
-            || (before_headline && !quote)
+            || (before_headline && !quote && !prose)
             || in_date_section
         {
             out.push((piece, text));
             continue;
         }
         let summary_like = matches!(piece.role, Role::Summary | Role::PressRelease);
-        if summary_like && piece.kind == Kind::Block(BlockKind::Paragraph) && leads < 2 {
+        if summary_like
+            && piece.kind == Kind::Block(BlockKind::Paragraph)
+            && leads < 2
+            && !doc.is_preamble(piece)
+        {
             // "FOR IMMEDIATE RELEASE" alone lets the next paragraph lead.
             let short = count_words(text) < 8;
             out.push((piece, lead(text)));
@@ -186,7 +220,13 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
                 sentence), and `launch_date` in the front-matter";
     let places = date_places(doc);
     for &(piece, text) in &places {
-        if let Some(m) = PLACEHOLDER.find(text) {
+        // "[Your City], February 9, 2026": the place is left to fill, the
+        // date is there; a placeholder for the date itself is no date.
+        let dated = LAUNCH.find(text).is_some();
+        if let Some(m) = PLACEHOLDER
+            .find_iter(text)
+            .find(|m| !(dated && place_only(m.as_str())))
+        {
             return vec![Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!(
@@ -430,6 +470,44 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_dateline_in_the_first_paragraphs_is_a_date() {
+        for text in [
+            // Bold metadata lines the structure takes for the headline, and
+            // the real headline under them.
+            "# Fieldbook — PR/FAQ\n**By Fieldbook Ltd**\n**Author: Priya Raman**\n\n---\n\n## Press release\n\n### Fieldbook opens to surveying firms so crews file records on site\n\n**DENVER, CO - September 13, 2027** - Fieldbook opened to surveying firms.\n",
+            // No markup at all: the date on a line of its own.
+            "Fieldbook press release\nCrews file their records before they leave the site, every time\n\nDenver — September 2027\n\nToday Fieldbook opens to surveying firms.\n",
+            // The dateline after a bold subheading line.
+            "## Press release\n\n### Crews file records on site\n\n**Surveying crews stop driving back to the office to file, and the office stops chasing them.**\n\n**Denver, CO, September 2027.** Today Fieldbook opened to surveying firms.\n",
+            // A placeholder for the city beside a real date.
+            "# Crews file records on site\n\n**[Your City], September 13, 2027** – Fieldbook opened to surveying firms.\n",
+        ] {
+            assert!(date_rule(text).is_empty(), "{text}: {:?}", date_rule(text));
+        }
+        // A placeholder for the date itself is still none.
+        let m = date_rule(
+            "# Crews file records on site\n\n**[City, Date]** – Fieldbook opened to surveying firms.\n",
+        );
+        assert_eq!(
+            m,
+            vec!["'[City, Date]' is a placeholder where the dateline should say where and when"]
+        );
+        // A date deep in the release is no dateline.
+        let m = date_rule(
+            "# Crews file records on site\n\nDenver — Today Fieldbook opened to surveying firms.\n\nCrews file on site.\n\nOffices stop chasing them.\n\nSince March 2025, our pilot crews have filed on site.\n",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn the_document_introducing_itself_above_the_release_is_not_a_dateline() {
+        let m = date_rule(
+            "# Fieldbook — PR/FAQ\n\nA working spec for the on-site filing feature, written in the planning loop on 2027-03-01. It is a spec and not code; building waits for the review below.\n\n## Press release\n\n**Crews file records on site.**\n\nUntil today, surveying crews drove back to the office to file.\n",
+        );
+        assert_eq!(m, vec!["no launch date: no dateline and no launch_date"]);
     }
 
     #[test]
