@@ -205,6 +205,18 @@ const NARROWING: &[&str] = &[
     "struggling",
     "trying",
     "stuck",
+    // In the middle of a move from one thing to another: a moment you could
+    // find them in ("teams moving their databases to…"). Ongoing work
+    // ("building", "implementing") or getting ready for a trend ("preparing
+    // for AI") is the category's job, not a situation.
+    "moving",
+    "migrating",
+    "switching",
+    "upgrading",
+    "transitioning",
+    "leaving",
+    "replacing",
+    "relocating",
 ];
 
 /// Narrowing words that widen instead: "teams throughout the world", "of
@@ -424,6 +436,7 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
             )
         })
         .unwrap_or(text.len());
+    let clause_end = end;
     let clause = &text[..end];
     let words: Vec<&str> = clause.split_whitespace().take(14).collect();
     let mut i = 0;
@@ -564,12 +577,23 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
             && words.len() > end + 1
             && !(preposition && next.ends_with("ing"))
     });
+    // "50-person teams", "teams of 5-50": a size in numbers.
+    let sized = head.iter().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.to_lowercase().ends_with("-person")
+            || w.to_lowercase().ends_with("-people")
+    });
     let heads: Vec<&str> = head
         .split(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "&" | "plus"))
         .filter_map(|part| part.last().copied())
         .collect();
     let phrase = head.join(" ");
-    if narrowed {
+    if narrowed || sized {
+        return Some((Segment::Specific, phrase));
+    }
+    // "for startups, solo developers, and small teams who ship weekly": a
+    // clause after the last of a list narrows the whole list.
+    if text[clause_end..].starts_with(',') && list_narrowed(&text[clause_end..]) {
         return Some((Segment::Specific, phrase));
     }
     if heads.iter().all(|h| is_category(h)) {
@@ -577,6 +601,36 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
     }
     // A role with a modifier ("gym owners", "short-term rental hosts").
     (loose || head.len() >= 2).then_some((Segment::Specific, phrase))
+}
+
+/// The rest of a list of groups, after the first item's comma: does its
+/// last item ("and small teams who ship weekly") carry a narrowing clause?
+fn list_narrowed(rest: &str) -> bool {
+    let end = rest
+        .find(['.', ';', ':', '!', '?', '(', ')', '—', '–', '\n'])
+        .unwrap_or(rest.len());
+    let parts: Vec<&str> = rest[..end].split(',').map(str::trim).collect();
+    let Some(last) = parts.iter().rev().find(|p| !p.is_empty()) else {
+        return false;
+    };
+    let Some(item) = last
+        .strip_prefix("and ")
+        .or_else(|| last.strip_prefix("or "))
+    else {
+        return false;
+    };
+    // Every item between is a short group: "solo developers".
+    let short = parts[..parts.len() - 1]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .all(|p| p.split_whitespace().count() <= 4 && p.split_whitespace().any(person_like));
+    short && matches!(judge_phrase(item, true), Some((Segment::Specific, _))) && {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        words.iter().skip(1).any(|w| {
+            let w = w.to_lowercase();
+            NARROWING.contains(&w.as_str())
+        })
+    }
 }
 
 /// Byte ranges of `text` inside quotation marks: speech, not the writer's
@@ -668,6 +722,7 @@ fn narrowed_phrase(text: &str) -> bool {
         .enumerate()
         .skip(1)
         .any(|(k, w)| NARROWING.contains(&w.as_str()) && !WIDENING.is_match(&words[k..].join(" ")))
+        || (text[end..].starts_with(',') && list_narrowed(&text[end..]))
 }
 
 /// "Me.", "Just me", "Sandip": the answer names one person.
@@ -1472,6 +1527,34 @@ mod tests {
             "Ledgerly is free for personal use.",
         ] {
             assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
+        }
+    }
+
+    #[test]
+    fn a_group_word_with_a_size_a_move_or_a_clause_is_a_segment() {
+        for summary in [
+            "Ledgerly is for finance teams moving their books from spreadsheets to a shared ledger.",
+            "It is built for platform teams at companies with 50-500 engineers.",
+            "Ledgerly is made for 3-person bookkeeping firms.",
+            "Ledgerly is built for developers, analysts, and small teams who close the month for restaurants.",
+        ] {
+            assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
+        }
+        for (summary, phrase) in [
+            // Their everyday work is no situation.
+            (
+                "Ledgerly is for teams building finance software.",
+                "'teams'",
+            ),
+            // A list with nothing that narrows it.
+            (
+                "Ledgerly is built for developers, analysts, and small teams.",
+                "'developers'",
+            ),
+        ] {
+            let m = vague(summary);
+            assert!(!m.is_empty(), "{summary}: no finding");
+            assert!(m[0].starts_with(phrase), "{summary}: {m:?}");
         }
     }
 
