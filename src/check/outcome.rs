@@ -26,16 +26,6 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\[[^\]]*\b(?:date|city|month|day|year|tbd|tba|location|place)\b[^\]]*\]|\b(?:TBD|TBA)\b|\bMonth\s+(?:DD|D|XX)\b|\bMM/DD/YY(?:YY)?\b|\bYYYY\b|\b20XX\b").unwrap()
 });
 
-/// A placeholder for where, not when: "[Your City]", "[Location]" (not
-/// "[City, Date]").
-fn place_only(placeholder: &str) -> bool {
-    static PLACE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\[.*\b(?:city|location|place)\b.*\]$").unwrap());
-    static WHEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:date|month|day|year|tbd|tba|when)\b").unwrap());
-    PLACE.is_match(placeholder) && !WHEN.is_match(placeholder)
-}
-
 /// An outcome measured in numbers, as PATTERNS has it ("percent, time,
 /// money, count" tied to an outcome): a percent, a multiplier, a time
 /// something takes ("in 2 minutes", "under 10 ms"), money saved, and a
@@ -220,13 +210,7 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
                 sentence), and `launch_date` in the front-matter";
     let places = date_places(doc);
     for &(piece, text) in &places {
-        // "[Your City], February 9, 2026": the place is left to fill, the
-        // date is there; a placeholder for the date itself is no date.
-        let dated = LAUNCH.find(text).is_some();
-        if let Some(m) = PLACEHOLDER
-            .find_iter(text)
-            .find(|m| !(dated && place_only(m.as_str())))
-        {
+        if let Some(m) = PLACEHOLDER.find(text) {
             return vec![Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!(
@@ -482,8 +466,6 @@ mod tests {
             "Fieldbook press release\nCrews file their records before they leave the site, every time\n\nDenver — September 2027\n\nToday Fieldbook opens to surveying firms.\n",
             // The dateline after a bold subheading line.
             "## Press release\n\n### Crews file records on site\n\n**Surveying crews stop driving back to the office to file, and the office stops chasing them.**\n\n**Denver, CO, September 2027.** Today Fieldbook opened to surveying firms.\n",
-            // A placeholder for the city beside a real date.
-            "# Crews file records on site\n\n**[Your City], September 13, 2027** – Fieldbook opened to surveying firms.\n",
         ] {
             assert!(date_rule(text).is_empty(), "{text}: {:?}", date_rule(text));
         }
