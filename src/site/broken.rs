@@ -84,6 +84,8 @@ fn view(e: &Error) -> BrokenFile {
         line,
         col,
         location,
+        message_html: super::render::inline(&e.message()),
+        hint_html: e.hint().map(super::render::inline),
         message: e.message(),
         hint: e.hint().map(str::to_string),
     }

@@ -158,6 +158,10 @@ pub struct BrokenFile {
     pub location: String,
     pub message: String,
     pub hint: Option<String>,
+    /// The message and hint as Markdown rendered safely (`code` in them
+    /// shown as code), as findings' hints are.
+    pub message_html: String,
+    pub hint_html: Option<String>,
 }
 
 /// A finding as shown on a page.

@@ -79,7 +79,7 @@ fn one_bad_file_is_listed_and_the_rest_is_built() {
     assert!(broken.contains("1 file could not be read"), "{broken}");
     assert!(
         broken.contains(
-            "<code>proposals/stub.md:1:1</code>: front-matter opened with &#x60;---&#x60; is never closed"
+            "<code>proposals/stub.md:1:1</code>: front-matter opened with <code>---</code> is never closed"
         ),
         "{broken}"
     );
@@ -124,10 +124,15 @@ fn messages_on_the_index_are_escaped() {
         "{broken}"
     );
     assert!(
-        broken.contains("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;"),
+        broken.contains("<code>&lt;img src=x onerror=alert(1)&gt;</code>"),
         "{broken}"
     );
     assert!(!index.contains("<img src=x"), "{broken}");
+    // Hints are Markdown, as findings' hints are: `code` is code.
+    assert!(
+        !broken.contains("&#x60;") && !broken.contains('`'),
+        "{broken}"
+    );
 }
 
 #[test]
