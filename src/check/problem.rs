@@ -29,10 +29,10 @@ static NOT_SOFTWARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns that introduce a product as a piece of technology: a server, a
-/// protocol, a tunnel, a library, a command-line tool. Acronyms keep their
-/// case.
+/// protocol, a tunnel, a Python library (a library alone lends books), a
+/// command-line tool. Acronyms keep their case.
 static TECHNOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)\b|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|built on(?: top of)?|written in)\b)").unwrap()
+    Regex::new(r"\b(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)\b|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|[\w-]*(?:python|rust|node|javascript|typescript|java|kotlin|swift|ruby|golang|client|code) librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|built on(?: top of)?|written in)\b)").unwrap()
 });
 
 /// A release named by its version ("noda 1.0 —", "Audit v1.1:") or a
@@ -595,12 +595,19 @@ mod tests {
             );
             rules_of(&check_text(&text), "solution-first-thinking")
         };
-        let lead = "Today we release Refundo, a Python library built on the card network's settlement files.";
+        let lead =
+            "Today we release Refundo, a Python library for the card network's settlement files.";
         let m = rule("Refundo", lead);
         assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].starts_with("'library' in the summary"), "{m:?}");
+        assert!(m[0].starts_with("'Python library' in the summary"), "{m:?}");
         // Only the first sentence of the summary is the lead.
-        assert!(rule("Refundo", "Today we release Refundo. It is a library.").is_empty());
+        assert!(
+            rule(
+                "Refundo",
+                "Today we release Refundo. It is a Python library."
+            )
+            .is_empty()
+        );
         // Under a headline that leads with the shop owner, the lead may
         // describe how it is built.
         assert!(rule("Refundo helps shop owners refund in two minutes", lead).is_empty());
