@@ -28,6 +28,25 @@ static NOT_SOFTWARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:trains?|stations?|rail\w*|subway|metro|tram|tracks?|boarding|oil|drilling|diving|fire|jet|steam|cars?|diesel|trucks?|boats?|tractors?|mower|search engines?)\b").unwrap()
 });
 
+/// Nouns that introduce a product as a piece of technology: a server, a
+/// protocol, a tunnel, a Python library (a library alone lends books), a
+/// command-line tool. Acronyms keep their case.
+static TECHNOLOGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)\b|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|[\w-]*(?:python|rust|node|javascript|typescript|java|kotlin|swift|ruby|golang|client|code) librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|built on(?: top of)?|written in)\b)").unwrap()
+});
+
+/// A release named by its version ("noda 1.0 —", "Audit v1.1:") or a
+/// feature added to it ("now supports"): the announcement is the change
+/// to the product.
+static RELEASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[a-z][\w-]* v?\d+\.\d+(?:\.\d+)?(?:\s*(?:$|[—–:,(-])|\s+(?:adds|brings|ships|is here|now)\b)|\bnow (?:supports?|integrates? with|works with|speaks|ships with|runs on)\b").unwrap()
+});
+
+/// "Turns everyday items into found money": an outcome, even without a
+/// person.
+static TURNS_INTO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:turns?|transforms?) (?:[\w'-]+ ){1,4}into\b").unwrap());
+
 /// A problem statement shaped like the missing product.
 static SOLUTION_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
     let thing = r"(?:good |simple |easy |single |dedicated |modern |proper |central |online |digital )?(?:tool|app|application|platform|software|system|solution|product|dashboard|technology|integration)s?";
@@ -81,6 +100,12 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     }
     // 2. The headline, subheading or summary names the mechanism.
     let opts = &doc.config().check.rules.solution_first_thinking;
+    // A headline that says what changes for someone makes the document
+    // customer-first, whatever the technical lead paragraph says next.
+    let headline_for_customer = doc
+        .press_release()
+        .find(|pc| pc.role == Role::Headline && pc.kind == Kind::Heading)
+        .is_some_and(|pc| leads_with_customer(&pc.text));
     for piece in doc.press_release() {
         match (piece.role, piece.kind) {
             (Role::Headline | Role::Subheading, Kind::Heading) => {}
@@ -95,7 +120,40 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
         if leads_with_customer(&piece.text) {
             continue;
         }
-        let words = mechanisms(&piece.text, true, &opts.words, &opts.allow);
+        let words = if TURNS_INTO.is_match(&piece.text) {
+            Vec::new()
+        } else {
+            mechanisms(&piece.text, true, &opts.words, &opts.allow)
+        };
+        if words.is_empty() {
+            // The opening introduces the product as a technology (a server,
+            // a protocol, a library, "v1.1") before any person: in the
+            // summary, only its first sentence and only under a headline
+            // that does not already lead with the customer.
+            let text = if piece.role == Role::Summary {
+                if headline_for_customer {
+                    continue;
+                }
+                first_sentence(&piece.text)
+            } else {
+                &piece.text
+            };
+            if let Some((at, word)) = technology_first(text, piece.role == Role::Headline)
+                && !allowed(word, &opts.allow)
+            {
+                out.push(
+                    Hit::new(
+                        doc.locate_match(piece, at, word.len()),
+                        format!(
+                            "'{word}' in {}: it introduces the technology before any customer or outcome",
+                            piece.place()
+                        ),
+                        "open with who the product is for and what changes for them; the technology belongs in how it works or the FAQ",
+                    )
+                    .about(format!("'{}' in {}", word.to_lowercase(), piece.place())),
+                );
+            }
+        }
         if let Some(&(at, word)) = words.first() {
             let mut also: Vec<&str> = Vec::new();
             for (_, w) in &words[1..] {
@@ -142,10 +200,124 @@ fn leads_with_customer(text: &str) -> bool {
     static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:tells?|helps?|lets?|gives?|saves?|frees?|alerts?|shows?|protects?|keeps?|stops?|know|knows|get|gets|find|finds|never|no longer|without|before|instead of|in (?:minutes|seconds|one|two|three|\d+))\b").unwrap()
     });
-    OUTCOME.is_match(text)
-        && text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(super::customer::person_like)
+    OUTCOME.is_match(text) && first_person(text).is_some()
+}
+
+/// Where the first person or role is named in `text`: a word wb knows
+/// ("hosts", "nurses"), or a word shaped like a role ("seekers",
+/// "florists", "applicants") just after "help", "for", "lets"…
+fn first_person(text: &str) -> Option<usize> {
+    const LEADS_TO_PEOPLE: &[&str] = &[
+        "help", "helps", "helping", "for", "let", "lets", "give", "gives", "empower", "empowers",
+        "enable", "enables", "serve", "serves",
+    ];
+    /// Words ending like roles that name things.
+    const THINGS: &[&str] = &[
+        "servers",
+        "containers",
+        "layers",
+        "filters",
+        "headers",
+        "parameters",
+        "others",
+        "answers",
+        "computers",
+        "routers",
+        "browsers",
+        "clusters",
+        "numbers",
+        "letters",
+        "papers",
+        "orders",
+        "matters",
+        "folders",
+        "markers",
+        "trackers",
+        "variants",
+        "restaurants",
+        "plants",
+        "assistants",
+        "chatbots",
+        "centers",
+        "centres",
+        "providers",
+        "wrappers",
+        "adapters",
+        "connectors",
+    ];
+    let words: Vec<(usize, &str)> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // In running text, a capitalised word in the middle of a sentence is
+    // a name: "like Obsidian" is a product, not a role ending in -ian.
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let title_case = words.iter().filter(|(_, w)| capitalised(w)).count() * 2 > words.len();
+    words.iter().enumerate().find_map(|(i, &(at, w))| {
+        let lower = w.to_lowercase();
+        let name = !title_case
+            && i > 0
+            && capitalised(w)
+            && (lower.ends_with("ian") || lower.ends_with("ians"));
+        if super::customer::person_like(w) && !name {
+            return Some(at);
+        }
+        let shaped = lower.len() > 5
+            && ["ers", "ists", "ants"].iter().any(|s| lower.ends_with(s))
+            && !THINGS.contains(&lower.as_str());
+        let after_lead = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|(_, p)| LEADS_TO_PEOPLE.contains(&p.to_lowercase().as_str()));
+        (shaped && after_lead).then_some(at)
+    })
+}
+
+/// The first technology noun or release marker in `text` when no person
+/// comes before it, as (offset, word). Release markers count in the
+/// headline only.
+fn technology_first(text: &str, headline: bool) -> Option<(usize, &str)> {
+    let tech = TECHNOLOGY.find(text);
+    let release = if headline { RELEASE.find(text) } else { None };
+    let m = match (tech, release) {
+        (Some(a), Some(b)) => {
+            if a.start() <= b.start() {
+                a
+            } else {
+                b
+            }
+        }
+        (a, b) => a.or(b)?,
+    };
+    if first_person(text).is_some_and(|p| p < m.start()) {
+        return None;
+    }
+    Some((
+        m.start(),
+        m.as_str()
+            .trim_end_matches([' ', '—', '–', ':', ',', '(', '-']),
+    ))
+}
+
+/// The first sentence of a paragraph.
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?')
+            && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+            && bytes
+                .get(i + 2)
+                .is_none_or(|b| b.is_ascii_uppercase() || *b == b'*')
+            && !text[..i].ends_with(|c: char| c.is_ascii_digit())
+        {
+            return &text[..=i];
+        }
+    }
+    text
 }
 
 /// Mechanism words in `text` as (offset, word), in order.
@@ -379,6 +551,85 @@ mod tests {
         }
         let f = check_text(&doc(
             "Stopwise brings machine learning to school bus routing",
+            &format!("## Problem\n\n{PROBLEM}\n"),
+        ));
+        assert_eq!(rules_of(&f, "solution-first-thinking").len(), 1);
+    }
+
+    #[test]
+    fn a_technology_named_before_anyone_fires() {
+        let rule = |headline: &str| {
+            rules_of(
+                &check_text(&doc(headline, &format!("## Problem\n\n{PROBLEM}\n"))),
+                "solution-first-thinking",
+            )
+        };
+        for (headline, word) in [
+            (
+                "Introducing Ledgerline MCP Server: refunds from your chat window",
+                "MCP",
+            ),
+            ("SSH Tunnel for your phone, on your own terms", "SSH"),
+            (
+                "Quillmark 2.3 — a plain-text ledger you can grep",
+                "Quillmark 2.3",
+            ),
+            ("Ledgerline now supports partial refunds", "now supports"),
+        ] {
+            let m = rule(headline);
+            assert_eq!(m.len(), 1, "{headline}: {m:?}");
+            assert!(
+                m[0].starts_with(&format!("'{word}' in the headline: it introduces")),
+                "{m:?}"
+            );
+        }
+        // A person first, then the technology, is customer-first.
+        assert!(rule("Shop owners refund from a CLI in two minutes").is_empty());
+    }
+
+    #[test]
+    fn the_lead_sentence_counts_unless_the_headline_is_for_a_customer() {
+        let rule = |headline: &str, lead: &str| {
+            let text = format!(
+                "# {headline}\n\nSEATTLE, March 15, 2027 -- {lead} It reads the files every night.\n\n## Problem\n\n{PROBLEM}\n"
+            );
+            rules_of(&check_text(&text), "solution-first-thinking")
+        };
+        let lead =
+            "Today we release Refundo, a Python library for the card network's settlement files.";
+        let m = rule("Refundo", lead);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("'Python library' in the summary"), "{m:?}");
+        // Only the first sentence of the summary is the lead.
+        assert!(
+            rule(
+                "Refundo",
+                "Today we release Refundo. It is a Python library."
+            )
+            .is_empty()
+        );
+        // Under a headline that leads with the shop owner, the lead may
+        // describe how it is built.
+        assert!(rule("Refundo helps shop owners refund in two minutes", lead).is_empty());
+    }
+
+    #[test]
+    fn roles_are_recognised_by_their_shape_and_outcomes_without_a_person_count() {
+        for headline in [
+            "Jobwell Launches an AI Tool to Help Job Seekers Hear Back Within a Week",
+            "Atticly Launches AI-Powered Appraisal App That Turns Old Boxes Into Cash",
+            "An AI planner for florists that saves a morning a week",
+        ] {
+            let f = check_text(&doc(headline, &format!("## Problem\n\n{PROBLEM}\n")));
+            assert!(
+                rules_of(&f, "solution-first-thinking").is_empty(),
+                "{headline}"
+            );
+        }
+        // A word shaped like a role names no one on its own, nor a thing
+        // that ends like one.
+        let f = check_text(&doc(
+            "Relay uses AI to help routers recover",
             &format!("## Problem\n\n{PROBLEM}\n"),
         ));
         assert_eq!(rules_of(&f, "solution-first-thinking").len(), 1);
