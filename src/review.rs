@@ -154,6 +154,27 @@ impl<'c> Review<'c> {
         self.rules.config
     }
 
+    /// The history of `p` as the walk found it (`None` outside a repository).
+    pub fn history(&self, p: &Proposal) -> Option<&History> {
+        self.source.of(p)
+    }
+
+    /// A fingerprint of everything `p`'s current findings depend on (its
+    /// text, history and the configuration), as the memo keys it.
+    pub fn fingerprint(&self, p: &Proposal) -> String {
+        let history = match self.source.state {
+            RepoState::NoRepository => None,
+            _ => Some(self.source.of(p).cloned().unwrap_or_default()),
+        };
+        self.rules.memo.key(p, history.as_ref()).text()
+    }
+
+    /// Where what a run learns is kept (`.git/wb/`); `None` outside a
+    /// repository or with `WB_NO_CACHE`.
+    pub fn cache_dir(&self) -> Option<std::path::PathBuf> {
+        self.source.cache_dir()
+    }
+
     /// One proposal, assembled to `depth`.
     pub fn assemble<'p>(&self, p: &'p Proposal, depth: Depth) -> Result<Assembled<'p>> {
         let input = self.read(p, depth)?;

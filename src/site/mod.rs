@@ -3,6 +3,7 @@
 //! pages in parallel from typed data; writes everything into a temporary
 //! folder beside the target and swaps it in only when the build succeeded.
 
+mod cache;
 pub mod data;
 mod diffview;
 mod feed;
@@ -60,16 +61,20 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
         .unwrap_or_else(|| portfolio.root.join(&portfolio.cfg().site.out));
     let out = write::resolve(&out)?;
     check_target(&Guarded::of(portfolio)?, &out)?;
-    let files = pages::all(portfolio, opts)?;
+    // Pages are written into the staging folder as they are rendered, and
+    // the folder swapped in only when every page is there.
+    let staging = write::Staging::begin(&out)?;
+    let built = pages::all(portfolio, opts, &staging)?;
     let report = BuildReport {
         out: out.clone(),
         proposals: portfolio.proposals.len(),
-        iterations: files.iterations,
-        pages: files.pages,
-        findings: files.findings,
+        iterations: built.iterations,
+        pages: built.pages,
+        findings: built.findings,
         elapsed: Duration::ZERO,
     };
-    write::swap_in(&out, &files.files)?;
+    staging.swap_in()?;
+    built.remember();
     Ok(BuildReport {
         elapsed: started.elapsed(),
         ..report
