@@ -515,7 +515,7 @@ pub(super) struct SearchEntry {
     /// Sections: [id, heading and text].
     x: Vec<(String, String)>,
     /// Tags (proposals), for the portfolio's tag filter.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     g: Vec<String>,
 }
 

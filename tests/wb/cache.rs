@@ -79,3 +79,107 @@ fn a_damaged_cache_is_ignored_and_none_is_kept_on_request() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), fresh);
     assert!(!p.exists(".git/wb"));
 }
+
+/// Every file of the site in `out` (path relative to it -> bytes), the
+/// build date on the index left out.
+fn site(p: &Project, out: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let date = regex::Regex::new(r" on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC").unwrap();
+    let root = p.path().join(out);
+    walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&root).unwrap();
+            let bytes = std::fs::read(e.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let bytes = date.replace_all(&text, "").into_owned().into_bytes();
+            (rel.to_string_lossy().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// Builds `_site` (with the caches) and `_fresh` (with none) and asserts
+/// they are the same site, file for file, byte for byte.
+fn cached_site_equals_a_fresh_one(p: &Project) {
+    p.wb(&["build", "--out", "_site"]).ok();
+    p.wb_env(
+        p.path(),
+        &[("WB_NO_CACHE", "1")],
+        &["build", "--out", "_fresh"],
+    )
+    .ok();
+    let (cached, fresh) = (site(p, "_site"), site(p, "_fresh"));
+    assert_eq!(
+        cached.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &cached {
+        assert!(
+            *bytes == fresh[path],
+            "{path} differs from a build without caches"
+        );
+    }
+}
+
+#[cfg(unix)]
+fn inode(p: &Project, rel: &str) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(p.path().join(rel)).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuilt_site_equals_one_built_without_caches() {
+    let p = Project::new();
+    let mut git = p.git();
+    let refunds = proposal("Refunds", "draft");
+    p.file("proposals/refunds.md", &refunds);
+    git.commit("Refunds: first draft");
+    p.file("proposals/payments.md", proposal("Payments", "review"));
+    git.commit("Payments: first draft");
+    cached_site_equals_a_fresh_one(&p);
+    assert!(p.exists(".git/wb/pages.json"));
+    let untouched = "_site/p/payments/history.html";
+    let before = inode(&p, untouched);
+
+    // Nothing changed: every proposal's pages are taken over.
+    cached_site_equals_a_fresh_one(&p);
+    assert_eq!(inode(&p, untouched), before, "pages were rendered again");
+
+    // One new commit to one proposal: only its pages are rendered again.
+    p.file(
+        "proposals/refunds.md",
+        refunds.replace("two days", "two long days"),
+    );
+    git.commit("Refunds: second draft");
+    let changed = inode(&p, "_site/p/refunds/history.html");
+    cached_site_equals_a_fresh_one(&p);
+    assert_eq!(inode(&p, untouched), before);
+    assert_ne!(inode(&p, "_site/p/refunds/history.html"), changed);
+
+    // A page changed by hand is not taken over.
+    p.file(untouched, "edited by hand");
+    cached_site_equals_a_fresh_one(&p);
+    assert_ne!(inode(&p, untouched), before);
+
+    // An edit of wb.yaml: what every page shows may change.
+    p.file(
+        "wb.yaml",
+        "site:\n  title: Our bets\ncheck:\n  disable: [hyperbole-instead-of-specifics]\n",
+    );
+    cached_site_equals_a_fresh_one(&p);
+    assert!(p.read("_site/p/payments/index.html").contains("Our bets"));
+
+    // A change to the working copy.
+    p.file(
+        "proposals/payments.md",
+        proposal("Payments", "review").replace("## Problem\n", "## Problem\n\nA seamless way.\n"),
+    );
+    cached_site_equals_a_fresh_one(&p);
+    assert!(p.read("_site/p/payments/index.html").contains("seamless"));
+
+    // A damaged cache is ignored.
+    p.file(".git/wb/pages.json", "{ not json");
+    cached_site_equals_a_fresh_one(&p);
+}

@@ -89,12 +89,18 @@ impl Project {
     }
 
     pub fn wb_in(&self, dir: &Path, args: &[&str]) -> Run {
+        self.wb_env(dir, &[], args)
+    }
+
+    /// Runs `wb ARGS` in `dir` with `env` set too.
+    pub fn wb_env(&self, dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
         let home = self.path().join(".test-home");
         std::fs::create_dir_all(&home).unwrap();
         let out = Command::cargo_bin("wb")
             .unwrap()
             .current_dir(dir)
             .args(args)
+            .envs(env.iter().copied())
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", &home)
             .env("GIT_CONFIG_NOSYSTEM", "1")
