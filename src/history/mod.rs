@@ -375,6 +375,23 @@ impl Git {
         if let Some(hit) = cache.get(&paths, &code) {
             return Ok(hit);
         }
+        // HEAD moved on from the one the cache is for: walk only the new
+        // commits, when that gives what a full walk would.
+        if let Some(base) = cache.previous_head() {
+            let extended = walk::extend(
+                &self.repo,
+                head,
+                base,
+                targets,
+                &|p| cache.previous(p),
+                &|c| cache.previous_code(c),
+            )
+            .map_err(git_error)?;
+            if let Some((found, log)) = extended {
+                cache.put(&paths, &found, &log, &code);
+                return Ok((found, log));
+            }
+        }
         let (found, log) = walk::walk(&self.repo, head, targets, &boundary).map_err(git_error)?;
         cache.put(&paths, &found, &log, &code);
         Ok((found, log))

@@ -183,3 +183,74 @@ fn a_rebuilt_site_equals_one_built_without_caches() {
     p.file(".git/wb/pages.json", "{ not json");
     cached_site_equals_a_fresh_one(&p);
 }
+
+/// Every proposal's history as `wb history --format json` gives it, with
+/// the caches and without.
+fn histories(p: &Project, slugs: &[&str]) -> (Vec<String>, Vec<String>) {
+    let run = |env: &[(&str, &str)]| {
+        slugs
+            .iter()
+            .map(|s| {
+                p.wb_env(p.path(), env, &["history", s, "--format", "json"])
+                    .ok()
+                    .stdout
+            })
+            .collect::<Vec<_>>()
+    };
+    (run(&[]), run(&[("WB_NO_CACHE", "1")]))
+}
+
+#[test]
+fn a_walk_extended_past_the_cached_head_equals_a_full_walk() {
+    let p = Project::new();
+    let mut git = p.git();
+    let long = |title: &str, extra: &str| {
+        let mut text = proposal(title, "draft");
+        for i in 0..8 {
+            text.push_str(&format!(
+                "\nParagraph {i} of {title}, long enough to weigh.\n"
+            ));
+        }
+        text + extra
+    };
+    p.file("proposals/refunds.md", long("Refunds", ""));
+    p.file("proposals/payments.md", long("Payments", ""));
+    git.commit("First drafts");
+    let (cached, fresh) = histories(&p, &["refunds", "payments"]);
+    assert_eq!(cached, fresh);
+    let walked = p.read(".git/wb/walk.json");
+
+    // A line of new commits on top of the cached HEAD: a rename with an
+    // edit, an edit, a commit that touches no proposal.
+    git.rename("proposals/payments.md", "proposals/checkout.md");
+    p.file("proposals/checkout.md", long("Payments", "\nRenamed.\n"));
+    git.commit("Payments becomes checkout");
+    p.file("proposals/refunds.md", long("Refunds", "\nSecond.\n"));
+    git.commit("Refunds: second draft");
+    p.file("src/main.rs", "fn main() {}\n");
+    git.commit("Code");
+    let (cached, fresh) = histories(&p, &["refunds", "checkout"]);
+    assert_eq!(cached, fresh);
+    assert_ne!(p.read(".git/wb/walk.json"), walked);
+    let checkout = p.wb(&["history", "checkout", "--format", "json"]).json();
+    assert_eq!(checkout["iterations"].as_array().unwrap().len(), 2);
+
+    // A merge after the cached HEAD.
+    git.branch("side");
+    p.file("proposals/refunds.md", long("Refunds", "\nOn main.\n"));
+    git.commit("Refunds on main");
+    git.checkout("side");
+    p.file(
+        "proposals/checkout.md",
+        long("Payments", "\nOn a side branch.\n"),
+    );
+    git.commit("Checkout on a side branch");
+    git.checkout("master");
+    p.file(
+        "proposals/checkout.md",
+        long("Payments", "\nOn a side branch.\n"),
+    );
+    git.merge("side", "Merge side");
+    let (cached, fresh) = histories(&p, &["refunds", "checkout"]);
+    assert_eq!(cached, fresh);
+}
