@@ -84,12 +84,13 @@ impl PageCache {
         }
     }
 
-    /// The summary of `slug`'s pages when they were written under `key`.
-    pub(super) fn get(&self, slug: &str, key: &str) -> Option<&Summary> {
-        self.known
-            .get(slug)
-            .filter(|(k, _)| k == key)
-            .map(|(_, s)| s)
+    /// The summary of `slug`'s pages when they were written under `key`
+    /// (taken out: each is asked for once).
+    pub(super) fn take(&mut self, slug: &str, key: &str) -> Option<Summary> {
+        if self.known.get(slug).is_none_or(|(k, _)| k != key) {
+            return None;
+        }
+        self.known.remove(slug).map(|(_, s)| s)
     }
 
     /// Keeps what this build wrote (after the new site is in place), in

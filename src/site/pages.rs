@@ -57,6 +57,8 @@ struct Item<'a> {
 struct Row<'a> {
     p: &'a Proposal,
     slug: String,
+    /// The key its pages were written under (see `page_key`).
+    key: String,
     overview: Overview,
     /// The rules its current findings come from.
     rules: BTreeSet<String>,
@@ -111,14 +113,13 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Res
             &pages,
         ])
     };
-    let cache = PageCache::open(
+    let mut cache = PageCache::open(
         review.cache_dir().as_deref(),
         site_key,
         staging.out(),
         staging.previous_is_ours(),
     );
     let mut rows: Vec<Row> = Vec::with_capacity(total);
-    let mut kept = cache::Entries::new();
     let mut done = 0;
     let mut all_pages = 0;
     for (chunk, chunk_slugs) in portfolio.proposals.chunks(CHUNK).zip(slugs.chunks(CHUNK)) {
@@ -128,10 +129,14 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Res
             .map(|(p, slug)| page_key(&review, p, slug))
             .collect();
         // Pages the last build wrote under the same key, taken over.
-        let reused: Vec<Option<Summary>> = chunk_slugs
-            .par_iter()
+        let known: Vec<Option<Summary>> = chunk_slugs
+            .iter()
             .zip(&keys)
-            .map(|(slug, key)| reuse(staging, cache.get(slug, key)?))
+            .map(|(slug, key)| cache.take(slug, key))
+            .collect();
+        let reused: Vec<Option<Summary>> = known
+            .into_par_iter()
+            .map(|known| reuse(staging, known?))
             .collect();
         let (hits, misses): (Vec<usize>, Vec<usize>) =
             (0..chunk.len()).partition(|&i| reused[i].is_some());
@@ -186,14 +191,14 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Res
                 summary,
             ));
         }
-        for (row, key) in in_chunk.into_iter().flatten().zip(keys) {
+        for (mut row, key) in in_chunk.into_iter().flatten().zip(keys) {
+            row.key = key;
             all_pages += row
                 .summary
                 .files
                 .iter()
                 .filter(|(f, _)| f.ends_with(".html"))
                 .count();
-            kept.insert(row.slug.clone(), (key, row.summary.clone()));
             rows.push(row);
         }
         done += chunk.len();
@@ -202,13 +207,13 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Res
         }
     }
 
-    let mut search: Vec<SearchEntry> = rows.iter().map(|r| r.summary.search.clone()).collect();
+    let mut rule_search: Vec<SearchEntry> = Vec::new();
     let today = generated.date_naive();
     let mut index = index_page(&ctx, &rows, portfolio, today);
     // The one date that changes with every build.
     index.site.generated = generated.format("%Y-%m-%d %H:%M UTC").to_string();
     let mut files = vec![page(&hb, "index", "index.html", &index)?];
-    files.extend(rule_files(&ctx, &rows, &mut search)?);
+    files.extend(rule_files(&ctx, &rows, &mut rule_search)?);
     files.push(File {
         path: "feed.xml".into(),
         contents: feed::atom(
@@ -223,7 +228,13 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Res
     });
     files.push(File {
         path: "search.js".into(),
-        contents: search_js(&search).into_bytes(),
+        contents: search_js(
+            &rows
+                .iter()
+                .map(|r| &r.summary.search)
+                .chain(&rule_search)
+                .collect::<Vec<_>>(),
+        ),
     });
     for asset in templates::site_assets(&portfolio.root)? {
         files.push(File {
@@ -240,7 +251,10 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Res
         counts += r.overview.findings;
     }
     let iterations = rows.iter().map(|r| r.overview.iterations).sum();
-    drop(rows);
+    let kept: cache::Entries = rows
+        .into_iter()
+        .map(|r| (r.slug, (r.key, r.summary)))
+        .collect();
     Ok(Output {
         pages: all_pages,
         iterations,
@@ -259,6 +273,7 @@ fn row<'a>(
     Row {
         p,
         slug,
+        key: String::new(),
         overview,
         rules: findings.iter().map(|f| f.rule.clone()).collect(),
         summary,
@@ -283,7 +298,7 @@ fn page_key(review: &Review, p: &Proposal, slug: &str) -> String {
 
 /// Takes over the files of a proposal's pages from the site being
 /// replaced; `None` (render them again) if any is missing or changed.
-fn reuse(staging: &Staging, known: &Summary) -> Option<Summary> {
+fn reuse(staging: &Staging, known: Summary) -> Option<Summary> {
     let mut files = Vec::with_capacity(known.files.len());
     for (path, stamp) in &known.files {
         match staging.reuse(path, *stamp) {
@@ -296,10 +311,7 @@ fn reuse(staging: &Staging, known: &Summary) -> Option<Summary> {
             }
         }
     }
-    Some(Summary {
-        files,
-        ..known.clone()
-    })
+    Some(Summary { files, ..known })
 }
 
 struct Ctx<'a> {
@@ -1321,11 +1333,30 @@ fn feed_entries(items: &[Item], at: Option<&str>) -> Vec<feed::Entry> {
 /// search.js: every proposal's and rule's text, loaded by wb.js when a
 /// search box is first used (a script element works from disk, where a
 /// page cannot fetch a file). Serialised with `<`, `>` and `&` escaped.
-fn search_js(entries: &[SearchEntry]) -> String {
-    let json = serde_json::to_string(entries).unwrap_or_else(|_| "[]".into());
-    let json = json
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("window.WB_SEARCH = {json};\n")
+fn search_js(entries: &[&SearchEntry]) -> Vec<u8> {
+    /// Escapes `<`, `>` and `&` as JSON is written (they only occur in strings).
+    struct Escaped(Vec<u8>);
+    impl std::io::Write for Escaped {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            for &b in buf {
+                match b {
+                    b'<' => self.0.extend_from_slice(b"\\u003c"),
+                    b'>' => self.0.extend_from_slice(b"\\u003e"),
+                    b'&' => self.0.extend_from_slice(b"\\u0026"),
+                    b => self.0.push(b),
+                }
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Escaped(b"window.WB_SEARCH = ".to_vec());
+    if serde_json::to_writer(&mut out, entries).is_err() {
+        out.0.truncate("window.WB_SEARCH = ".len());
+        out.0.extend_from_slice(b"[]");
+    }
+    out.0.extend_from_slice(b";\n");
+    out.0
 }

@@ -275,10 +275,17 @@ impl Staging {
             return None;
         }
         let new = self.place(rel).ok()?;
-        if let Some(dir) = new.parent() {
+        let mut linked = std::fs::hard_link(&old, &new);
+        if linked
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            && let Some(dir) = new.parent()
+        {
+            // The first file of its folder.
             std::fs::create_dir_all(dir).ok()?;
+            linked = std::fs::hard_link(&old, &new);
         }
-        if std::fs::hard_link(&old, &new).is_ok() {
+        if linked.is_ok() {
             return Some(stamp);
         }
         std::fs::copy(&old, &new).ok()?;
