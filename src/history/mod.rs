@@ -251,9 +251,9 @@ fn limit_memory() {
         // exists: every place wb opens one calls this first, and a caller
         // on another thread waits until the settings are made.
         unsafe {
-            let _ = git2::opts::set_mwindow_size(8 << 20);
-            let _ = git2::opts::set_mwindow_mapped_limit(48 << 20);
-            let _ = git2::opts::set_cache_max_size(24 << 20);
+            let _ = git2::opts::set_mwindow_size(4 << 20);
+            let _ = git2::opts::set_mwindow_mapped_limit(16 << 20);
+            let _ = git2::opts::set_cache_max_size(8 << 20);
         }
     });
 }

@@ -65,8 +65,10 @@ struct Row<'a> {
     summary: Summary,
 }
 
-/// Proposals assembled, rendered and written at a time: what memory holds.
-const CHUNK: usize = 32;
+/// Proposals assembled, rendered and written at a time: what memory holds
+/// beyond the summaries (a proposal of 20 iterations holds a few MB while
+/// its pages are made).
+const CHUNK: usize = 8;
 
 /// Builds every page into `staging`: each proposal's pages as soon as it is
 /// assembled (in parallel), after which only its [`Row`] is kept; then the
