@@ -74,7 +74,7 @@ type Walked = Option<(Vec<Found>, CodeLog)>;
 
 /// Most new commits [`extend`] steps through before a full walk is cheaper
 /// to reason about.
-const MAX_EXTEND: usize = 10_000;
+const MAX_EXTEND: usize = 1_000;
 
 /// The walk from `head`, given what the walk from `base` found (`cached`:
 /// a path's history at `base`, `cached_code`: a code path's commits), when
