@@ -30,7 +30,7 @@ const FORMAT: u32 = 2;
 pub struct Key(u64, u64);
 
 impl Key {
-    fn text(self) -> String {
+    pub fn text(self) -> String {
         format!("{:016x}{:016x}", self.0, self.1)
     }
 }

@@ -23,6 +23,9 @@ use crate::portfolio::Portfolio;
 use crate::proposal::{self, ParseOptions, Proposal};
 use crate::timeline::{self, Decision, Texts, Timeline};
 
+/// Proposals whose versions are read before they are assembled.
+const READ_AHEAD: usize = 32;
+
 /// How much of a proposal to assemble.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Depth {
@@ -154,6 +157,27 @@ impl<'c> Review<'c> {
         self.rules.config
     }
 
+    /// The history of `p` as the walk found it (`None` outside a repository).
+    pub fn history(&self, p: &Proposal) -> Option<&History> {
+        self.source.of(p)
+    }
+
+    /// A fingerprint of everything `p`'s current findings depend on (its
+    /// text, history and the configuration), as the memo keys it.
+    pub fn fingerprint(&self, p: &Proposal) -> String {
+        let history = match self.source.state {
+            RepoState::NoRepository => None,
+            _ => Some(self.source.of(p).cloned().unwrap_or_default()),
+        };
+        self.rules.memo.key(p, history.as_ref()).text()
+    }
+
+    /// Where what a run learns is kept (`.git/wb/`); `None` outside a
+    /// repository or with `WB_NO_CACHE`.
+    pub fn cache_dir(&self) -> Option<std::path::PathBuf> {
+        self.source.cache_dir()
+    }
+
     /// One proposal, assembled to `depth`.
     pub fn assemble<'p>(&self, p: &'p Proposal, depth: Depth) -> Result<Assembled<'p>> {
         let input = self.read(p, depth)?;
@@ -161,18 +185,28 @@ impl<'c> Review<'c> {
     }
 
     /// Every proposal of `proposals`, in order: their versions read one after
-    /// the other, then assembled in parallel.
+    /// the other, then assembled in parallel, [`READ_AHEAD`] at a time.
     pub fn assemble_all<'p>(
         &self,
         proposals: impl IntoIterator<Item = &'p Proposal>,
         depth: Depth,
     ) -> Result<Vec<Assembled<'p>>> {
-        let inputs: Vec<Input> = proposals
-            .into_iter()
-            .map(|p| self.read(p, depth))
-            .collect::<Result<_>>()?;
+        // A few at a time: the texts read for one chunk are dropped once
+        // it is assembled, so memory does not grow with the portfolio.
         let rules = &self.rules;
-        Ok(inputs.into_par_iter().map(|i| rules.finish(i)).collect())
+        let mut proposals = proposals.into_iter();
+        let mut out = Vec::new();
+        loop {
+            let inputs: Vec<Input> = proposals
+                .by_ref()
+                .take(READ_AHEAD)
+                .map(|p| self.read(p, depth))
+                .collect::<Result<_>>()?;
+            if inputs.is_empty() {
+                return Ok(out);
+            }
+            out.par_extend(inputs.into_par_iter().map(|i| rules.finish(i)));
+        }
     }
 
     /// The part that needs git: the history and the text of every version

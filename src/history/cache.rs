@@ -16,11 +16,14 @@ use super::walk::{CodeLog, Found};
 use super::{CodeCommit, Iteration};
 
 /// Bump when what the walk produces changes shape or meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize, Default)]
 struct File {
     key: String,
+    /// The HEAD the histories are at.
+    #[serde(default)]
+    head: String,
     /// Path relative to the repository top -> what the walk found for it.
     paths: HashMap<String, Entry>,
     /// Declared code path -> the commits that touched it, newest first.
@@ -36,7 +39,11 @@ struct Entry {
 pub(super) struct Cache {
     path: Option<PathBuf>,
     key: String,
+    head: String,
     file: File,
+    /// What the cache holds for another HEAD (same wb, same shallow
+    /// boundary), which a walk to this HEAD may extend.
+    previous: Option<File>,
 }
 
 impl Cache {
@@ -47,20 +54,49 @@ impl Cache {
             return Cache {
                 path: None,
                 key,
+                head: head.to_string(),
                 file: File::default(),
+                previous: None,
             };
         }
         let path = git_dir.join("wb").join("walk.json");
-        let file = std::fs::read(&path)
+        let read = std::fs::read(&path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<File>(&bytes).ok())
-            .filter(|f| f.key == key)
-            .unwrap_or_default();
+            .and_then(|bytes| serde_json::from_slice::<File>(&bytes).ok());
+        let (file, previous) = match read {
+            Some(f) if f.key == key => (f, None),
+            Some(f)
+                if !f.head.is_empty() && f.head != head && f.key == self::key(&f.head, shallow) =>
+            {
+                (File::default(), Some(f))
+            }
+            _ => (File::default(), None),
+        };
         Cache {
             path: Some(path),
             key,
+            head: head.to_string(),
             file,
+            previous,
         }
+    }
+
+    /// The HEAD of the histories kept for another HEAD.
+    pub(super) fn previous_head(&self) -> Option<git2::Oid> {
+        git2::Oid::from_str(&self.previous.as_ref()?.head).ok()
+    }
+
+    /// What the walk found for `path` at [`Cache::previous_head`].
+    pub(super) fn previous(&self, path: &str) -> Option<Found> {
+        self.previous.as_ref()?.paths.get(path).map(|e| Found {
+            iterations: e.iterations.clone(),
+            truncated: e.truncated,
+        })
+    }
+
+    /// The commits that touched `code` up to [`Cache::previous_head`].
+    pub(super) fn previous_code(&self, code: &str) -> Option<Vec<(CodeCommit, i64)>> {
+        self.previous.as_ref()?.code.get(code).cloned()
     }
 
     /// What the walk found for every path and code path, if all are known.
@@ -106,6 +142,7 @@ impl Cache {
             self.file.code.insert(c.to_string(), commits);
         }
         self.file.key = self.key.clone();
+        self.file.head = self.head.clone();
         let _ = crate::memo::write_atomically(path, &self.file);
     }
 }

@@ -239,6 +239,25 @@ fn caching() -> bool {
     std::env::var_os("WB_NO_CACHE").is_none()
 }
 
+/// Bounds what libgit2 keeps in memory, once per process: by default it
+/// maps whole pack files (a walk touches most of the pack, which then
+/// counts as resident) and caches up to 256 MB of parsed objects. A walk
+/// reads each commit once and keeps the folder trees it needs itself
+/// (`walk::Trees`), so a few windows and a small cache cost it little.
+fn limit_memory() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: libgit2's global settings are set before any repository
+        // exists: every place wb opens one calls this first, and a caller
+        // on another thread waits until the settings are made.
+        unsafe {
+            let _ = git2::opts::set_mwindow_size(4 << 20);
+            let _ = git2::opts::set_mwindow_mapped_limit(16 << 20);
+            let _ = git2::opts::set_cache_max_size(8 << 20);
+        }
+    });
+}
+
 /// An open repository.
 pub struct Git {
     repo: Repository,
@@ -252,6 +271,7 @@ impl Git {
         // default) was a third of a history walk's time. git itself does
         // not verify on read either.
         git2::opts::strict_hash_verification(false);
+        limit_memory();
         match Repository::discover(root) {
             Ok(repo) => {
                 let Some(workdir) = repo.workdir().map(Path::to_path_buf) else {
@@ -374,6 +394,23 @@ impl Git {
         code.dedup();
         if let Some(hit) = cache.get(&paths, &code) {
             return Ok(hit);
+        }
+        // HEAD moved on from the one the cache is for: walk only the new
+        // commits, when that gives what a full walk would.
+        if let Some(base) = cache.previous_head() {
+            let extended = walk::extend(
+                &self.repo,
+                head,
+                base,
+                targets,
+                &|p| cache.previous(p),
+                &|c| cache.previous_code(c),
+            )
+            .map_err(git_error)?;
+            if let Some((found, log)) = extended {
+                cache.put(&paths, &found, &log, &code);
+                return Ok((found, log));
+            }
         }
         let (found, log) = walk::walk(&self.repo, head, targets, &boundary).map_err(git_error)?;
         cache.put(&paths, &found, &log, &code);
@@ -501,6 +538,7 @@ fn key(path: &Path) -> PathBuf {
 
 /// The `.git` folder of the repository holding `root`, for watching HEAD.
 pub fn git_dir(root: &Path) -> Option<PathBuf> {
+    limit_memory();
     Repository::discover(root)
         .ok()
         .map(|r| r.path().to_path_buf())
@@ -508,6 +546,7 @@ pub fn git_dir(root: &Path) -> Option<PathBuf> {
 
 /// `user.name <user.email>` from git config, as seen from `dir`.
 pub fn identity(dir: &Path) -> Option<String> {
+    limit_memory();
     let config = match git2::Repository::discover(dir) {
         Ok(repo) => repo.config().ok()?,
         Err(_) => git2::Config::open_default().ok()?,

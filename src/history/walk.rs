@@ -49,7 +49,10 @@ pub(super) struct Found {
 }
 
 /// Code paths and the commits that touched them, newest first.
-pub(super) type CodeLog = HashMap<String, Vec<(CodeCommit, i64)>>;
+pub(super) type CodeLog = HashMap<String, CodeCommits>;
+
+/// The commits that touched one code path (with their commit times), newest first.
+pub(super) type CodeCommits = Vec<(CodeCommit, i64)>;
 
 pub(super) fn walk(
     repo: &Repository,
@@ -68,6 +71,122 @@ pub(super) fn walk(
 }
 
 type Walked = Option<(Vec<Found>, CodeLog)>;
+
+/// Most new commits [`extend`] steps through before a full walk is cheaper
+/// to reason about.
+const MAX_EXTEND: usize = 1_000;
+
+/// The walk from `head`, given what the walk from `base` found (`cached`:
+/// a path's history at `base`, `cached_code`: a code path's commits), when
+/// `head` descends from `base` through commits that each have one parent.
+/// Those commits are stepped through as [`walk`] steps through them (in
+/// that history they come out first, one at a time, whatever their dates),
+/// and each proposal's history goes on with what `base` had under the path
+/// it leads to there. `None` (walk in full) when that does not hold: a
+/// merge or a root commit on the way, more than [`MAX_EXTEND`] commits, or
+/// a path the walk from `base` did not look for.
+pub(super) fn extend(
+    repo: &Repository,
+    head: Oid,
+    base: Oid,
+    targets: &[Target],
+    cached: &dyn Fn(&str) -> Option<Found>,
+    cached_code: &dyn Fn(&str) -> Option<CodeCommits>,
+) -> Result<Walked, git2::Error> {
+    // The new commits, newest first.
+    let mut commits: Vec<Commit> = Vec::new();
+    let mut id = head;
+    while id != base {
+        if commits.len() >= MAX_EXTEND {
+            return Ok(None);
+        }
+        let commit = repo.find_commit(id)?;
+        if commit.parent_count() != 1 {
+            return Ok(None);
+        }
+        id = commit.parent_id(0)?;
+        commits.push(commit);
+    }
+    // Each with its tree and its parent's.
+    let mut chain: Vec<(Commit, Tree, Tree)> = Vec::with_capacity(commits.len());
+    for commit in commits {
+        let (tree, parent_tree) = (commit.tree()?, commit.parent(0)?.tree()?);
+        chain.push((commit, tree, parent_tree));
+    }
+    let Some((_, head_tree, _)) = chain.first() else {
+        return Ok(None);
+    };
+    let mut trees = Trees::new(repo);
+    let mut found = Vec::with_capacity(targets.len());
+    for t in targets {
+        let mut f = Found::default();
+        if trees.blob(head_tree, &t.path).is_none() {
+            found.push(f);
+            continue;
+        }
+        let mut path = Some(t.path.clone());
+        for (commit, tree, parent_tree) in &chain {
+            let Some(at) = path.clone() else {
+                break;
+            };
+            let Some(here) = trees.blob(tree, &at) else {
+                // Cannot happen: the path was followed here because it is here.
+                return Ok(None);
+            };
+            if let Step::Changed(follow) = step(
+                &mut trees,
+                tree,
+                std::slice::from_ref(parent_tree),
+                &at,
+                here,
+            ) {
+                let old = follow.into_iter().next().map(|(_, old)| old);
+                let before = old.as_ref().and_then(|o| trees.blob(parent_tree, o));
+                f.iterations.push(iteration(commit, &at, here, before));
+                path = old;
+            }
+        }
+        if let Some(at) = path {
+            let Some(rest) = cached(&at) else {
+                return Ok(None);
+            };
+            f.iterations.extend(rest.iterations);
+            f.truncated = rest.truncated;
+        }
+        found.push(f);
+    }
+    let mut code_paths: Vec<String> = targets
+        .iter()
+        .flat_map(|t| t.code.iter().cloned())
+        .collect();
+    code_paths.sort();
+    code_paths.dedup();
+    let mut code_log: CodeLog = HashMap::new();
+    if !code_paths.is_empty() {
+        for (commit, tree, parent_tree) in &chain {
+            log_code(
+                repo,
+                commit,
+                tree,
+                Some(parent_tree),
+                &code_paths,
+                &mut code_log,
+            );
+        }
+        for c in &code_paths {
+            let Some(older) = cached_code(c) else {
+                return Ok(None);
+            };
+            if older.is_empty() && !code_log.contains_key(c) {
+                continue;
+            }
+            let entry = code_log.entry(c.clone()).or_default();
+            entry.extend(older);
+            entry.truncate(CODE_COMMITS);
+        }
+    }
+    Ok(Some((found, code_log)))
+}
 
 /// The commits still to visit, newest commit date first and, on equal
 /// dates, in the order they were queued (git's `prio_queue`).
@@ -597,6 +716,9 @@ pub fn parse_person(s: &str) -> Person {
 }
 
 /// Records which code paths `commit` touched (compared with its first parent).
+/// Most commits logged per code path, newest first.
+const CODE_COMMITS: usize = 50;
+
 fn log_code(
     repo: &Repository,
     commit: &Commit,
@@ -619,7 +741,7 @@ fn log_code(
             continue;
         }
         let entry = log.entry(code.clone()).or_default();
-        if entry.len() >= 50 {
+        if entry.len() >= CODE_COMMITS {
             continue;
         }
         let changed = first_changed_path(repo, parent, tree, code).unwrap_or_else(|| code.clone());
@@ -655,6 +777,178 @@ fn first_changed_path(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A repository built commit by commit, at fixed dates.
+    struct Repo {
+        dir: tempfile::TempDir,
+        repo: Repository,
+        time: i64,
+    }
+
+    impl Repo {
+        fn new() -> Repo {
+            let dir = tempfile::tempdir().unwrap();
+            let repo = Repository::init(dir.path()).unwrap();
+            Repo {
+                dir,
+                repo,
+                time: 1_700_000_000,
+            }
+        }
+
+        fn write(&self, rel: &str, text: &str) {
+            let path = self.dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+
+        fn remove(&self, rel: &str) {
+            std::fs::remove_file(self.dir.path().join(rel)).unwrap();
+        }
+
+        fn commit_on(&mut self, message: &str, parents: &[Oid]) -> Oid {
+            let mut index = self.repo.index().unwrap();
+            index
+                .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+                .unwrap();
+            index.update_all(["*"], None).unwrap();
+            index.write().unwrap();
+            let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
+            self.time += 3600;
+            let sig =
+                git2::Signature::new("Jane", "jane@example.com", &git2::Time::new(self.time, 0))
+                    .unwrap();
+            let parents: Vec<Commit> = parents
+                .iter()
+                .map(|p| self.repo.find_commit(*p).unwrap())
+                .collect();
+            let refs: Vec<&Commit> = parents.iter().collect();
+            let id = self
+                .repo
+                .commit(None, &sig, &sig, message, &tree, &refs)
+                .unwrap();
+            self.repo
+                .reference("refs/heads/main", id, true, "test")
+                .unwrap();
+            self.repo.set_head("refs/heads/main").unwrap();
+            id
+        }
+    }
+
+    fn target(path: &str, code: &[&str]) -> Target {
+        Target {
+            path: path.to_string(),
+            code: code.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    fn shown(result: &(Vec<Found>, CodeLog)) -> String {
+        let found: Vec<_> = result
+            .0
+            .iter()
+            .map(|f| (serde_json::to_value(&f.iterations).unwrap(), f.truncated))
+            .collect();
+        let mut code: Vec<_> = result
+            .1
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k.clone(), serde_json::to_value(v).unwrap()))
+            .collect();
+        code.sort_by(|a, b| a.0.cmp(&b.0));
+        serde_json::to_string_pretty(&(found, code)).unwrap()
+    }
+
+    fn long(title: &str, extra: &str) -> String {
+        let mut text = format!("# {title}\n\n");
+        for i in 0..12 {
+            text.push_str(&format!(
+                "Paragraph {i} of {title}, long enough to weigh in the score.\n\n"
+            ));
+        }
+        text.push_str(extra);
+        text
+    }
+
+    #[test]
+    fn extending_a_walk_equals_walking_in_full() {
+        let mut r = Repo::new();
+        r.write("proposals/a.md", &long("A", ""));
+        r.write("proposals/b.md", &long("B", ""));
+        r.write("src/x.rs", "fn x() {}\n");
+        let first = r.commit_on("first", &[]);
+        r.write("proposals/a.md", &long("A", "More.\n"));
+        r.write("src/x.rs", "fn x() { 1 }\n");
+        let base = r.commit_on("second", &[first]);
+        let at_base = [
+            target("proposals/a.md", &["src"]),
+            target("proposals/b.md", &[]),
+        ];
+        let none = HashSet::new();
+        let cached = walk(&r.repo, base, &at_base, &none).unwrap();
+        let previous = |p: &str| {
+            at_base.iter().position(|t| t.path == p).map(|i| Found {
+                iterations: cached.0[i].iterations.clone(),
+                truncated: cached.0[i].truncated,
+            })
+        };
+        let previous_code = |c: &str| Some(cached.1.get(c).cloned().unwrap_or_default());
+
+        // After the cached HEAD: a rename with an edit, edits, a code change,
+        // a commit that touches no proposal.
+        r.remove("proposals/b.md");
+        r.write("proposals/c.md", &long("B", "Renamed.\n"));
+        let third = r.commit_on("rename b to c", &[base]);
+        r.write("proposals/a.md", &long("A", "Even more.\n"));
+        r.write("src/x.rs", "fn x() { 2 }\n");
+        let fourth = r.commit_on("fourth", &[third]);
+        r.write("src/y.rs", "fn y() {}\n");
+        let head = r.commit_on("code only", &[fourth]);
+        let at_head = [
+            target("proposals/a.md", &["src"]),
+            target("proposals/c.md", &[]),
+        ];
+        let full = walk(&r.repo, head, &at_head, &none).unwrap();
+        let extended = extend(&r.repo, head, base, &at_head, &previous, &previous_code)
+            .unwrap()
+            .expect("a line of new commits extends the walk");
+        assert_eq!(shown(&extended), shown(&full));
+        assert_eq!(
+            full.0[1].iterations.len(),
+            2,
+            "c.md's history goes through b.md"
+        );
+
+        // A merge after the cached HEAD: walked in full.
+        r.write("proposals/a.md", &long("A", "On a branch.\n"));
+        let side = r.commit_on("side", &[head]);
+        r.repo.set_head_detached(head).unwrap();
+        r.write("proposals/c.md", &long("B", "On main.\n"));
+        let main = r.commit_on("main", &[head]);
+        let merge = r.commit_on("merge", &[main, side]);
+        assert!(
+            extend(&r.repo, merge, base, &at_head, &previous, &previous_code)
+                .unwrap()
+                .is_none()
+        );
+        // A proposal created after the cached HEAD needs nothing cached; one
+        // the cached walk did not look for is walked in full.
+        r.repo.set_head_detached(head).unwrap();
+        r.write("proposals/c.md", &long("B", ""));
+        r.write("proposals/e.md", &long("E", ""));
+        let e = r.commit_on("e", &[head]);
+        let at_e = [target("proposals/e.md", &[]), target("proposals/a.md", &[])];
+        let full = walk(&r.repo, e, &at_e, &none).unwrap();
+        let extended = extend(&r.repo, e, base, &at_e, &previous, &previous_code)
+            .unwrap()
+            .unwrap();
+        assert_eq!(shown(&extended), shown(&full));
+        let unknown = |_: &str| None;
+        assert!(
+            extend(&r.repo, e, base, &at_e, &unknown, &previous_code)
+                .unwrap()
+                .is_none()
+        );
+    }
 
     #[test]
     fn trailers_are_split_from_the_body() {

@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::render::escape;
 
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub slug: String,
     pub proposal_title: String,

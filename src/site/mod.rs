@@ -6,6 +6,7 @@
 //! listed on the index (`broken`); `strict` keeps all-or-nothing.
 
 mod broken;
+mod cache;
 pub mod data;
 mod diffview;
 mod feed;
@@ -68,13 +69,13 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
     let started = Instant::now();
     let problems = broken::problems(portfolio);
     let shared: HashSet<&str> = portfolio.clashes.iter().map(|c| c.slug.as_str()).collect();
-    let building = portfolio
+    let loadable = portfolio
         .proposals
         .iter()
         .filter(|p| !shared.contains(p.slug.as_str()))
         .count();
     let strict = opts.strict || portfolio.cfg().site.strict;
-    if !problems.is_empty() && (strict || building == 0) {
+    if !problems.is_empty() && (strict || loadable == 0) {
         return Err(Error::Many(problems));
     }
     let out = opts
@@ -84,24 +85,28 @@ pub fn build(portfolio: &Portfolio, opts: &BuildOptions) -> Result<BuildReport> 
     let out = write::resolve(&out)?;
     check_target(&Guarded::of(portfolio)?, &out)?;
     let trimmed;
-    let built = if shared.is_empty() {
+    let building = if shared.is_empty() {
         portfolio
     } else {
         trimmed = without_shared_slugs(portfolio, &shared);
         &trimmed
     };
-    let files = pages::all(built, opts)?;
+    // Pages are written into the staging folder as they are rendered, and
+    // the folder swapped in only when every page is there.
+    let staging = write::Staging::begin(&out)?;
+    let built = pages::all(building, opts, &staging)?;
     let report = BuildReport {
         out: out.clone(),
-        proposals: built.proposals.len(),
+        proposals: building.proposals.len(),
         left_out: broken::left_out(portfolio).len(),
         problems,
-        iterations: files.iterations,
-        pages: files.pages,
-        findings: files.findings,
+        iterations: built.iterations,
+        pages: built.pages,
+        findings: built.findings,
         elapsed: Duration::ZERO,
     };
-    write::swap_in(&out, &files.files)?;
+    staging.swap_in()?;
+    built.remember();
     Ok(BuildReport {
         elapsed: started.elapsed(),
         ..report

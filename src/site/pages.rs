@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::cache::{self, PageCache, Summary};
 use super::data::*;
 use super::render::{self, Rendered};
 use super::store::Store;
-use super::write::File;
+use super::write::{File, Staging};
 use super::{BuildOptions, diffview, feed, svg};
 use crate::check::{self, Finding};
 use crate::circles::Reach;
@@ -23,10 +24,21 @@ use crate::templates;
 use crate::timeline::{Decision, Step, Timeline};
 
 pub struct Output {
-    pub files: Vec<File>,
     pub pages: usize,
     pub iterations: usize,
     pub findings: check::Counts,
+    /// What to keep for the next build, once this one is in place.
+    kept: Option<(PageCache, cache::Entries)>,
+}
+
+impl Output {
+    /// Keeps the pages this build wrote for the next one: call it once
+    /// the new site is in place.
+    pub fn remember(mut self) {
+        if let Some((cache, kept)) = self.kept.take() {
+            cache.save(kept);
+        }
+    }
 }
 
 /// One proposal with everything its pages need.
@@ -40,85 +52,191 @@ struct Item<'a> {
     overview: Overview,
 }
 
-pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
+/// What is kept of one proposal once its pages are written: what the
+/// index, the desk, the rule pages, the feed and the search need.
+struct Row<'a> {
+    p: &'a Proposal,
+    slug: String,
+    /// The key its pages were written under (see `page_key`).
+    key: String,
+    overview: Overview,
+    /// The rules its current findings come from.
+    rules: BTreeSet<String>,
+    summary: Summary,
+}
+
+/// Proposals assembled, rendered and written at a time: what memory holds
+/// beyond the summaries (a proposal of 20 iterations holds a few MB while
+/// its pages are made).
+const CHUNK: usize = 8;
+
+/// Builds every page into `staging`: each proposal's pages as soon as it is
+/// assembled (in parallel), after which only its [`Row`] is kept; then the
+/// index, the rule pages, the feed, the search index and the assets. A
+/// proposal whose pages the last build wrote under the same key (see
+/// [`cache`](super::cache)) takes them over from the site being replaced
+/// and is assembled only to [`Depth::Current`] (its findings remembered).
+pub fn all(portfolio: &Portfolio, opts: &BuildOptions, staging: &Staging) -> Result<Output> {
     let review = Review::open(portfolio)?;
     let slugs = site_slugs(&portfolio.proposals);
     let total = portfolio.proposals.len();
-    let mut items = Vec::with_capacity(total);
-    // In chunks, so the progress bar moves while versions are read and checked.
+    let (hb, templates_key) = registry(&portfolio.root)?;
+    let generated = chrono::Utc::now();
+    let site = |root: &str| SiteInfo {
+        title: portfolio.cfg().site.title.clone(),
+        root: root.to_string(),
+        generated: String::new(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        live_reload: opts.live_reload.as_ref().map(|u| format!("{root}{u}")),
+        feed: None,
+    };
+    let note = review.state().note().map(str::to_string);
+    let pages = proposal_pages(&portfolio.proposals, &slugs, "../../");
+    let ctx = Ctx {
+        hb: &hb,
+        site: &site,
+        note,
+        pages,
+        circles: review.circles(),
+        base_url: portfolio.cfg().site.base_url.clone(),
+    };
+    let site_key = {
+        let mut pages: Vec<(&String, &String)> = ctx.pages.iter().collect();
+        pages.sort();
+        let shown = (ctx.site)("");
+        cache::key(&[
+            &crate::memo::binary_key(),
+            &shown.title,
+            &shown.version,
+            &opts.live_reload,
+            &ctx.note,
+            &ctx.base_url,
+            &templates_key,
+            &pages,
+        ])
+    };
+    let mut cache = PageCache::open(
+        review.cache_dir().as_deref(),
+        site_key,
+        staging.out(),
+        staging.previous_is_ours(),
+    );
+    let mut rows: Vec<Row> = Vec::with_capacity(total);
     let mut done = 0;
-    for chunk in portfolio.proposals.chunks(32) {
-        for a in review.assemble_all(chunk, Depth::Checked)? {
-            items.push(Item {
-                p: a.proposal,
-                slug: String::new(),
-                history: a.history.unwrap_or_default(),
-                timeline: a.timeline.unwrap_or_default(),
-                findings: a.findings,
-                overview: a.overview,
-            });
+    let mut all_pages = 0;
+    for (chunk, chunk_slugs) in portfolio.proposals.chunks(CHUNK).zip(slugs.chunks(CHUNK)) {
+        let keys: Vec<String> = chunk
+            .iter()
+            .zip(chunk_slugs)
+            .map(|(p, slug)| page_key(&review, p, slug))
+            .collect();
+        // Pages the last build wrote under the same key, taken over.
+        let known: Vec<Option<Summary>> = chunk_slugs
+            .iter()
+            .zip(&keys)
+            .map(|(slug, key)| cache.take(slug, key))
+            .collect();
+        let reused: Vec<Option<Summary>> = known
+            .into_par_iter()
+            .map(|known| reuse(staging, known?))
+            .collect();
+        let (hits, misses): (Vec<usize>, Vec<usize>) =
+            (0..chunk.len()).partition(|&i| reused[i].is_some());
+        let mut reused = reused;
+        let current = review.assemble_all(hits.iter().map(|&i| &chunk[i]), Depth::Current)?;
+        let checked = review.assemble_all(misses.iter().map(|&i| &chunk[i]), Depth::Checked)?;
+        let written: Vec<Result<(Row, usize)>> = checked
+            .into_par_iter()
+            .zip(misses.par_iter())
+            .map(|(a, &i)| {
+                let item = Item {
+                    p: a.proposal,
+                    slug: chunk_slugs[i].clone(),
+                    history: a.history.unwrap_or_default(),
+                    timeline: a.timeline.unwrap_or_default(),
+                    findings: a.findings,
+                    overview: a.overview,
+                };
+                let (files, search) = proposal_files(&ctx, &item)?;
+                let mut stamps = Vec::with_capacity(files.len());
+                for f in files {
+                    stamps.push((f.path.clone(), staging.write(&f.path, &f.contents)?));
+                }
+                let mut feed = feed_entries(std::slice::from_ref(&item), None);
+                feed.sort_by_key(|e| std::cmp::Reverse(e.date));
+                feed.truncate(feed::MAX_ENTRIES);
+                let summary = Summary {
+                    strip: strip(&item),
+                    status_changes: status_changes(&item),
+                    feed,
+                    search,
+                    files: stamps,
+                };
+                Ok((
+                    row(item.p, item.slug, item.overview, &item.findings, summary),
+                    i,
+                ))
+            })
+            .collect();
+        let mut in_chunk: Vec<Option<Row>> = (0..chunk.len()).map(|_| None).collect();
+        for r in written {
+            let (row, i) = r?;
+            in_chunk[i] = Some(row);
+        }
+        for (a, &i) in current.into_iter().zip(&hits) {
+            let summary = reused[i].take().unwrap_or_else(|| unreachable!());
+            in_chunk[i] = Some(row(
+                a.proposal,
+                chunk_slugs[i].clone(),
+                a.overview,
+                &a.findings,
+                summary,
+            ));
+        }
+        for (mut row, key) in in_chunk.into_iter().flatten().zip(keys) {
+            row.key = key;
+            all_pages += row
+                .summary
+                .files
+                .iter()
+                .filter(|(f, _)| f.ends_with(".html"))
+                .count();
+            rows.push(row);
         }
         done += chunk.len();
         if let Some(progress) = &opts.progress {
             progress(done, total);
         }
     }
-    for (item, slug) in items.iter_mut().zip(slugs) {
-        item.slug = slug;
-    }
-    let hb = registry(&portfolio.root)?;
-    let generated = chrono::Utc::now();
-    let site = |root: &str| SiteInfo {
-        title: portfolio.cfg().site.title.clone(),
-        root: root.to_string(),
-        generated: generated.format("%Y-%m-%d %H:%M UTC").to_string(),
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        live_reload: opts.live_reload.as_ref().map(|u| format!("{root}{u}")),
-        feed: None,
-    };
-    let note = review.state().note().map(str::to_string);
-    let ctx = Ctx {
-        hb: &hb,
-        site: &site,
-        items: &items,
-        note,
-        pages: proposal_pages(&items, "../../"),
-        circles: review.circles(),
-        base_url: portfolio.cfg().site.base_url.clone(),
-    };
 
-    let per_proposal: Vec<Result<(Vec<File>, SearchEntry)>> = items
-        .par_iter()
-        .map(|item| proposal_files(&ctx, item))
-        .collect();
-    let mut files = Vec::new();
-    let mut search = Vec::new();
-    for r in per_proposal {
-        let (f, entry) = r?;
-        files.extend(f);
-        search.push(entry);
-    }
+    let mut rule_search: Vec<SearchEntry> = Vec::new();
     let today = generated.date_naive();
-    files.push(page(
-        &hb,
-        "index",
-        "index.html",
-        &index_page(&ctx, portfolio, today),
-    )?);
-    files.extend(rule_files(&ctx, &mut search)?);
+    let mut index = index_page(&ctx, &rows, portfolio, today);
+    // The one date that changes with every build.
+    index.site.generated = generated.format("%Y-%m-%d %H:%M UTC").to_string();
+    let mut files = vec![page(&hb, "index", "index.html", &index)?];
+    files.extend(rule_files(&ctx, &rows, &mut rule_search)?);
     files.push(File {
         path: "feed.xml".into(),
         contents: feed::atom(
             &format!("{}: review iterations", portfolio.cfg().site.title),
             ctx.base_url.as_deref(),
             "",
-            feed_entries(&items, None),
+            rows.iter()
+                .flat_map(|r| r.summary.feed.iter().cloned())
+                .collect(),
         )
         .into_bytes(),
     });
     files.push(File {
         path: "search.js".into(),
-        contents: search_js(&search).into_bytes(),
+        contents: search_js(
+            &rows
+                .iter()
+                .map(|r| &r.summary.search)
+                .chain(&rule_search)
+                .collect::<Vec<_>>(),
+        ),
     });
     for asset in templates::site_assets(&portfolio.root)? {
         files.push(File {
@@ -126,23 +244,81 @@ pub fn all(portfolio: &Portfolio, opts: &BuildOptions) -> Result<Output> {
             contents: asset.1,
         });
     }
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let mut counts = check::Counts::default();
-    for item in &items {
-        counts += item.overview.findings;
+    for f in &files {
+        staging.write(&f.path, &f.contents)?;
     }
+    all_pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let mut counts = check::Counts::default();
+    for r in &rows {
+        counts += r.overview.findings;
+    }
+    let iterations = rows.iter().map(|r| r.overview.iterations).sum();
+    let kept: cache::Entries = rows
+        .into_iter()
+        .map(|r| (r.slug, (r.key, r.summary)))
+        .collect();
     Ok(Output {
-        files,
-        pages,
-        iterations: items.iter().map(|i| i.overview.iterations).sum(),
+        pages: all_pages,
+        iterations,
         findings: counts,
+        kept: Some((cache, kept)),
     })
+}
+
+fn row<'a>(
+    p: &'a Proposal,
+    slug: String,
+    overview: Overview,
+    findings: &[Finding],
+    summary: Summary,
+) -> Row<'a> {
+    Row {
+        p,
+        slug,
+        key: String::new(),
+        overview,
+        rules: findings.iter().map(|f| f.rule.clone()).collect(),
+        summary,
+    }
+}
+
+/// The key of one proposal's pages: what its findings depend on, its slug
+/// and the working copy's date (its pages show it).
+fn page_key(review: &Review, p: &Proposal, slug: &str) -> String {
+    let working: Vec<String> = review
+        .history(p)
+        .map(|h| {
+            h.iterations
+                .iter()
+                .filter(|i| i.working)
+                .map(|i| i.date.to_rfc3339())
+                .collect()
+        })
+        .unwrap_or_default();
+    cache::key(&[&review.fingerprint(p), &slug, &p.slug, &working])
+}
+
+/// Takes over the files of a proposal's pages from the site being
+/// replaced; `None` (render them again) if any is missing or changed.
+fn reuse(staging: &Staging, known: Summary) -> Option<Summary> {
+    let mut files = Vec::with_capacity(known.files.len());
+    for (path, stamp) in &known.files {
+        match staging.reuse(path, *stamp) {
+            Some(new) => files.push((path.clone(), new)),
+            None => {
+                for (path, _) in &files {
+                    staging.remove(path);
+                }
+                return None;
+            }
+        }
+    }
+    Some(Summary { files, ..known })
 }
 
 struct Ctx<'a> {
     hb: &'a handlebars::Handlebars<'static>,
     site: &'a (dyn Fn(&str) -> SiteInfo + Sync),
-    items: &'a [Item<'a>],
     note: Option<String>,
     /// Every proposal's page, relative to a proposal's folder (`p/<slug>/`).
     pages: render::Pages,
@@ -186,8 +362,10 @@ fn site_slugs(proposals: &[Proposal]) -> Vec<String> {
         .collect()
 }
 
-fn registry(root: &std::path::Path) -> Result<handlebars::Handlebars<'static>> {
+/// The site's templates, and a key of their text (pages depend on it).
+fn registry(root: &std::path::Path) -> Result<(handlebars::Handlebars<'static>, String)> {
     let mut hb = handlebars::Handlebars::new();
+    let mut texts = Vec::new();
     hb.set_strict_mode(true);
     for name in templates::SITE_TEMPLATES {
         let source =
@@ -198,6 +376,7 @@ fn registry(root: &std::path::Path) -> Result<handlebars::Handlebars<'static>> {
                     "this is a bug in wb; please report it",
                 )
             })?;
+        texts.push(source.text.clone());
         hb.register_template_string(name, &source.text)
             .map_err(|e| {
                 let d = Diagnostic::new(&source.origin, format!("template error: {}", e.reason()))
@@ -208,7 +387,7 @@ fn registry(root: &std::path::Path) -> Result<handlebars::Handlebars<'static>> {
                 })
             })?;
     }
-    Ok(hb)
+    Ok((hb, cache::key(&[&texts])))
 }
 
 fn page(
@@ -257,9 +436,9 @@ fn decision_view(d: &Decision) -> DecisionView {
 
 /// The overview as the site shows it: the URL-safe slug, the file's path
 /// in the repository.
-fn site_overview(item: &Item) -> Overview {
-    let mut o = item.overview.clone();
-    o.slug = item.slug.clone();
+fn site_overview(overview: &Overview, slug: &str) -> Overview {
+    let mut o = overview.clone();
+    o.slug = slug.to_string();
     o.path = o.repo_path.clone();
     o
 }
@@ -275,7 +454,7 @@ fn meta(item: &Item) -> Meta {
         }
     }
     Meta {
-        overview: site_overview(item),
+        overview: site_overview(&item.overview, &item.slug),
         meaning: item.overview.meaning,
         metrics: p.front.metrics.clone(),
         extra: p
@@ -294,11 +473,12 @@ fn meta(item: &Item) -> Meta {
 }
 
 /// URLs of every proposal page, relative to a page `prefix` below the root.
-fn proposal_pages(items: &[Item], prefix: &str) -> render::Pages {
+fn proposal_pages(proposals: &[Proposal], slugs: &[String], prefix: &str) -> render::Pages {
     std::sync::Arc::new(
-        items
+        proposals
             .iter()
-            .map(|i| (i.p.slug.clone(), format!("{prefix}p/{}/index.html", i.slug)))
+            .zip(slugs)
+            .map(|(p, slug)| (p.slug.clone(), format!("{prefix}p/{slug}/index.html")))
             .collect(),
     )
 }
@@ -337,10 +517,10 @@ fn show(step: &Step, first: bool, pages: &render::Pages) -> Shown {
 
 /// What the search finds in a proposal: its title and each section's
 /// text under the section's id.
-#[derive(Serialize)]
-struct SearchEntry {
+#[derive(Clone, Serialize, serde::Deserialize)]
+pub(super) struct SearchEntry {
     /// "p" (proposal) or "r" (rule).
-    k: &'static str,
+    k: String,
     t: String,
     /// Relative to the site root.
     u: String,
@@ -349,7 +529,7 @@ struct SearchEntry {
     /// Sections: [id, heading and text].
     x: Vec<(String, String)>,
     /// Tags (proposals), for the portfolio's tag filter.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     g: Vec<String>,
 }
 
@@ -396,7 +576,7 @@ fn search_entry(item: &Item, rendered: &Rendered) -> SearchEntry {
         x.push((rendered.anchor_for(f.line).unwrap_or_default(), text));
     }
     SearchEntry {
-        k: "p",
+        k: "p".into(),
         t: p.title.clone(),
         u: format!("p/{}/index.html", item.slug),
         s: p.status().to_string(),
@@ -755,13 +935,13 @@ const DESK_ITEMS: usize = 5;
 
 /// The decision desk: the groups of proposals a leader must act on.
 fn desk(
-    ctx: &Ctx,
+    rows: &[Row],
     lifecycle: &crate::config::Lifecycle,
     stale_days: u32,
     today: NaiveDate,
 ) -> (Vec<DeskGroup>, Vec<String>) {
     use crate::config::Meaning::*;
-    let mut flags = vec![Vec::<&str>::new(); ctx.items.len()];
+    let mut flags = vec![Vec::<&str>::new(); rows.len()];
     // (key, title, note, [(urgency, item, detail)]): most urgent sorts first.
     type Group<'a> = (&'a str, &'a str, String, Vec<(i64, usize, String)>);
     let mut groups: Vec<Group> = vec![
@@ -799,7 +979,7 @@ fn desk(
             Vec::new(),
         ),
     ];
-    for (n, item) in ctx.items.iter().enumerate() {
+    for (n, item) in rows.iter().enumerate() {
         let o = &item.overview;
         let undecided = matches!(o.meaning, New | InReview | Other);
         let idle = days_since(o.last_change.as_deref(), today);
@@ -867,7 +1047,7 @@ fn desk(
                 .into_iter()
                 .take(DESK_ITEMS)
                 .map(|(_, n, detail)| {
-                    let item = &ctx.items[n];
+                    let item = &rows[n];
                     DeskItem {
                         title: item.p.title.clone(),
                         url: format!("p/{}/index.html", item.slug),
@@ -911,14 +1091,13 @@ fn status_changes(item: &Item) -> Vec<(i64, String)> {
 /// Columns of the flow chart.
 const FLOW_BUCKETS: usize = 24;
 
-fn index_page(ctx: &Ctx, portfolio: &Portfolio, today: NaiveDate) -> IndexPage {
+fn index_page(ctx: &Ctx, rows: &[Row], portfolio: &Portfolio, today: NaiveDate) -> IndexPage {
     let cfg = portfolio.cfg();
     let lifecycle = &cfg.lifecycle;
-    let (desk, flags) = desk(ctx, lifecycle, cfg.site.stale_days, today);
+    let (desk, flags) = desk(rows, lifecycle, cfg.site.stale_days, today);
     let mut tags = BTreeSet::new();
     let mut total = check::Counts::default();
-    let cards: Vec<Card> = ctx
-        .items
+    let cards: Vec<Card> = rows
         .iter()
         .zip(flags)
         .map(|(item, desk)| {
@@ -926,19 +1105,20 @@ fn index_page(ctx: &Ctx, portfolio: &Portfolio, today: NaiveDate) -> IndexPage {
             tags.extend(p.front.tags.iter().cloned());
             total += item.overview.findings;
             Card {
-                overview: site_overview(item),
+                overview: site_overview(&item.overview, &item.slug),
                 meaning: item.overview.meaning,
                 owner_name: item.overview.owner_name.clone(),
                 headline_metric: p.front.metrics.first().cloned(),
                 url: format!("p/{}/index.html", item.slug),
-                strip: strip(item),
+                strip: item.summary.strip.clone(),
                 desk,
             }
         })
         .collect();
 
     // The flow: how many proposals stood in each status at each point in time.
-    let changes: Vec<Vec<(i64, String)>> = ctx.items.iter().map(status_changes).collect();
+    let changes: Vec<&Vec<(i64, String)>> =
+        rows.iter().map(|r| &r.summary.status_changes).collect();
     let from = changes.iter().filter_map(|c| c.first()).map(|c| c.0).min();
     let to = changes.iter().filter_map(|c| c.last()).map(|c| c.0).max();
     let statuses = lifecycle.names.clone();
@@ -948,7 +1128,7 @@ fn index_page(ctx: &Ctx, portfolio: &Portfolio, today: NaiveDate) -> IndexPage {
         .map(|s| FlowStage {
             status: s.clone(),
             meaning: lifecycle.meaning(s),
-            count: ctx.items.iter().filter(|i| i.overview.status == *s).count(),
+            count: rows.iter().filter(|i| i.overview.status == *s).count(),
             entered: changes
                 .iter()
                 .filter(|c| c.iter().any(|(t, st)| st == s && *t > ninety))
@@ -1033,14 +1213,13 @@ fn rule_views(root: &str) -> Vec<RuleView> {
         .collect()
 }
 
-fn rule_files(ctx: &Ctx, search: &mut Vec<SearchEntry>) -> Result<Vec<File>> {
+fn rule_files(ctx: &Ctx, rows: &[Row], search: &mut Vec<SearchEntry>) -> Result<Vec<File>> {
     let root = "../";
     let mut files = Vec::new();
     for (rule, view) in check::catalogue().iter().zip(rule_views(root)) {
-        let proposals = ctx
-            .items
+        let proposals = rows
             .iter()
-            .filter(|i| i.findings.iter().any(|f| f.rule == rule.id))
+            .filter(|i| i.rules.contains(rule.id))
             .map(|i| Link {
                 label: i.p.title.clone(),
                 url: format!("{root}p/{}/index.html", i.slug),
@@ -1048,7 +1227,7 @@ fn rule_files(ctx: &Ctx, search: &mut Vec<SearchEntry>) -> Result<Vec<File>> {
             .collect();
         let explanation = rule.explain();
         search.push(SearchEntry {
-            k: "r",
+            k: "r".into(),
             t: rule.summary.to_string(),
             u: format!("rules/{}.html", rule.id),
             s: rule.id.to_string(),
@@ -1156,11 +1335,30 @@ fn feed_entries(items: &[Item], at: Option<&str>) -> Vec<feed::Entry> {
 /// search.js: every proposal's and rule's text, loaded by wb.js when a
 /// search box is first used (a script element works from disk, where a
 /// page cannot fetch a file). Serialised with `<`, `>` and `&` escaped.
-fn search_js(entries: &[SearchEntry]) -> String {
-    let json = serde_json::to_string(entries).unwrap_or_else(|_| "[]".into());
-    let json = json
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("window.WB_SEARCH = {json};\n")
+fn search_js(entries: &[&SearchEntry]) -> Vec<u8> {
+    /// Escapes `<`, `>` and `&` as JSON is written (they only occur in strings).
+    struct Escaped(Vec<u8>);
+    impl std::io::Write for Escaped {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            for &b in buf {
+                match b {
+                    b'<' => self.0.extend_from_slice(b"\\u003c"),
+                    b'>' => self.0.extend_from_slice(b"\\u003e"),
+                    b'&' => self.0.extend_from_slice(b"\\u0026"),
+                    b => self.0.push(b),
+                }
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Escaped(b"window.WB_SEARCH = ".to_vec());
+    if serde_json::to_writer(&mut out, entries).is_err() {
+        out.0.truncate("window.WB_SEARCH = ".len());
+        out.0.extend_from_slice(b"[]");
+    }
+    out.0.extend_from_slice(b";\n");
+    out.0
 }

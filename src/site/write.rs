@@ -180,69 +180,208 @@ fn staging_prefix(name: &str, kind: &str) -> String {
 /// Writes `files` into a fresh folder beside `out`, then swaps it in.
 /// Staging folders that an interrupted build left are cleaned up first
 /// (a previous site caught in the middle of a swap is put back).
+#[cfg(test)]
 pub fn swap_in(out: &Path, files: &[File]) -> Result<()> {
-    let parent = out.parent().unwrap_or(Path::new("."));
-    crate::fs::create_dir_all(parent)?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    clean_stale(parent, &name, out);
-    let pid = std::process::id();
-    let wrapper = tempfile::Builder::new()
-        .prefix(&format!("{}{pid}-", staging_prefix(&name, "new")))
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(parent, e))?;
-    let staged = wrapper.path().join(&name);
-    // The marker first: a staging folder that holds it was made by wb, so
-    // the next build may clean it up whenever this one is interrupted.
-    crate::fs::write(
-        &staged.join(MARKER),
-        b"built by wb; `wb build` replaces this folder\n",
-    )?;
+    let staging = Staging::begin(out)?;
     for f in files {
-        let Some(path) = crate::fs::join_inside(&staged, &f.path) else {
-            return Err(Error::output(
-                Path::new(&f.path),
+        staging.write(&f.path, &f.contents)?;
+    }
+    staging.swap_in()
+}
+
+/// A site being built: a fresh folder beside the output that pages are
+/// written into as they are rendered (from several threads at once), and
+/// that replaces the output only when [`Staging::swap_in`] is called.
+/// Dropped without it, the folder is removed and the output left as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    /// The new site's folder inside `wrapper`.
+    staged: PathBuf,
+    wrapper: tempfile::TempDir,
+    /// The output is a site wb built: its files may be taken over.
+    previous_ours: bool,
+}
+
+impl Staging {
+    /// Cleans up what interrupted builds left (a previous site caught in
+    /// the middle of a swap is put back), then makes the staging folder
+    /// and writes the marker into it.
+    pub fn begin(out: &Path) -> Result<Staging> {
+        let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
+        crate::fs::create_dir_all(&parent)?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        clean_stale(&parent, &name, out);
+        let pid = std::process::id();
+        let wrapper = tempfile::Builder::new()
+            .prefix(&format!("{}{pid}-", staging_prefix(&name, "new")))
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        let staged = wrapper.path().join(&name);
+        // The marker first: a staging folder that holds it was made by wb, so
+        // the next build may clean it up whenever this one is interrupted.
+        crate::fs::write(
+            &staged.join(MARKER),
+            b"built by wb; `wb build` replaces this folder\n",
+        )?;
+        let previous_ours = std::fs::symlink_metadata(out).is_ok_and(|m| m.is_dir())
+            && std::fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file());
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            staged,
+            wrapper,
+            previous_ours,
+        })
+    }
+
+    /// Where `rel` goes in the new site; refused outside it.
+    fn place(&self, rel: &str) -> Result<PathBuf> {
+        crate::fs::join_inside(&self.staged, rel).ok_or_else(|| {
+            Error::output(
+                Path::new(rel),
                 "refusing to write outside the site",
                 "a page's path must stay inside the output folder",
-            ));
-        };
-        crate::fs::write(&path, &f.contents)?;
+            )
+        })
     }
-    // Move the previous site aside while the new one is still a guarded
-    // temporary folder: if that fails, the new one is cleaned up.
-    let old: Option<tempfile::TempDir> = if out.exists() {
-        if !out.join(MARKER).exists()
-            && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some())
+
+    /// Writes one file of the new site (`rel`: relative to the site root).
+    pub fn write(&self, rel: &str, contents: &[u8]) -> Result<Stamp> {
+        let path = self.place(rel)?;
+        // A file taken over from the previous site is a hard link to it:
+        // never written through.
+        let _ = std::fs::remove_file(&path);
+        crate::fs::write(&path, contents)?;
+        Ok(Stamp::of(&path).unwrap_or_default())
+    }
+
+    /// Takes `rel` over from the site being replaced, if it is still the
+    /// file this build's cache says it wrote there (`stamp`: same size and
+    /// modification time; a wb site, a plain file, not a link): hard-linked,
+    /// else copied. `None` when it cannot be reused (render it again).
+    pub fn reuse(&self, rel: &str, stamp: Stamp) -> Option<Stamp> {
+        if !self.previous_ours {
+            return None;
+        }
+        let old = crate::fs::join_inside(&self.out, rel)?;
+        let meta = std::fs::symlink_metadata(&old).ok()?;
+        if !meta.is_file() || Stamp::from_meta(&meta) != stamp {
+            return None;
+        }
+        let new = self.place(rel).ok()?;
+        let mut linked = std::fs::hard_link(&old, &new);
+        if linked
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+            && let Some(dir) = new.parent()
         {
-            return Err(Error::output(
-                out,
-                "exists and was not built by wb; refusing to replace it",
-                "pick another output with --out, or empty the folder first",
-            ));
+            // The first file of its folder.
+            std::fs::create_dir_all(dir).ok()?;
+            linked = std::fs::hard_link(&old, &new);
         }
-        let old = tempfile::Builder::new()
-            .prefix(&format!("{}{pid}-", staging_prefix(&name, "old")))
-            .tempdir_in(parent)
-            .map_err(|e| Error::io(parent, e))?;
-        std::fs::rename(out, old.path().join(&name)).map_err(|e| Error::io(out, e))?;
-        Some(old)
-    } else {
-        None
-    };
-    if let Err(e) = std::fs::rename(&staged, out) {
-        // Put the previous site back before reporting.
-        if let Some(old) = &old {
-            let _ = std::fs::rename(old.path().join(&name), out);
+        if linked.is_ok() {
+            return Some(stamp);
         }
-        return Err(Error::io(out, e));
+        std::fs::copy(&old, &new).ok()?;
+        Stamp::of(&new)
     }
-    // Dropping the temporary folders removes the previous site and the
-    // now empty wrapper.
-    drop(old);
-    drop(wrapper);
-    Ok(())
+
+    /// Removes a file this build put into the new site.
+    pub fn remove(&self, rel: &str) {
+        if let Ok(path) = self.place(rel) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// The output folder this build replaces.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// Whether the output is a site wb built (files may be reused from it).
+    pub fn previous_is_ours(&self) -> bool {
+        self.previous_ours
+    }
+
+    /// Swaps the new site in for the output.
+    pub fn swap_in(self) -> Result<()> {
+        let Staging {
+            out,
+            parent,
+            name,
+            staged,
+            wrapper,
+            ..
+        } = self;
+        let pid = std::process::id();
+        // Move the previous site aside while the new one is still a guarded
+        // temporary folder: if that fails, the new one is cleaned up.
+        let old: Option<tempfile::TempDir> = if out.exists() {
+            if !out.join(MARKER).exists()
+                && std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some())
+            {
+                return Err(Error::output(
+                    &out,
+                    "exists and was not built by wb; refusing to replace it",
+                    "pick another output with --out, or empty the folder first",
+                ));
+            }
+            let old = tempfile::Builder::new()
+                .prefix(&format!("{}{pid}-", staging_prefix(&name, "old")))
+                .tempdir_in(&parent)
+                .map_err(|e| Error::io(&parent, e))?;
+            std::fs::rename(&out, old.path().join(&name)).map_err(|e| Error::io(&out, e))?;
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(&staged, &out) {
+            // Put the previous site back before reporting.
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old.path().join(&name), &out);
+            }
+            return Err(Error::io(&out, e));
+        }
+        // Dropping the temporary folders removes the previous site and the
+        // now empty wrapper.
+        drop(old);
+        drop(wrapper);
+        Ok(())
+    }
+}
+
+/// What a file of the site looked like when wb wrote it: its size and
+/// modification time. A file with another stamp was changed by someone
+/// else and is not reused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: u128,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|m| Stamp::from_meta(&m))
+    }
+
+    fn from_meta(m: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: m.len(),
+            modified: m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        }
+    }
 }
 
 /// Removes the staging folders of builds that are no longer running (a

@@ -79,3 +79,178 @@ fn a_damaged_cache_is_ignored_and_none_is_kept_on_request() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), fresh);
     assert!(!p.exists(".git/wb"));
 }
+
+/// Every file of the site in `out` (path relative to it -> bytes), the
+/// build date on the index left out.
+fn site(p: &Project, out: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let date = regex::Regex::new(r" on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC").unwrap();
+    let root = p.path().join(out);
+    walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&root).unwrap();
+            let bytes = std::fs::read(e.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let bytes = date.replace_all(&text, "").into_owned().into_bytes();
+            (rel.to_string_lossy().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// Builds `_site` (with the caches) and `_fresh` (with none) and asserts
+/// they are the same site, file for file, byte for byte.
+fn cached_site_equals_a_fresh_one(p: &Project) {
+    p.wb(&["build", "--out", "_site"]).ok();
+    p.wb_env(
+        p.path(),
+        &[("WB_NO_CACHE", "1")],
+        &["build", "--out", "_fresh"],
+    )
+    .ok();
+    let (cached, fresh) = (site(p, "_site"), site(p, "_fresh"));
+    assert_eq!(
+        cached.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &cached {
+        assert!(
+            *bytes == fresh[path],
+            "{path} differs from a build without caches"
+        );
+    }
+}
+
+#[cfg(unix)]
+fn inode(p: &Project, rel: &str) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(p.path().join(rel)).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuilt_site_equals_one_built_without_caches() {
+    let p = Project::new();
+    let mut git = p.git();
+    let refunds = proposal("Refunds", "draft");
+    p.file("proposals/refunds.md", &refunds);
+    git.commit("Refunds: first draft");
+    p.file("proposals/payments.md", proposal("Payments", "review"));
+    git.commit("Payments: first draft");
+    cached_site_equals_a_fresh_one(&p);
+    assert!(p.exists(".git/wb/pages.json"));
+    let untouched = "_site/p/payments/history.html";
+    let before = inode(&p, untouched);
+
+    // Nothing changed: every proposal's pages are taken over.
+    cached_site_equals_a_fresh_one(&p);
+    assert_eq!(inode(&p, untouched), before, "pages were rendered again");
+
+    // One new commit to one proposal: only its pages are rendered again.
+    p.file(
+        "proposals/refunds.md",
+        refunds.replace("two days", "two long days"),
+    );
+    git.commit("Refunds: second draft");
+    let changed = inode(&p, "_site/p/refunds/history.html");
+    cached_site_equals_a_fresh_one(&p);
+    assert_eq!(inode(&p, untouched), before);
+    assert_ne!(inode(&p, "_site/p/refunds/history.html"), changed);
+
+    // A page changed by hand is not taken over.
+    p.file(untouched, "edited by hand");
+    cached_site_equals_a_fresh_one(&p);
+    assert_ne!(inode(&p, untouched), before);
+
+    // An edit of wb.yaml: what every page shows may change.
+    p.file(
+        "wb.yaml",
+        "site:\n  title: Our bets\ncheck:\n  disable: [hyperbole-instead-of-specifics]\n",
+    );
+    cached_site_equals_a_fresh_one(&p);
+    assert!(p.read("_site/p/payments/index.html").contains("Our bets"));
+
+    // A change to the working copy.
+    p.file(
+        "proposals/payments.md",
+        proposal("Payments", "review").replace("## Problem\n", "## Problem\n\nA seamless way.\n"),
+    );
+    cached_site_equals_a_fresh_one(&p);
+    assert!(p.read("_site/p/payments/index.html").contains("seamless"));
+
+    // A damaged cache is ignored.
+    p.file(".git/wb/pages.json", "{ not json");
+    cached_site_equals_a_fresh_one(&p);
+}
+
+/// Every proposal's history as `wb history --format json` gives it, with
+/// the caches and without.
+fn histories(p: &Project, slugs: &[&str]) -> (Vec<String>, Vec<String>) {
+    let run = |env: &[(&str, &str)]| {
+        slugs
+            .iter()
+            .map(|s| {
+                p.wb_env(p.path(), env, &["history", s, "--format", "json"])
+                    .ok()
+                    .stdout
+            })
+            .collect::<Vec<_>>()
+    };
+    (run(&[]), run(&[("WB_NO_CACHE", "1")]))
+}
+
+#[test]
+fn a_walk_extended_past_the_cached_head_equals_a_full_walk() {
+    let p = Project::new();
+    let mut git = p.git();
+    let long = |title: &str, extra: &str| {
+        let mut text = proposal(title, "draft");
+        for i in 0..8 {
+            text.push_str(&format!(
+                "\nParagraph {i} of {title}, long enough to weigh.\n"
+            ));
+        }
+        text + extra
+    };
+    p.file("proposals/refunds.md", long("Refunds", ""));
+    p.file("proposals/payments.md", long("Payments", ""));
+    git.commit("First drafts");
+    let (cached, fresh) = histories(&p, &["refunds", "payments"]);
+    assert_eq!(cached, fresh);
+    let walked = p.read(".git/wb/walk.json");
+
+    // A line of new commits on top of the cached HEAD: a rename with an
+    // edit, an edit, a commit that touches no proposal.
+    git.rename("proposals/payments.md", "proposals/checkout.md");
+    p.file("proposals/checkout.md", long("Payments", "\nRenamed.\n"));
+    git.commit("Payments becomes checkout");
+    p.file("proposals/refunds.md", long("Refunds", "\nSecond.\n"));
+    git.commit("Refunds: second draft");
+    p.file("src/main.rs", "fn main() {}\n");
+    git.commit("Code");
+    let (cached, fresh) = histories(&p, &["refunds", "checkout"]);
+    assert_eq!(cached, fresh);
+    assert_ne!(p.read(".git/wb/walk.json"), walked);
+    let checkout = p.wb(&["history", "checkout", "--format", "json"]).json();
+    assert_eq!(checkout["iterations"].as_array().unwrap().len(), 2);
+
+    // A merge after the cached HEAD.
+    git.branch("side");
+    p.file("proposals/refunds.md", long("Refunds", "\nOn main.\n"));
+    git.commit("Refunds on main");
+    git.checkout("side");
+    p.file(
+        "proposals/checkout.md",
+        long("Payments", "\nOn a side branch.\n"),
+    );
+    git.commit("Checkout on a side branch");
+    git.checkout("master");
+    p.file(
+        "proposals/checkout.md",
+        long("Payments", "\nOn a side branch.\n"),
+    );
+    git.merge("side", "Merge side");
+    let (cached, fresh) = histories(&p, &["refunds", "checkout"]);
+    assert_eq!(cached, fresh);
+}

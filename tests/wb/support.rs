@@ -108,7 +108,16 @@ impl Project {
     }
 
     pub fn wb_in(&self, dir: &Path, args: &[&str]) -> Run {
-        let out = self.command(dir, args).output().unwrap();
+        self.wb_env(dir, &[], args)
+    }
+
+    /// Runs `wb ARGS` in `dir` with `env` set too.
+    pub fn wb_env(&self, dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let out = self
+            .command(dir, args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
