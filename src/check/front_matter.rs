@@ -28,6 +28,11 @@ pub(crate) fn front_matter(doc: &Doc) -> Vec<Hit> {
         if value.is_some() {
             continue;
         }
+        // A value wb left out (an unknown status) is reported as a problem
+        // at its line already; "empty" would mislead.
+        if f.left_out.iter().any(|k| k == key) {
+            continue;
+        }
         let (pos, message) = if f.has(key) {
             (doc.value_pos(key), format!("front-matter `{key}` is empty"))
         } else {

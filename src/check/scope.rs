@@ -212,6 +212,12 @@ static JOINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\b[^,;]*\band\b[^,;]*\bfor\b|\b(?:launch(?:es|ed)?|introduc(?:es|ed)|announc(?:es|ed)|unveil(?:s|ed)|adds|added)\b[^,;]*\band\b").unwrap()
 });
 
+/// What a title says about the document rather than the idea: "PR/FAQ",
+/// "(Press Release + FAQ)", "Working Backwards". Its "+" joins no ideas.
+static DOCUMENT_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[(\[]?\s*\bpress[ -]release\s*(?:&|\+|and|/)\s*(?:faqs?|frequently asked questions)\b\s*[)\]]?|\bPR\s*/?\s*FAQs?\b|\bworking backwards\b").unwrap()
+});
+
 pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let problems: Vec<_> = doc
@@ -238,7 +244,7 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
         .map(|pc| pc.text.as_ref());
     if let Some(title) = &doc.p.front.title
         && headline != Some(title.as_str())
-        && JOINED.is_match(title)
+        && JOINED.is_match(&DOCUMENT_KIND.replace_all(title, " "))
     {
         out.push(Hit::new(
             doc.value_pos("title"),
@@ -329,6 +335,21 @@ mod tests {
                 .any(|m| m.starts_with("the press release runs to 9")),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn a_title_naming_the_document_kind_joins_no_ideas() {
+        for title in [
+            "Lantern — PRFAQ (Press Release + FAQ)",
+            "Lantern: Press Release & FAQ",
+            "Lantern PR/FAQ",
+        ] {
+            let text = format!(
+                "---\ntitle: \"{title}\"\n---\n# Night walkers find a lit path home\n\nText.\n"
+            );
+            let m = rules_of(&check_text(&text), "combining-ideas");
+            assert!(m.is_empty(), "{title}: {m:?}");
+        }
     }
 
     #[test]

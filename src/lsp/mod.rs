@@ -493,7 +493,14 @@ fn check_doc(doc: &mut Doc) -> Vec<Diagnostic> {
         Ok(a) => a.findings,
         Err(e) => return vec![error_diagnostic(&doc.text, &e)],
     };
-    let diagnostics = findings.iter().map(|f| diagnostic(&doc.text, f)).collect();
+    // A value wb left out (an unknown status) is an error on its line;
+    // the document is still checked.
+    let diagnostics = p
+        .problems
+        .iter()
+        .map(|d| error_diagnostic(&doc.text, &Error::from(d.clone())))
+        .chain(findings.iter().map(|f| diagnostic(&doc.text, f)))
+        .collect();
     doc.checked = Some((p, findings));
     diagnostics
 }
@@ -522,8 +529,8 @@ fn located(e: &Error) -> String {
     message
 }
 
-/// A document wb cannot read (bad YAML, an unknown status): one error at
-/// its place.
+/// A document wb cannot read (bad YAML), or a value it left out (an
+/// unknown status): an error at its place.
 fn error_diagnostic(text: &str, e: &Error) -> Diagnostic {
     let (line, col) = e.pos().unwrap_or((1, 1));
     let mut message = e.message();

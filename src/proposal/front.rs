@@ -123,6 +123,10 @@ pub struct FrontMatter {
     /// Line and column of each top-level key in the file.
     #[serde(skip)]
     pub positions: IndexMap<String, (usize, usize)>,
+    /// Keys whose value wb left out (an unknown status): reported as a
+    /// problem at their place, so no rule calls them missing.
+    #[serde(skip)]
+    pub left_out: Vec<String>,
 }
 
 impl FrontMatter {
@@ -231,6 +235,7 @@ pub fn parse(path: &Path, yaml_text: &str, line_offset: usize) -> Result<FrontMa
         code: typed.code,
         extra,
         positions,
+        left_out: Vec::new(),
     })
 }
 

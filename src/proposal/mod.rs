@@ -86,7 +86,8 @@ pub struct Proposal {
     /// (see [`layout`]); kept to lay the same values over old versions.
     #[serde(skip)]
     pub sidecar: Option<std::sync::Arc<Sidecar>>,
-    /// Problems in the sidecar: reported, never fatal (the value is left out).
+    /// Problems with a value in the front-matter (an unknown status) or the
+    /// sidecar: reported, never fatal (the value is left out).
     #[serde(skip)]
     pub problems: Vec<Diagnostic>,
 }
@@ -160,7 +161,7 @@ pub fn load(path: &Path, options: &ParseOptions) -> Result<Proposal> {
     let mut p = parse_bytes(path, bytes, options)?;
     let (sidecar, problems) = options.layout.read_sidecar(path, &options.statuses);
     p.sidecar = sidecar.map(std::sync::Arc::new);
-    p.problems = problems;
+    p.problems.extend(problems);
     let sidecar = p.sidecar.clone();
     apply_layout(&mut p, path, sidecar.as_deref(), options);
     Ok(p)
@@ -208,10 +209,10 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         Some(yaml) => front::parse(path, yaml, split.yaml_line_offset)?,
         None => FrontMatter::default(),
     };
-    let front = if options.lenient {
-        lower_status(front)
+    let (front, problems) = if options.lenient {
+        (lower_status(front), Vec::new())
     } else {
-        validate_status(path, front, &options.statuses)?
+        validate_status(path, front, &options.statuses)
     };
     let body = body::parse(split.body, split.body_line_offset, &options.aliases);
     let title = match &front.title {
@@ -233,7 +234,7 @@ pub fn parse(path: &Path, text: String, options: &ParseOptions) -> Result<Propos
         body,
         source: text,
         sidecar: None,
-        problems: Vec::new(),
+        problems,
     })
 }
 
@@ -360,27 +361,35 @@ fn shorten(t: &str, max: usize) -> String {
     }
 }
 
+/// The front-matter's status, checked against wb.yaml's statuses. An
+/// unknown one is a problem the proposal carries (reported with its place,
+/// exit 2) and is left out, so the proposal takes the first status, as a
+/// sidecar's unknown status is: the document is still listed, checked and
+/// published rather than lost to a typo or a status written elsewhere.
 fn validate_status(
     path: &Path,
     mut front: FrontMatter,
     statuses: &[String],
-) -> Result<FrontMatter> {
-    if let Some(status) = &front.status {
-        let lower = status.to_lowercase();
-        if !statuses.contains(&lower) {
-            let (line, _) = front.position("status");
-            let col = "status:".len() + 2;
-            return Err(Diagnostic::new(path, format!("unknown status `{status}`"))
-                .at(line, col)
-                .hint(format!(
-                    "use one of: {} (statuses are set in wb.yaml)",
-                    statuses.join(", ")
-                ))
-                .into());
-        }
+) -> (FrontMatter, Vec<Diagnostic>) {
+    let Some(status) = &front.status else {
+        return (front, Vec::new());
+    };
+    let lower = status.to_lowercase();
+    if statuses.contains(&lower) {
         front.status = Some(lower);
+        return (front, Vec::new());
     }
-    Ok(front)
+    let (line, _) = front.position("status");
+    let col = "status:".len() + 2;
+    let problem = Diagnostic::new(path, format!("unknown status `{status}`; wb left it out"))
+        .at(line, col)
+        .hint(format!(
+            "use one of: {} (statuses are set in wb.yaml)",
+            statuses.join(", ")
+        ));
+    front.status = None;
+    front.left_out.push("status".into());
+    (front, vec![problem])
 }
 
 /// The name of the proposal at `path`: the file stem, or for a folder's
@@ -517,9 +526,11 @@ mod tests {
     fn lenient_parse_keeps_an_unknown_status() {
         let text = "---\ntitle: A\nstatus: Brainstorm\n---\n# A\n".to_string();
         let strict = ParseOptions::default();
-        assert!(parse(Path::new("x.md"), text.clone(), &strict).is_err());
+        let now = parse(Path::new("x.md"), text.clone(), &strict).unwrap();
+        assert_eq!(now.problems.len(), 1, "the current version reports it");
         let v = parse(Path::new("x.md"), text, &strict.lenient()).unwrap();
         assert_eq!(v.status(), "brainstorm");
+        assert!(v.problems.is_empty(), "an old version keeps it quietly");
     }
 
     #[test]
@@ -542,14 +553,20 @@ mod tests {
     }
 
     #[test]
-    fn unknown_status_points_at_the_value() {
-        let e = p("---\ntitle: A\nstatus: maybe\n---\n").unwrap_err();
+    fn unknown_status_points_at_the_value_and_the_proposal_stays() {
+        let q = p("---\ntitle: A\nstatus: Draft v0.1\n---\n# A\n").unwrap();
+        assert_eq!(q.problems.len(), 1);
+        let e = crate::error::Error::from(q.problems[0].clone());
         assert!(
             e.to_string()
-                .starts_with("p/x.md:3:9: unknown status `maybe`"),
+                .starts_with("p/x.md:3:9: unknown status `Draft v0.1`; wb left it out"),
             "{e}"
         );
         assert!(e.hint().unwrap().contains("draft, review"), "{e}");
+        // Left out: the proposal takes the first status, as with none.
+        assert_eq!(q.front.status, None);
+        assert_eq!(q.status, "draft");
+        assert_eq!(q.title, "A");
     }
 
     #[test]

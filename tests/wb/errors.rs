@@ -48,13 +48,39 @@ fn key_of_wrong_type() {
 }
 
 #[test]
-fn unknown_status() {
-    let e = list_with_bad(b"---\ntitle: A\nstatus: pending\n---\n# H\n");
+fn unknown_status_is_reported_and_the_proposal_still_listed() {
+    let p = Project::new();
+    p.file("proposals/good.md", proposal("Good one", "draft"));
+    let bad = b"---\ntitle: Pending one\nstatus: Draft v0.1\n---\n# H\n";
+    p.file("proposals/bad.md", bad);
+    let run = p.wb(&["list", "--format", "json"]).code(2);
     assert!(
-        e.contains("proposals/bad.md:3:9: unknown status `pending`"),
-        "{e}"
+        run.stderr
+            .contains("proposals/bad.md:3:9: unknown status `Draft v0.1`; wb left it out"),
+        "{}",
+        run.stderr
     );
-    assert!(e.contains("use one of: draft, review, approved"), "{e}");
+    assert!(
+        run.stderr.contains("use one of: draft, review, approved"),
+        "{}",
+        run.stderr
+    );
+    // Left out, as a sidecar's unknown status is: the first status stands.
+    let list = run.json();
+    assert_eq!(list[0]["slug"], "bad");
+    assert_eq!(list[0]["title"], "Pending one");
+    assert_eq!(list[0]["status"], "draft");
+    assert_eq!(list[1]["slug"], "good");
+    assert_eq!(p.read_bytes("proposals/bad.md"), bad, "input untouched");
+    // wb check judges it all the same, and does not call the status empty.
+    let run = p.wb(&["check", "proposals/bad.md"]).code(2);
+    assert!(run.stdout.contains("1 proposal checked"), "{}", run.stdout);
+    assert!(!run.stdout.contains("`status` is empty"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("unknown status `Draft v0.1`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

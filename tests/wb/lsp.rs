@@ -342,7 +342,7 @@ fn an_editor_session_gets_diagnostics_hovers_and_fixes() {
 }
 
 #[test]
-fn a_document_wb_cannot_read_gets_one_located_error() {
+fn an_unknown_status_is_a_located_error_and_the_document_still_checked() {
     let p = Project::new();
     p.file("wb.yaml", "proposals: proposals\n");
     let broken = "---\ntitle: Refunds\nstatus: shipped\n---\n# Refunds\n";
@@ -360,13 +360,22 @@ fn a_document_wb_cannot_read_gets_one_located_error() {
         json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": broken}}),
     );
     let d = c.diagnostics(&uri, &mut kept);
-    assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!(d[0]["range"]["start"]["line"], 2);
+    // The status is an error on its line; the document is still checked.
+    let status: Vec<&Value> = d
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("unknown status `shipped`")
+        })
+        .collect();
+    assert_eq!(status.len(), 1, "{d:#?}");
+    assert_eq!(status[0]["range"]["start"]["line"], 2);
+    assert_eq!(status[0]["severity"], 1);
     assert!(
-        d[0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("unknown status `shipped`")
+        d.iter().any(|d| d["code"] == "front-matter"),
+        "the rules ran: {d:#?}"
     );
     c.request("shutdown", Value::Null, &mut kept);
     c.notify("exit", Value::Null);
