@@ -13,6 +13,7 @@ for t in $targets; do
   cp ../tests/adversarial/files/*.md ../examples/proposals/*.md "corpus/$t/" 2>/dev/null || true
 done
 # Word-diff seeds: two versions of one example, cut at a 0xFF byte.
+mkdir -p corpus/word_diff
 for f in ../examples/proposals/*.md; do
   { cat "$f"; printf '\xff'; sed 's/the /a /g' "$f"; } > "corpus/word_diff/pair-$(basename "$f")"
 done
