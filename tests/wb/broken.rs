@@ -321,15 +321,8 @@ fn serve_keeps_the_last_good_pages_under_the_error() {
 fn serve_sees_a_save_made_as_soon_as_it_is_up() {
     let p = portfolio("");
     std::fs::remove_file(p.path().join("proposals/stub.md")).unwrap();
-    let home = p.path().join(".test-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wb"))
-        .args(["serve", "--port", "0"])
-        .current_dir(p.path())
-        .env("HOME", &home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("NO_COLOR", "1")
+    let mut child = p
+        .command(p.path(), &["serve", "--port", "0"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -499,16 +499,7 @@ fn fifty_thousand_headings_build_in_linear_time() {
 
 // ---- a browser over a hostile site ----
 
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
+use crate::support::chromium;
 
 /// Payloads that, if any of them ran, set `window.__pwned`.
 const TRAP: &str = "window.__pwned=1";
@@ -603,23 +594,7 @@ fn a_hostile_site_runs_no_script_but_its_own() {
         format!("<!doctype html><main><img src=x onerror=\"{TRAP}\"></main>"),
     )
     .unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let options = headless_chrome::LaunchOptions::default_builder()
-        .path(Some(binary))
-        .sandbox(false)
-        .headless(true)
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .args(vec![
-            std::ffi::OsStr::new("--disable-gpu"),
-            std::ffi::OsStr::new("--disable-quic"),
-            std::ffi::OsStr::new("--no-first-run"),
-            std::ffi::OsStr::new("--disable-background-networking"),
-            std::ffi::OsStr::new("--disable-component-update"),
-            std::ffi::OsStr::new("--disable-sync"),
-        ])
-        .build()
-        .unwrap();
-    let browser = headless_chrome::Browser::new(options).unwrap();
+    let (browser, _profile) = crate::support::headless_browser(binary);
     let tab = browser.new_tab().unwrap();
     let site_url = format!("file://{}/", site.display());
     let inspect = format!(

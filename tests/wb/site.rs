@@ -761,15 +761,8 @@ impl Drop for Server {
 }
 
 pub fn serve(p: &Project) -> Server {
-    let home = p.path().join(".test-home");
-    std::fs::create_dir_all(&home).unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wb"))
-        .args(["serve", "--port", "0"])
-        .current_dir(p.path())
-        .env("HOME", &home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("NO_COLOR", "1")
+    let mut child = p
+        .command(p.path(), &["serve", "--port", "0"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -873,16 +866,7 @@ fn serve_rebuilds_and_survives_errors() {
 
 // ---- in a real browser ----
 
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
+use crate::support::chromium;
 
 /// Opens the built site from disk in headless Chromium: filters by status,
 /// searches, and reads a history page's insertions and deletions. CI
@@ -900,23 +884,7 @@ fn the_site_works_in_a_browser() {
     };
     let p = fixture();
     let site = build(&p);
-    let profile = tempfile::tempdir().unwrap();
-    let options = headless_chrome::LaunchOptions::default_builder()
-        .path(Some(binary))
-        .sandbox(false)
-        .headless(true)
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .args(vec![
-            std::ffi::OsStr::new("--disable-gpu"),
-            std::ffi::OsStr::new("--disable-quic"),
-            std::ffi::OsStr::new("--no-first-run"),
-            std::ffi::OsStr::new("--disable-background-networking"),
-            std::ffi::OsStr::new("--disable-component-update"),
-            std::ffi::OsStr::new("--disable-sync"),
-        ])
-        .build()
-        .unwrap();
-    let browser = headless_chrome::Browser::new(options).unwrap();
+    let (browser, _profile) = crate::support::headless_browser(binary);
     let tab = browser.new_tab().unwrap();
     let url = format!("file://{}", site.join("index.html").display());
     tab.navigate_to(&url)

@@ -375,3 +375,37 @@ pub fn proposal(title: &str, status: &str) -> String {
          ## Problem\n\nRefunds take two days of paperwork.\n"
     )
 }
+
+/// The Chromium the browser tests drive, where one is installed.
+pub fn chromium() -> Option<PathBuf> {
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// Headless Chromium at `binary`, with a profile of its own (kept alive by
+/// the returned folder) and nothing that reaches the network.
+pub fn headless_browser(binary: PathBuf) -> (headless_chrome::Browser, tempfile::TempDir) {
+    let profile = tempfile::tempdir().unwrap();
+    let options = headless_chrome::LaunchOptions::default_builder()
+        .path(Some(binary))
+        .sandbox(false)
+        .headless(true)
+        .user_data_dir(Some(profile.path().to_path_buf()))
+        .args(vec![
+            std::ffi::OsStr::new("--disable-gpu"),
+            std::ffi::OsStr::new("--disable-quic"),
+            std::ffi::OsStr::new("--no-first-run"),
+            std::ffi::OsStr::new("--disable-background-networking"),
+            std::ffi::OsStr::new("--disable-component-update"),
+            std::ffi::OsStr::new("--disable-sync"),
+        ])
+        .build()
+        .unwrap();
+    (headless_chrome::Browser::new(options).unwrap(), profile)
+}
