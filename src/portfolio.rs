@@ -389,7 +389,6 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
             continue;
         }
         let skipped = if is_glob(source) {
-            let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
             let glob = match glob_of(source) {
                 Ok(g) => g,
                 Err(e) => {
@@ -404,7 +403,7 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
             };
             let mut set = GlobSetBuilder::new();
             set.add(glob);
-            let base = root.join(fixed.join("/"));
+            let base = root.join(fixed_part(source));
             found.walk_source(&base, set.build().ok().as_ref(), names_readme(source))
         } else {
             let base = root.join(source);
@@ -453,6 +452,13 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
     (files, errors, unmatched)
 }
 
+/// The folders a source names before its first glob component
+/// (`keps/*/README.md`: `keps`; a plain folder: all of it).
+fn fixed_part(source: &str) -> String {
+    let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
+    fixed.join("/")
+}
+
 /// A source that names a place outside the portfolio (`/etc`, `../../`),
 /// at its line in wb.yaml. A source that is a symbolic link is left to the
 /// walk, which says so.
@@ -462,8 +468,7 @@ fn outside_portfolio(
     source: &str,
     canonical_root: &Path,
 ) -> Option<Error> {
-    let fixed: Vec<&str> = source.split('/').take_while(|c| !is_glob(c)).collect();
-    let base = loaded.root.join(fixed.join("/"));
+    let base = loaded.root.join(fixed_part(source));
     let is_link = std::fs::symlink_metadata(&base).is_ok_and(|m| m.file_type().is_symlink());
     let outside = Path::new(source).is_absolute()
         || (!is_link
