@@ -12,19 +12,19 @@ use crate::proposal::{BlockKind, Role};
 /// Marketing words that promise instead of telling.
 pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic)\b",
+        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better))\b",
     )
     .unwrap()
 });
 
 /// Intensifiers that are claims only when no number backs them.
 static INTENSIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:dramatically|significantly|drastically|massively|vastly|hugely|greatly|exponentially|radically|immensely|tremendously|enormously)\b").unwrap()
+    Regex::new(r"(?i)\b(?:dramatically|significantly|drastically|massively|vastly|hugely|greatly|exponentially|radically|immensely|tremendously|enormously)\b|\bhighly (?:customi[sz]able|efficient|scalable|intuitive|flexible|optimi[sz]ed|performant)\b|\b(?:very|super|incredibly|extremely|really) (?:easy|simple|intuitive)\b").unwrap()
 });
 
 /// Superlatives, claims only when no number backs them.
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthe (?:fastest|easiest|simplest|smartest|most (?:advanced|powerful|innovative|intuitive|comprehensive|complete|sophisticated|trusted|reliable|efficient))\b|\b(?:world's|industry's|market's) (?:first|best|leading|fastest|most \w+)\b|\bthe best (?:way|tool|app|platform|solution|experience|choice|product|service)\b|#1\b|\bnumber one\b").unwrap()
+    Regex::new(r"(?i)\bthe (?:fastest|easiest|simplest|smartest|most (?:advanced|powerful|innovative|intuitive|comprehensive|complete|sophisticated|trusted|reliable|efficient))\b|\b(?:world's|industry's|market's) (?:first|best|leading|fastest|most \w+)\b|\bthe best (?:[\w-]+\s+){0,2}?(?:way|tool|app|platform|solution|experience|choice|product|service)\b|\bthe first (?:[\w-]+\s+){0,3}?(?:tool|platform|app|application|editor|layer|product|service|solution|system|framework|engine|library|marketplace|assistant|software|device|protocol|company)s?\b|#1\b|\bnumber one\b").unwrap()
 });
 
 /// Comparatives that promise "better" without saying by how much; only in
@@ -73,7 +73,15 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
             found.push((at, w, Claim::Hype));
         }
         let unbacked = |at: usize| !NUMBER.is_match(sentence_at(text, at));
-        for re in [&*INTENSIFIER, &*SUPERLATIVE] {
+        // Superlatives and intensifiers are judged where the claim is made,
+        // the press release: in an FAQ answer "the best way to start is..."
+        // is advice, and the specifics the FAQ gives sit beside it.
+        let claims: &[&Regex] = if piece.in_faq {
+            &[]
+        } else {
+            &[&*INTENSIFIER, &*SUPERLATIVE]
+        };
+        for re in claims {
             for m in re.find_iter(text).filter(|m| unbacked(m.start())) {
                 found.push((m.start(), m.as_str(), Claim::Unbacked));
             }
@@ -649,5 +657,37 @@ mod tests {
             "# H\n\n## Customer quote\n\n\"It's amazing: I used to wait 2 days,\" said Jane Doe, owner of Doe's.\n",
         );
         assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+    }
+
+    #[test]
+    fn claims_of_being_first_or_highly_something_are_unbacked() {
+        let f = check_text(&pr(
+            "Ledgerly is the first bookkeeping tool built for market stalls. It is highly customizable and very easy to use.",
+        ));
+        assert_eq!(
+            rules_of(&f, "hyperbole-instead-of-specifics"),
+            vec![
+                "'the first bookkeeping tool' in the summary with no number to back it",
+                "'highly customizable' in the summary with no number to back it",
+                "'very easy' in the summary with no number to back it",
+            ]
+        );
+        // Sequence, not a claim; a fast-moving world is not the product.
+        let f = check_text(&pr(
+            "The first version ships to the first two markets. The field is moving very fast.",
+        ));
+        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+    }
+
+    #[test]
+    fn superlatives_in_faq_answers_are_advice_but_marketing_words_are_not() {
+        let text = "# Stalls keep books in a minute\n\nStall owners close the day's books in a minute.\n\n\
+                    # FAQ\n\n## How do I start?\n\nThe best way to start is the most complete guide, which dramatically shortens setup.\n";
+        assert!(rules_of(&check_text(text), "hyperbole-instead-of-specifics").is_empty());
+        let text = text.replace("which dramatically shortens", "a seamless way to shorten");
+        assert_eq!(
+            rules_of(&check_text(&text), "hyperbole-instead-of-specifics"),
+            vec!["'seamless' in the FAQ"]
+        );
     }
 }
