@@ -27,7 +27,7 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "dependencies",
             re(
-                r"(?i)\b(?:depend\w*|rel(?:y|ies|iant) on|partners?|prerequisites?|third[- ]part(?:y|ies)|other teams|vendors?|suppliers?|need from|approvals?|sign-off|contracts?)\b",
+                r"(?i)\b(?:depend(?:s|ed|ent)? on|dependenc(?:y|ies)|rel(?:y|ies|iant) on|partners?|prerequisites?|third[- ]part(?:y|ies)|other teams|vendors?|suppliers?|need from|approvals?|sign-off|contracts?)\b",
             ),
         ),
         (
@@ -75,8 +75,7 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         internal
     };
     if pool.is_empty() {
-        // No FAQ at all asks no hard question; a document with an external
-        // FAQ only is faq-too-short's ("no internal FAQ").
+        // No FAQ at all asks no hard question.
         if p.body.faqs.is_empty() {
             return vec![Hit::new(
                 doc.top(),
@@ -85,7 +84,19 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
             )
             .about("the internal FAQ's hard questions")];
         }
-        return Vec::new();
+        // Only the customers' questions: nobody asks the business's.
+        let pos = p
+            .body
+            .sections
+            .iter()
+            .find(|s| s.role == Role::ExternalFaq)
+            .map_or_else(|| doc.top(), |s| doc.section_pos(s));
+        return vec![Hit::new(
+            pos,
+            "no internal FAQ: only customers' questions are asked, none about what it will cost, what could go wrong, what it depends on, why now or what we will not do",
+            "add an internal FAQ that asks what makes the team uncomfortable, and answer it",
+        )
+        .about("the internal FAQ's hard questions")];
     }
     let min = doc
         .config()
@@ -293,6 +304,41 @@ mod tests {
 
     const LONG: &str =
         "A full answer of more than twelve words, so that it is not a one-liner at all.";
+
+    #[test]
+    fn an_external_faq_alone_asks_none_of_the_business_questions() {
+        let mut text = faq(
+            &[
+                ("How much does it cost?", LONG),
+                ("What if the card reader is offline?", LONG),
+            ],
+            &[],
+        );
+        text = text.replace("## Internal FAQ\n\n", "");
+        assert_eq!(
+            rules_of(&check_text(&text), "faq-avoids-hard-questions"),
+            vec![
+                "no internal FAQ: only customers' questions are asked, none about what it will cost, what could go wrong, what it depends on, why now or what we will not do"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dependable_product_is_no_dependency() {
+        let text = faq(
+            &[],
+            &[
+                (
+                    "Why is a dependable refund important?",
+                    "Shops say a dependable refund, depending on the day, keeps the queue short and calm.",
+                ),
+                ("What will it cost us?", LONG),
+            ],
+        );
+        let m = rules_of(&check_text(&text), "faq-avoids-hard-questions");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("dependencies"), "{m:?}");
+    }
 
     #[test]
     fn comfortable_questions_fire() {
