@@ -71,6 +71,10 @@ super::options::options! {
     pub struct ProblemParagraph {
         /// Fewest words a problem section may have.
         min_words: usize = 40,
+        /// Fewest sentences a problem section may have, unless it lists the
+        /// pains one by one or names what they cost ("a sentence or two"
+        /// that says neither says nothing).
+        min_sentences: usize = 3,
     }
 }
 
@@ -365,12 +369,13 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that describe a cost the customer pays today.
 static PAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*)\b|[$€£]\s?\d|\d\s?%").unwrap()
+    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium)\b|[$€£]\s?\d|\d\s?%").unwrap()
 });
 
 pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
-    let min_words = doc.config().check.rules.missing_problem_paragraph.min_words;
+    let opts = &doc.config().check.rules.missing_problem_paragraph;
+    let min_words = opts.min_words;
     let problems: Vec<&Section> = p
         .body
         .sections
@@ -414,6 +419,23 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
                 format!("'{}' is empty", s.heading),
                 hint,
             ));
+        } else if words >= min_words
+            && sentences(&text) < opts.min_sentences
+            && PAIN.find_iter(&text).count() < 2
+            && !has_list(p, s)
+        {
+            let n = sentences(&text);
+            out.push(
+                Hit::new(
+                    doc.section_pos(s),
+                    format!(
+                        "the problem section says it in {n} sentence{} and names no cost to the customer (time, money, errors)",
+                        if n == 1 { "" } else { "s" },
+                    ),
+                    hint,
+                )
+                .about(format!("the problem section '{}' is too short", s.heading)),
+            );
         } else if words < min_words {
             out.push(
                 Hit::new(
@@ -429,6 +451,29 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
     }
     out
 }
+
+/// Sentences of three words or more: "Not sure how?" is a sentence, "Q1." is not.
+fn sentences(text: &str) -> usize {
+    text.split_inclusive(['.', '!', '?'])
+        .filter(|x| crate::proposal::body::count_words(x) >= 3)
+        .count()
+}
+
+/// Does the section, or one nested under it, list its points one by one?
+fn has_list(p: &Proposal, s: &Section) -> bool {
+    p.body
+        .sections
+        .iter()
+        .filter(|o| o.line >= s.line && o.line <= s.end_line && !o.in_faq)
+        .flat_map(|o| &o.blocks)
+        .any(|b| matches!(b.kind, BlockKind::List { .. }))
+}
+
+/// A paragraph that announces the product ("today announced", "launches",
+/// "shipped"): the lead of the release, wherever the structure put it.
+static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:announce[sd]?|announcing|launch(?:es|ed)?|introduc(?:es|ed)|unveil(?:s|ed)|ship(?:s|ped)|releas(?:es|ed)|(?:is|are) now available)\b").unwrap()
+});
 
 /// The text of a section and of the sections nested under it.
 fn section_text(p: &Proposal, s: &Section) -> String {
@@ -464,7 +509,8 @@ fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
                 continue;
             }
             let words = crate::proposal::body::count_words(&b.text);
-            if lead && i == 0 {
+            let first_sentence = b.text.split_inclusive(['.', '!', '?']).next().unwrap_or("");
+            if (lead && i == 0) || ANNOUNCES.is_match(first_sentence) {
                 let signs = PAIN
                     .find_iter(&b.text)
                     .filter(|m| !m.as_str().eq_ignore_ascii_case("today"))
@@ -685,6 +731,44 @@ mod tests {
         let product = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- Today RadarCab launches a map of every free driver, with colours for each shift, a list of the nearest cars, a button that sends the fare and a log that keeps itself.\n\nRadarCab runs in any browser and keeps the history of every fare for a year, so the risk of a lost record is gone; it works on the tablets the depot already has and on phones.\n";
         assert_eq!(
             rule(product),
+            vec!["no problem paragraph: nothing says what hurts for the customer today"]
+        );
+    }
+
+    #[test]
+    fn a_problem_said_in_a_sentence_or_two_is_too_short_unless_it_lists_the_pains() {
+        let rule = |body: &str| {
+            rules_of(
+                &check_text(&doc("Shops refund in two minutes", body)),
+                "missing-problem-paragraph",
+            )
+        };
+        let two = "## Problem\n\nWherever a shop takes card payments of any kind, a refund is a slow and uncertain \
+                   business that involves the bank, the card network and the shop's own till. \
+                   Refundly puts an end to all of that with one button at the till.\n";
+        assert_eq!(
+            rule(two),
+            vec![
+                "the problem section says it in 2 sentences and names no cost to the customer (time, money, errors)"
+            ]
+        );
+        let listed = "## Problem\n\nWherever a shop takes card payments, a refund is a slow and uncertain \
+                      business that involves the bank, the card network and the shop's own till:\n\n\
+                      - the customer waits three days for the money to come back\n- the owner phones the bank \
+                      and the card network to ask where the refund has gone\n";
+        assert!(rule(listed).is_empty(), "{:?}", rule(listed));
+    }
+
+    #[test]
+    fn an_announcement_is_judged_as_the_lead_wherever_it_sits() {
+        // The announcement sits under a heading the structure does not
+        // know; its "today" and one word of pain are not a problem paragraph.
+        let text = "# Refundly\n\n## Our news\n\nToday Shopfront announced Refundly, a till button for \
+                    refunds. Previously, shop owners had to phone the bank for every refund they made \
+                    at the counter, and the customer went home without the money in hand.\n\n\
+                    Refundly works on the tills shops already have.\n";
+        assert_eq!(
+            rules_of(&check_text(text), "missing-problem-paragraph"),
             vec!["no problem paragraph: nothing says what hurts for the customer today"]
         );
     }
