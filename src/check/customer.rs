@@ -498,6 +498,12 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
         if noun.is_none() && !everybody {
             return None;
         }
+        // "all Panova EHR customers", "every Shopify merchant": the users
+        // of a named product are a group you can find, not everybody.
+        let mut before_noun = words.iter().skip(1).take_while(|w| !person_like(w)).take(3);
+        if before_noun.any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
         let phrase = words.iter().take(4).copied().collect::<Vec<_>>().join(" ");
         return Some((Segment::Category, phrase));
     }
@@ -595,6 +601,29 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
     // clause after the last of a list narrows the whole list.
     if text[clause_end..].starts_with(',') && list_narrowed(&text[clause_end..]) {
         return Some((Segment::Specific, phrase));
+    }
+    // "one person", "a single team", "one specific community": one is the
+    // opposite of everybody.
+    if words[..first_person].iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "one" | "single" | "specific" | "particular"
+        )
+    }) {
+        return Some((Segment::Specific, phrase));
+    }
+    // "for one community, your extended family": the apposition says who.
+    if let Some(rest) = text[clause_end..].strip_prefix(',') {
+        let rest = rest.trim_start();
+        let opens = rest.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "your" | "their" | "our" | "his" | "her" | "namely"
+            )
+        });
+        if opens && matches!(judge_phrase(rest, true), Some((Segment::Specific, _))) {
+            return Some((Segment::Specific, phrase));
+        }
     }
     if heads.iter().all(|h| is_category(h)) {
         return Some((Segment::Category, phrase));
@@ -1556,6 +1585,26 @@ mod tests {
             assert!(!m.is_empty(), "{summary}: no finding");
             assert!(m[0].starts_with(phrase), "{summary}: {m:?}");
         }
+    }
+
+    #[test]
+    fn one_group_an_apposition_or_a_products_users_are_not_everybody() {
+        for summary in [
+            "Ledgerly is a ledger built for one specific community, your family's small farm.",
+            "Ledgerly is made for one person: the owner who keeps the books herself.",
+            "Ledgerly is available today for all Tillpoint POS customers at no extra cost.",
+        ] {
+            assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
+        }
+        // An apposition that is itself a category still is one.
+        let m = vague("Ledgerly is built for a big audience, their developers.");
+        assert!(!m.is_empty(), "no finding");
+        assert!(
+            vague("Ledgerly is available today for all customers.")[0]
+                .starts_with("'all customers"),
+            "{:?}",
+            vague("Ledgerly is available today for all customers.")
+        );
     }
 
     #[test]

@@ -192,6 +192,10 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "DNA", "RSVP", "USB", "QR", "LED", "DVD", "CD", "MBA", "LLC", "INC", "LTD", "CPA", "IRS",
     "DMV", "PTA", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AC", "UPS", "DHL",
     "BBC", "NBA", "NFL", "MD", "RN", "PhD", "ZIP", "WiFi", "Q1", "Q2", "Q3", "Q4", "TBD", "TBA",
+    // Business and legal words customers meet outside engineering.
+    "ROI", "SWOT", "NDA", "B2B", "B2C", "SaaS", "GDPR", "HIPAA", "LLP", "PLC", "GmbH",
+    // File formats and addresses people meet every day.
+    "PNG", "JPEG", "JPG", "JPEGs", "GIF", "MP3", "MP4", "URL", "URLs", "CSV",
 ];
 
 /// US states and Canadian provinces, as written after a city.
