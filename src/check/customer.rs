@@ -1201,6 +1201,20 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Why an attribution does not give the quote to a real person.
+/// How `fake_attribution` says the speaker has no full name: a role, a
+/// first name, an initial.
+const WEAK_NAME: &[&str] = &["no one by name", "a first name"];
+
+/// A quote that tells a lived moment: thirty words or more, a number, a
+/// before and an after, and no marketing in it. Its speaker's missing surname is a detail then
+/// (customers are often quoted by role or first name), not a fake.
+fn lived(quote: &str, headline: &[String]) -> bool {
+    crate::proposal::body::count_words(quote) >= 30
+        && SITUATION.find_iter(quote).count() >= 2
+        && NUMBER.is_match(quote)
+        && marketing(quote, headline).is_empty()
+}
+
 fn fake_attribution(who: &str, raw: &str) -> Option<String> {
     if let Some(m) = PLACEHOLDER_NAME
         .find(who)
@@ -1368,7 +1382,9 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         match &q.attribution {
             Some(who) if SELF_QUOTE.is_match(who) => continue,
             Some(who) => {
-                if let Some(why) = fake_attribution(who, &q.raw) {
+                if let Some(why) = fake_attribution(who, &q.raw)
+                    && !(WEAK_NAME.iter().any(|w| why.starts_with(w)) && lived(&q.text, &headline))
+                {
                     out.push(
                         Hit::new(
                             (line, col),
@@ -1751,6 +1767,24 @@ mod tests {
             ))
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_lived_moment_outweighs_a_missing_surname_but_not_a_placeholder() {
+        const LIVED: &str = "\"After our third refund dispute in two months I stopped doing refunds by hand at the counter. \
+                             Last week the fourteen refunds of the Saturday rush took me twenty minutes, and none came back.\"";
+        for who in [
+            " – Priya S., Payroll Clerk",
+            " — a shop owner in the pilot",
+            " - Albert from San Francisco",
+        ] {
+            let m = release(&format!("{LIVED}{who}"));
+            assert!(m.is_empty(), "{who}: {m:?}");
+        }
+        let m = release(&format!("{LIVED} — [NAME, TITLE]"));
+        assert!(m[0].contains("a placeholder"), "{m:?}");
+        let m = release(&format!("{LIVED} said the Refundly product team."));
+        assert!(m[0].contains("a team, not a person"), "{m:?}");
     }
 
     #[test]
