@@ -209,8 +209,62 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
 
 /// Two things joined in a headline: "X and Y for A and B", "X & Y", "X plus Y".
 static JOINED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\b[^,;]*\band\b[^,;]*\bfor\b|\b(?:launch(?:es|ed)?|introduc(?:es|ed)|announc(?:es|ed)|unveil(?:s|ed)|adds|added)\b[^,;]*\band\b").unwrap()
+    Regex::new(
+        r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\b[^,;]*\band\b[^,;]*\bfor\b",
+    )
+    .unwrap()
 });
+
+/// "Acme launches cooler booking and farm pickup": a launch verb whose
+/// object is two things. Not "launches a way to find events and buy
+/// tickets" or "a tool for Basic and Standard plans": once a preposition,
+/// a "to" or an -ing verb comes between, the "and" joins the parts of one
+/// idea.
+static LAUNCHES_TWO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:launch(?:es|ed)?|introduc(?:es|ed)|announc(?:es|ed)|unveil(?:s|ed)|adds|added)\s+([^,;:.!?()—–]*?)\s+and\s+\w").unwrap()
+});
+
+/// Two things joined in `text` as a headline joins them: JOINED, or a
+/// launch of two things.
+fn joined(text: &str) -> Option<regex::Match<'_>> {
+    JOINED.find(text).or_else(|| {
+        LAUNCHES_TWO.captures_iter(text).find_map(|c| {
+            let object = c.get(1)?.as_str();
+            let words: Vec<String> = object.split_whitespace().map(str::to_lowercase).collect();
+            // An -ing verb opening a clause ("facilitating the search"),
+            // not an -ing noun ("cooler booking").
+            let clause = words.windows(2).any(|p| {
+                p[0].ends_with("ing")
+                    && matches!(
+                        p[1].as_str(),
+                        "the" | "a" | "an" | "your" | "their" | "its" | "our" | "his" | "her"
+                    )
+            });
+            let one_idea = words.len() > 5
+                || clause
+                || words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "to" | "for"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "on"
+                            | "of"
+                            | "in"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "at"
+                            | "across"
+                            | "between"
+                            | "both"
+                    )
+                });
+            (!one_idea).then(|| c.get(0).expect("a match"))
+        })
+    })
+}
 
 /// What a title says about the document rather than the idea: "PR/FAQ",
 /// "(Press Release + FAQ)", "Working Backwards". Its "+" joins no ideas.
@@ -244,7 +298,7 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
         .map(|pc| pc.text.as_ref());
     if let Some(title) = &doc.p.front.title
         && headline != Some(title.as_str())
-        && JOINED.is_match(&DOCUMENT_KIND.replace_all(title, " "))
+        && joined(&DOCUMENT_KIND.replace_all(title, " ")).is_some()
     {
         out.push(Hit::new(
             doc.value_pos("title"),
@@ -255,7 +309,7 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
     for piece in doc.press_release().filter(|pc| {
         matches!(pc.role, Role::Headline | Role::Subheading) && pc.kind == Kind::Heading
     }) {
-        if let Some(m) = JOINED.find(&piece.text) {
+        if let Some(m) = joined(&piece.text) {
             out.push(Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!("{} joins two ideas: '{}'", piece.place(), piece.text),
@@ -386,5 +440,18 @@ mod tests {
             "combining-ideas",
         );
         assert!(m.is_empty());
+        // The parts of one job, or of one offer, after a launch verb.
+        for headline in [
+            "Acme launches a simple way to find stalls and pay for produce",
+            "Acme launches a board facilitating the search and booking of market stalls",
+            "Acme launches a free tool to help growers find buyers and get paid",
+            "Acme launches refunds on Basic and Standard plans",
+        ] {
+            let m = rules_of(
+                &check_text(&format!("# {headline}\n\nText.\n")),
+                "combining-ideas",
+            );
+            assert!(m.is_empty(), "{headline}: {m:?}");
+        }
     }
 }
