@@ -251,7 +251,15 @@ pub(crate) fn faq_too_short(doc: &Doc) -> Vec<Hit> {
             );
         }
     }
-    for f in &p.body.faqs {
+    // One short answer in a full FAQ ("What does it cost? Nothing.") is an
+    // answer; the pattern is answers of one line.
+    let short = p
+        .body
+        .faqs
+        .iter()
+        .filter(|f| f.answer_words < opts.min_answer_words)
+        .count();
+    for f in p.body.faqs.iter().filter(|_| short >= 2) {
         if f.answer_words < opts.min_answer_words {
             let message = if f.answer_words == 0 {
                 format!("'{}' has no answer", f.question)
@@ -396,14 +404,28 @@ mod tests {
             ("D?", LONG),
             ("E?", LONG),
         ];
-        let text = faq(&five, &[("What will it cost?", "Not much.")]);
+        let text = faq(
+            &five,
+            &[
+                ("What will it cost?", "Not much."),
+                ("Why now?", "Why not."),
+            ],
+        );
         let m = rules_of(&check_text(&text), "faq-too-short");
         assert_eq!(
             m,
             vec![
-                "the internal FAQ has 1 question (at least 5 expected)",
-                "'What will it cost?' is answered in one line"
+                "the internal FAQ has 2 questions (at least 5 expected)",
+                "'What will it cost?' is answered in one line",
+                "'Why now?' is answered in one line"
             ]
+        );
+        // One short answer among full ones is an answer, not the pattern.
+        let text = faq(&five, &[("What will it cost?", "Nothing at all.")]);
+        let m = rules_of(&check_text(&text), "faq-too-short");
+        assert_eq!(
+            m,
+            vec!["the internal FAQ has 1 question (at least 5 expected)"]
         );
         let m = rules_of(&check_text("# H\n\nText.\n"), "faq-too-short");
         assert_eq!(m.len(), 1);
