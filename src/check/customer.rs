@@ -545,6 +545,19 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
         .unwrap_or(words.len())
         .min(6);
     let first_person = words[..limit].iter().position(|w| person_like(w))?;
+    // "AI agents", "coding agents": software, not people.
+    if first_person > 0
+        && words[first_person]
+            .to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .starts_with("agent")
+        && matches!(
+            words[first_person - 1].to_lowercase().as_str(),
+            "ai" | "coding" | "software" | "llm" | "autonomous" | "browser" | "ai-powered"
+        )
+    {
+        return None;
+    }
     // Words before it that narrow nothing ("what", "their") mean the
     // person word is not the head of this phrase.
     if words[..first_person].iter().any(|w| {
@@ -797,6 +810,8 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
     // steps of how it works, or "anyone can sign up" under getting started.
     let mut categories: Vec<(usize, usize, String, &'static str)> = Vec::new();
     let mut mentioned = false;
+    // Segments the release names.
+    let mut in_release = 0usize;
     for piece in doc.press_release().filter(|pc| {
         !doc.is_preamble(pc)
             && !matches!(
@@ -814,7 +829,7 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
         for (at, seg, phrase) in customer_phrases(text) {
             mentioned = true;
             match seg {
-                Segment::Specific => specific = true,
+                Segment::Specific => in_release += 1,
                 Segment::Category => {
                     let (line, col) =
                         doc.locate_match(piece, at, phrase.len().min(text.len() - at));
@@ -852,7 +867,11 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
             }
         }
     }
-    if specific {
+    // A segment named once among many generic words does not make the
+    // release's customer specific: "users", "teams", "organizations" said
+    // again and again are who it speaks to.
+    let drowned = categories.len() >= 3 && categories.len() >= 2 * in_release;
+    if specific || (in_release > 0 && !drowned) {
         return out;
     }
     let mut seen: Vec<String> = Vec::new();
@@ -1621,6 +1640,29 @@ mod tests {
             "{:?}",
             vague("Ledgerly is available today for all customers.")
         );
+    }
+
+    #[test]
+    fn one_segment_among_many_generic_words_is_drowned_out() {
+        let m = vague(
+            "Ledgerly lets users close their books. Users share ledgers with teams, and organizations \
+             keep one record. Bookkeepers who close the books for five restaurants like it too.",
+        );
+        assert!(m.iter().any(|m| m.starts_with("'users'")), "{m:?}");
+        // The segment named as often as the generic words stands.
+        assert!(
+            vague(
+                "Bookkeepers who close the books for five restaurants get one ledger. Users share \
+                 it, and bookkeepers who close the books for bakeries use it too."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn ai_agents_are_software_not_a_segment() {
+        let m = vague("Gatekeep lets AI agents act safely. It is built for developers.");
+        assert!(m.iter().any(|m| m.starts_with("'developers")), "{m:?}");
     }
 
     #[test]
