@@ -922,7 +922,7 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sales talk that customers do not say about a product.
 static SALES_TALK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\babsolutely love\b|\bdoes it all\b|\bmust-have\b|\ba no-brainer\b|\bhighly recommend\b").unwrap()
+    Regex::new(r"(?i)\babsolutely love\b|\bdoes it all\b|\bmust-have\b|\ba no-brainer\b|\bhighly recommend\b|\btransformed (?:how|the way)\b|\b(?:greatly|significantly|dramatically|vastly|tremendously) improved\b|\bquantum leap\b|\bgame[- ]changer\b|\bcan't imagine (?:working|living|life) without\b|\bcouldn't be happier\b|\bto the next level\b").unwrap()
 });
 
 /// "the easiest … we have ever used": the superlative is group 1.
@@ -950,6 +950,11 @@ static PLACEHOLDER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The author quoting themself: not a customer quote at all.
+/// A speaker who leads the company that makes the product.
+static LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:CEO|CTO|COO|CPO|CMO|president|(?:co-?)?founder|chief \w+ officer|general manager|head of product|spokesperson)\b").unwrap()
+});
+
 static SELF_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:the|its|our)\s+(?:project\s+)?(?:author|developer|creator|maintainer|founder|builder|writer)s?\b").unwrap()
 });
@@ -1201,7 +1206,7 @@ fn past(text: &str, i: usize) -> usize {
 /// "Ana Ruiz, owner of Ruiz Tax, said:" before a quote.
 fn attribution_before(before: &str) -> Option<String> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:said|says|explains|explained|adds|added|recalls|wrote|writes)\s*[:,]?\s*$").unwrap()
+        Regex::new(r"(?i)(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:said|says|explains|explained|adds|added|recalls|wrote|writes|notes|noted|comments|commented|shares|shared|remarks|remarked)\s*[:,]?\s*$").unwrap()
     });
     BEFORE
         .captures(before.trim_end_matches(['"', '“', ' ']))
@@ -1352,6 +1357,25 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         }
     }
     let found = quotes(doc);
+    // Beside the company's leaders, the one other named speaker is the
+    // customer: "said the CEO of Acme" first, then "noted Kari Hough, head
+    // of credentialing at Molina".
+    let leader = |q: &Quote| q.attribution.as_deref().is_some_and(|w| LEADER.is_match(w));
+    let voices: Vec<usize> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| {
+            q.attribution
+                .as_deref()
+                .is_some_and(|w| !SELF_QUOTE.is_match(w))
+                && !leader(q)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let customer_voice = match voices.as_slice() {
+        [one] if found.iter().any(leader) => Some(*one),
+        _ => None,
+    };
     // The release's only quote stands for its customer's voice.
     let only = found
         .iter()
@@ -1362,7 +1386,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         })
         .count()
         == 1;
-    for mut q in found {
+    for (i, mut q) in found.into_iter().enumerate() {
         if q.attribution.is_none() && q.in_section {
             // "said Jane Doe" or "— Jane Doe" anywhere in the quote section.
             let section = doc
@@ -1452,7 +1476,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             }
         }
         // A named speaker: a customer quote must still sound like one.
-        if q.in_section || only {
+        if q.in_section || only || customer_voice == Some(i) {
             let mut reasons = marketing(&q.text, &headline);
             if let Some(who) = q.attribution.as_deref().filter(|w| unplaced(w)) {
                 reasons.push(format!("'{who}' has no organisation or place"));
@@ -1836,6 +1860,21 @@ mod tests {
         assert!(m[0].contains("a placeholder"), "{m:?}");
         let m = release(&format!("{LIVED} said the Refundly product team."));
         assert!(m[0].contains("a team, not a person"), "{m:?}");
+    }
+
+    #[test]
+    fn beside_the_leaders_quote_the_other_named_speaker_is_the_customer() {
+        let leader =
+            "\"We built this for the shops we grew up in,\" said Mo Diaz, CEO of Refundly.";
+        let customer = "Ana Ruiz, owner of Ruiz Hardware in Tacoma, noted, \"Refundly has transformed how \
+                        we think about refunds and greatly improved our efficiency.\"";
+        let m = release(&format!("{leader}\n\n{customer}"));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("'transformed how'"), "{m:?}");
+        // A customer who tells what changed passes.
+        let lived = "Ana Ruiz, owner of Ruiz Hardware in Tacoma, noted, \"I used to phone the bank for \
+                     every refund; last month I did all 40 at the till.\"";
+        assert!(release(&format!("{leader}\n\n{lived}")).is_empty());
     }
 
     #[test]
