@@ -219,6 +219,8 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "ROI", "SWOT", "NDA", "B2B", "B2C", "SaaS", "GDPR", "HIPAA", "LLP", "PLC", "GmbH",
     // File formats and addresses people meet every day.
     "PNG", "JPEG", "JPG", "JPEGs", "GIF", "MP3", "MP4", "URL", "URLs", "CSV",
+    // Language codes beside a translated text.
+    "EN", "FR", "DE", "ES", "ZH", "JA",
 ];
 
 /// US states and Canadian provinces, as written after a city.
@@ -419,7 +421,10 @@ impl DocumentTerms {
             "{} {}",
             doc.p.front.customer.as_deref().unwrap_or(""),
             doc.press_release()
-                .filter(|pc| doc.is_opening(pc))
+                .filter(|pc| {
+                    doc.is_opening(pc)
+                        || matches!(pc.role, Role::Summary | Role::Problem | Role::Other)
+                })
                 .map(|pc| pc.text.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -503,7 +508,7 @@ impl DocumentTerms {
 
 /// A customer who writes software.
 static TECHNICAL_CUSTOMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:developers?|programmers?|software engineers?|backend engineers?|devops|sres?|platform engineers?)\b").unwrap()
+    Regex::new(r"\b(?:developers?|programmers?|coders?|maintainers?|software engineers?|backend engineers?|devops|sres?|platform engineers?|tech leads?|engineering (?:managers?|leads?|teams?))\b").unwrap()
 });
 
 /// A customer who works with data and models.
