@@ -8,6 +8,27 @@ use super::Hit;
 use super::text::{Doc, Kind, Piece};
 use crate::proposal::{BlockKind, Role};
 
+/// A paragraph that opens with a short bold name and goes on: "**Offline
+/// maps.** They work…", "**Cost visibility:** every…". Not a bold dateline
+/// ("**Seattle, WA** —") nor a bold sentence of its own.
+static BOLD_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\*\*|__)([^*_]{1,60}?)(?:\*\*|__)(.*)$").unwrap());
+
+/// Does `line` open with a bold capability name and go on describing it?
+fn bold_lead(line: &str) -> bool {
+    let Some(c) = BOLD_LEAD.captures(line) else {
+        return false;
+    };
+    let label = c[1].trim();
+    let rest = c[2].trim();
+    let words = label.split_whitespace().count();
+    (1..=6).contains(&words)
+        && !label.contains(',')
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && !rest.starts_with(['—', '–', '-'])
+        && rest.split_whitespace().count() >= 4
+}
+
 /// Connectors that pile one benefit on another.
 static PILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\band also\b|(?:^|[.;:]\s+)plus,?\s|,\s*plus\s|\bon top of that\b|\bin addition,|\bwhat's more\b|\ball-in-one\b|\ball in one (?:place|app|tool)\b|\bone-stop\b").unwrap()
@@ -94,15 +115,39 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
                 _ => None,
             })
             .collect();
-        let named: usize = lists.iter().map(|l| l.1).sum();
+        // Paragraphs that open with a bold name ("**One-click rollback.**
+        // Before every thread…"): the same inventory, written as paragraphs.
+        let lead_named: Vec<&Piece> = doc
+            .press_release()
+            .filter(|pc| {
+                pc.kind == Kind::Block(BlockKind::Paragraph)
+                    && !doc.is_preamble(pc)
+                    && !matches!(
+                        pc.role,
+                        Role::Problem
+                            | Role::CustomerQuote
+                            | Role::LeaderQuote
+                            | Role::GettingStarted
+                    )
+                    && bold_lead(doc.line(pc.line))
+            })
+            .collect();
+        let named: usize = lists.iter().map(|l| l.1).sum::<usize>() + lead_named.len();
+        let first_named = lists
+            .iter()
+            .find(|l| l.1 > 0)
+            .map(|l| l.0)
+            .into_iter()
+            .chain(lead_named.iter().copied())
+            .min_by_key(|pc| pc.line);
         if named > opts.max_named_items
-            && let Some(first) = lists.iter().find(|l| l.1 > 0).map(|l| l.0)
+            && let Some(first) = first_named
         {
             out.push(
                 Hit::new(
                     (first.line, 1),
                     format!(
-                        "the press release names {named} capabilities in labelled list items (more than {})",
+                        "the press release names {named} capabilities one by one, in labelled list items or bold-led paragraphs (more than {})",
                         opts.max_named_items
                     ),
                     "lead with the one benefit that matters most; move the rest to the FAQ",
@@ -360,6 +405,27 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_led_by_a_bold_name_are_named_capabilities() {
+        let text = "# Growers know the cooler has room\n\n**SEATTLE, WA** — Text about the cooler for growers.\n\n\
+                    ## Key features\n\n**Cooler booking.** Growers book a slot for tonight from the field.\n\n\
+                    **Truck pickup:** the truck comes to the farm gate at six.\n\n\
+                    **Pallet tracking.** Each pallet is on the phone map all day.\n\n\
+                    **Frost alerts.** Growers hear about frost the evening before.\n";
+        let m = rules_of(&check_text(text), "too-many-features");
+        assert_eq!(
+            m,
+            vec![
+                "the press release names 4 capabilities one by one, in labelled list items or bold-led paragraphs (more than 3)"
+            ]
+        );
+        // A bold dateline and a bold sentence of its own are no names.
+        let text = "# Growers know the cooler has room\n\n**SEATTLE, WA** — Text about the cooler for growers.\n\n\
+                    **Growers never lose a harvest to a full cooler again.**\n\n\
+                    **Cooler booking.** Growers book a slot for tonight from the field.\n";
+        assert!(rules_of(&check_text(text), "too-many-features").is_empty());
+    }
+
+    #[test]
     fn capabilities_named_one_by_one_count_across_short_lists() {
         // Two short lists, each under the length limit, that together name
         // five capabilities in bold or with a label and colon.
@@ -367,7 +433,9 @@ mod tests {
         let m = rules_of(&check_text(text), "too-many-features");
         assert_eq!(
             m,
-            vec!["the press release names 5 capabilities in labelled list items (more than 3)"]
+            vec![
+                "the press release names 5 capabilities one by one, in labelled list items or bold-led paragraphs (more than 3)"
+            ]
         );
         // Three named capabilities, bold tenets, and the pains of the problem
         // section are not an inventory of features.
