@@ -93,18 +93,16 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
     // describes the product (what hurts today, quotes and setup steps are
     // not features).
     if out.is_empty() {
+        let describes_product = |pc: &&Piece| {
+            !doc.is_preamble(pc)
+                && !matches!(
+                    pc.role,
+                    Role::Problem | Role::CustomerQuote | Role::LeaderQuote | Role::GettingStarted
+                )
+        };
         let lists: Vec<(&Piece, usize)> = doc
             .press_release()
-            .filter(|pc| {
-                !doc.is_preamble(pc)
-                    && !matches!(
-                        pc.role,
-                        Role::Problem
-                            | Role::CustomerQuote
-                            | Role::LeaderQuote
-                            | Role::GettingStarted
-                    )
-            })
+            .filter(describes_product)
             .filter_map(|pc| match pc.kind {
                 Kind::Block(BlockKind::List { .. }) => {
                     let named = (pc.line..=pc.end_line)
@@ -119,17 +117,9 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         // Before every thread…"): the same inventory, written as paragraphs.
         let lead_named: Vec<&Piece> = doc
             .press_release()
+            .filter(describes_product)
             .filter(|pc| {
-                pc.kind == Kind::Block(BlockKind::Paragraph)
-                    && !doc.is_preamble(pc)
-                    && !matches!(
-                        pc.role,
-                        Role::Problem
-                            | Role::CustomerQuote
-                            | Role::LeaderQuote
-                            | Role::GettingStarted
-                    )
-                    && bold_lead(doc.line(pc.line))
+                pc.kind == Kind::Block(BlockKind::Paragraph) && bold_lead(doc.line(pc.line))
             })
             .collect();
         let named: usize = lists.iter().map(|l| l.1).sum::<usize>() + lead_named.len();
