@@ -492,6 +492,7 @@ impl DocumentTerms {
                 w,
                 "api"
                     | "sdk"
+                    | "ga"
                     | "cli"
                     | "ide"
                     | "json"
@@ -649,6 +650,14 @@ mod tests {
         let text = "# Refunds in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly runs from the CLI.\n\n\
                     ## Problem\n\nA tech lead at a shop with its own checkout spends a day a month on refunds.\n";
         assert!(rules_of(&check_text(text), "internal-jargon-in-pr").is_empty());
+        // "GA" is a release word developers read every week.
+        let text = "# Refundly is now GA for developers\n\nSEATTLE, March 15, 2027 -- Developers refund from one call.\n";
+        assert!(rules_of(&check_text(text), "internal-jargon-in-pr").is_empty());
+        let text = "# Refundly is now GA for shop owners\n\nSEATTLE, March 15, 2027 -- Shop owners refund at the till.\n";
+        assert_eq!(
+            rules_of(&check_text(text), "internal-jargon-in-pr").len(),
+            1
+        );
     }
 
     #[test]
