@@ -4,11 +4,8 @@
 //! nothing loading writes nothing; `wb serve` keeps the last good pages
 //! with the error on top, and watches before it builds.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-
 use crate::site::{good_proposal, read, wait_for_version};
-use crate::support::Project;
+use crate::support::{Project, staging_folders};
 
 /// A stub left behind by a move: one line that opens front-matter and
 /// never closes it (the shape of a placeholder whose header was cut).
@@ -31,15 +28,6 @@ fn portfolio(wb_yaml: &str) -> Project {
     g.write("proposals/stub.md", STUB);
     g.commit("Leave a stub");
     p
-}
-
-fn leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("wb-new") || n.contains("wb-old"))
-        .collect()
 }
 
 /// The index's "could not be read" section, or "" when there is none.
@@ -105,7 +93,7 @@ fn one_bad_file_is_listed_and_the_rest_is_built() {
     );
     assert!(!run.stdout.contains("built"), "{}", run.stdout);
     assert_eq!(read(&site, "index.html"), index, "the previous site stays");
-    assert!(leftovers(p.path()).is_empty());
+    assert!(staging_folders(p.path()).is_empty());
 }
 
 #[test]
@@ -160,7 +148,7 @@ fn strict_writes_nothing_and_keeps_the_previous_site() {
         "the previous site is intact"
     );
     assert!(site.join("p/refunds/index.html").is_file());
-    assert!(leftovers(p.path()).is_empty());
+    assert!(staging_folders(p.path()).is_empty());
 }
 
 #[test]
@@ -190,7 +178,7 @@ fn site_strict_in_wb_yaml_keeps_all_or_nothing() {
         before,
         "the previous site is intact"
     );
-    assert!(leftovers(p.path()).is_empty());
+    assert!(staging_folders(p.path()).is_empty());
     // A misspelt key is refused with the nearest one.
     p.file("wb.yaml", "site:\n  stirct: true\n");
     let run = p.wb(&["build"]).code(2);
@@ -220,7 +208,7 @@ fn a_shared_slug_leaves_both_files_out_and_names_both() {
     let run = p.wb(&["build"]).code(2);
     assert!(run.stderr.contains("slug `bread`"), "{}", run.stderr);
     assert!(!p.exists("_site"), "no site from nothing");
-    assert!(leftovers(p.path()).is_empty());
+    assert!(staging_folders(p.path()).is_empty());
 
     p.file("proposals/refunds.md", refunds);
     let run = p.wb(&["build"]).code(2);
@@ -321,35 +309,21 @@ fn serve_keeps_the_last_good_pages_under_the_error() {
 fn serve_sees_a_save_made_as_soon_as_it_is_up() {
     let p = portfolio("");
     std::fs::remove_file(p.path().join("proposals/stub.md")).unwrap();
-    let mut child = p
-        .command(p.path(), &["serve", "--port", "0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines.next().expect("wb serve printed its address").unwrap();
-        if let Some(rest) = line.strip_prefix("serving http://") {
-            // Save at once, before anything else.
-            p.file(
-                "proposals/bread.md",
-                good_proposal("Bakers bake what sold yesterday", "draft"),
-            );
-            break rest.split('/').next().unwrap().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
+    let server = crate::site::serve(&p);
+    // Save at once, before anything else.
+    p.file(
+        "proposals/bread.md",
+        good_proposal("Bakers bake what sold yesterday", "draft"),
+    );
     let mut seen = false;
     for _ in 0..100 {
-        let (_, page) = crate::site::get(&addr, "/p/bread/index.html");
+        let (_, page) = crate::site::get(&server.addr, "/p/bread/index.html");
         if page.contains("Bakers bake what sold yesterday") {
             seen = true;
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert!(seen, "the save right after start-up was missed");
 }

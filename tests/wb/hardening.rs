@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Git, Project, Run, proposal};
+use crate::support::{Git, Project, Run, proposal, staging_folders};
 
 // ---- running wb with a clock and a memory gauge ----
 
@@ -112,15 +112,6 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
                 std::fs::read(e.path()).unwrap(),
             )
         })
-        .collect()
-}
-
-fn staging_folders(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".wb-new-") || n.contains(".wb-old-"))
         .collect()
 }
 

@@ -409,3 +409,14 @@ pub fn headless_browser(binary: PathBuf) -> (headless_chrome::Browser, tempfile:
         .unwrap();
     (headless_chrome::Browser::new(options).unwrap(), profile)
 }
+
+/// The staging folders a build leaves beside its output, if any
+/// (`.<name>.wb-new-…`, `.<name>.wb-old-…`).
+pub fn staging_folders(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".wb-new-") || n.contains(".wb-old-"))
+        .collect()
+}
