@@ -33,13 +33,13 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "why now",
             re(
-                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b",
+                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b|\bdifferent from\b",
             ),
         ),
         (
             "what we will not do",
             re(
-                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|not going to|(?:do|does) not plan)\b",
+                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|left out|limitations?|not going to|(?:do|does) not plan)\b",
             ),
         ),
     ]
@@ -69,7 +69,8 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
     let internal: Vec<&FaqEntry> = p.faqs(FaqKind::Internal).collect();
     // A single FAQ that does not say whose questions these are is the pool.
-    let pool = if internal.is_empty() {
+    let unsplit = internal.is_empty();
+    let pool = if unsplit {
         p.faqs(FaqKind::General).collect()
     } else {
         internal
@@ -105,6 +106,15 @@ pub(crate) fn faq_avoids_hard_questions(doc: &Doc) -> Vec<Hit> {
         .faq_avoids_hard_questions
         .min_topics
         .min(TOPICS.len());
+    // An FAQ that does not say whose questions these are mixes the
+    // customers' price and what-if questions in: it stands in for the
+    // internal FAQ only when it raises most of the hard topics, as it does
+    // for `faq-too-short`.
+    let min = if unsplit {
+        min.max(UNSPLIT_TOPICS.min(TOPICS.len()))
+    } else {
+        min
+    };
     let missing = missing_topics(&pool);
     let covered = TOPICS.len() - missing.len();
     if covered >= min {
@@ -343,6 +353,39 @@ mod tests {
                 "no internal FAQ: only customers' questions are asked, none about what it will cost, what could go wrong, what it depends on, why now or what we will not do"
             ]
         );
+    }
+
+    #[test]
+    fn an_unsplit_faq_stands_in_for_the_internal_one_only_with_most_hard_topics() {
+        let q = |q: &str, a: &str| format!("### {q}\n\n{a} {LONG}\n\n");
+        let mut text = String::from("# Shops refund in two minutes\n\n## FAQ\n\n");
+        // The customers' own price and what-if questions: two topics.
+        for (question, answer) in [
+            ("How much does it cost?", "Nine dollars a month."),
+            ("What if the card reader is offline?", "The refund waits."),
+            ("Which tills are supported?", "Most of them."),
+        ] {
+            text.push_str(&q(question, answer));
+        }
+        let m = rules_of(&check_text(&text), "faq-avoids-hard-questions");
+        assert_eq!(
+            m,
+            vec![
+                "the internal FAQ does not ask about dependencies, why now or what we will not do (2 of 5 hard topics covered)"
+            ]
+        );
+        // The business's questions too: what is left out, and how it differs
+        // from what shops use today.
+        text.push_str(&q(
+            "What is deliberately left out?",
+            "Refunds over $500 stay manual.",
+        ));
+        text.push_str(&q(
+            "How is this different from what shops use today?",
+            "They batch refunds nightly.",
+        ));
+        let m = rules_of(&check_text(&text), "faq-avoids-hard-questions");
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]
