@@ -202,9 +202,13 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
 /// refund in two minutes", "gym owners stop chasing payments")?
 fn leads_with_customer(text: &str) -> bool {
     static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:tells?|helps?|lets?|gives?|saves?|frees?|alerts?|shows?|protects?|keeps?|stops?|know|knows|get|gets|find|finds|never|no longer|without|before|instead of|in (?:minutes|seconds|one|two|three|\d+))\b").unwrap()
+        Regex::new(r"(?i)\b(?:tells?|helps?|lets?|gives?|saves?|frees?|alerts?|shows?|protects?|keeps?|stops?|know|knows|get|gets|find|finds|never|no longer|without|before|instead of|in (?:minutes|seconds|one|two|three|\d+))\b|\bsee (?:exactly |at a glance )?(?:which|what|who|how|when|where|why)\b").unwrap()
     });
-    OUTCOME.is_match(text) && first_person(text).is_some()
+    // The reader addressed ("See which lines your AI wrote", "Never lose
+    // your work again") is the customer too.
+    static READER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:you|your)\b").unwrap());
+    OUTCOME.is_match(text)
+        && (first_person(text).is_some() || READER.is_match(first_sentence(text)))
 }
 
 /// Where the first person or role is named in `text`: a word wb knows
@@ -588,6 +592,9 @@ mod tests {
             "Hosts hear about a broken lock before the guest arrives, from an AI concierge",
             "An AI concierge that tells hosts about problems before guests arrive",
             "A retro board platform where quiet team members get heard",
+            // The reader addressed is the customer: "you", "your".
+            "Never lose track of which refunds your AI assistant sent",
+            "See exactly which lines your AI wrote",
         ] {
             let f = check_text(&doc(headline, &format!("## Problem\n\n{PROBLEM}\n")));
             assert!(
@@ -595,11 +602,18 @@ mod tests {
                 "{headline}"
             );
         }
-        let f = check_text(&doc(
+        for headline in [
             "Stopwise brings machine learning to school bus routing",
-            &format!("## Problem\n\n{PROBLEM}\n"),
-        ));
-        assert_eq!(rules_of(&f, "solution-first-thinking").len(), 1);
+            // "You" with no outcome for you is still the mechanism first.
+            "Stopwise puts AI in your school bus routing",
+        ] {
+            let f = check_text(&doc(headline, &format!("## Problem\n\n{PROBLEM}\n")));
+            assert_eq!(
+                rules_of(&f, "solution-first-thinking").len(),
+                1,
+                "{headline}"
+            );
+        }
     }
 
     #[test]
