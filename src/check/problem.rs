@@ -373,7 +373,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that describe a cost the customer pays today.
 static PAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium)\b|[$€£]\s?\d|\d\s?%").unwrap()
+    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium|slow|slows|slower|burden\w*|time-consuming|decays?|end up|ends up|distract\w*|clog\w*|bottlenecks?|friction|hassles?|headaches?|chaos|chaotic|messy|juggl\w*|repetitive|inefficien\w*|error-prone|outdated|costly)\b|[$€£]\s?\d|\d\s?%").unwrap()
 });
 
 pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
@@ -499,16 +499,25 @@ fn section_text(p: &Proposal, s: &Section) -> String {
 fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
     let mut summary_seen = false;
     for s in p.body.sections.iter().filter(|s| !s.in_faq) {
-        let lead = s.role == Role::Summary && !summary_seen;
-        if s.role == Role::Summary {
+        // The release may sit under its headline: the headline's section
+        // then holds the summary, and the problem paragraph after it.
+        let opens = matches!(s.role, Role::Summary | Role::Headline | Role::Subheading);
+        let lead = opens && !summary_seen;
+        if opens {
             summary_seen = true;
         }
-        if !matches!(s.role, Role::Summary | Role::Other | Role::PressRelease) {
+        if !matches!(
+            s.role,
+            Role::Summary | Role::Headline | Role::Subheading | Role::Other | Role::PressRelease
+        ) {
             continue;
         }
         let (mut run, mut run_signs) = (0, 0);
         for (i, b) in s.blocks.iter().enumerate() {
-            if b.kind != BlockKind::Paragraph {
+            // A list of today's pains continues the paragraph of pains that
+            // leads into it; a list alone (of features) starts nothing.
+            let list = matches!(b.kind, BlockKind::List { .. });
+            if !(b.kind == BlockKind::Paragraph || list && run > 0) {
                 (run, run_signs) = (0, 0);
                 continue;
             }
@@ -754,6 +763,18 @@ mod tests {
         let product = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- Today RadarCab launches a map of every free driver, with colours for each shift, a list of the nearest cars, a button that sends the fare and a log that keeps itself.\n\nRadarCab runs in any browser and keeps the history of every fare for a year, so the risk of a lost record is gone; it works on the tablets the depot already has and on phones.\n";
         assert_eq!(
             rule(product),
+            vec!["no problem paragraph: nothing says what hurts for the customer today"]
+        );
+        // Pains in everyday words: slow, a burden, stitched by hand.
+        let everyday = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- RadarCab shows every free driver on one map.\n\nWithout a map, finding a driver over the radio is slow and time-consuming: dispatchers end up stitching the evening's fares together on a whiteboard, and keeping that board current is a burden nobody on the shift wants after a long night of driving.\n";
+        assert!(rule(everyday).is_empty(), "{:?}", rule(everyday));
+        // A list of pains continues the paragraph that leads into it...
+        let listed = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- RadarCab shows every free driver on one map.\n\nThe radio channel is where dispatch happens today, and it is slow.\n\n- A call to a driver can take ten minutes to place in the evening rush.\n- Dispatchers lose fares to rival firms while they wait for an answer.\n- The fare log is kept by hand and is full of errors.\n";
+        assert!(rule(listed).is_empty(), "{:?}", rule(listed));
+        // ...but a list of features does not start one.
+        let features = "# Dispatchers find a free driver at once\n\nSEATTLE, March 15, 2027 -- RadarCab shows every free driver on one map.\n\nKey features:\n\n- Risk scores for every fare, so errors are caught.\n- A log that keeps itself, with no mistakes to fix by hand.\n- Alerts when a driver is late.\n";
+        assert_eq!(
+            rule(features),
             vec!["no problem paragraph: nothing says what hurts for the customer today"]
         );
     }
