@@ -703,6 +703,8 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
     let quotes = quoted(text);
     let in_quote = |at: usize| quotes.iter().any(|&(a, b)| at > a && at < b);
     let mut out = Vec::new();
+    // Lists of groups already reported whole.
+    let mut lists: Vec<(usize, usize)> = Vec::new();
     for c in NAMES_CUSTOMER.captures_iter(text) {
         let m = c.get(0).expect("a match");
         if in_quote(m.start()) {
@@ -710,6 +712,13 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
         }
         let after = &text[m.end()..];
         let strict_for = c.get(1).is_some();
+        // "for startups, solo developers, and small teams": three groups
+        // or more at once is no segment chosen, however the last is narrowed.
+        if let Some(list) = many_groups(after) {
+            lists.push((m.end(), m.end() + list.len()));
+            out.push((m.end(), Segment::Category, list));
+            continue;
+        }
         if let Some((seg, phrase)) = judge_phrase(after, !strict_for) {
             // After "for", only a category or a narrowed group names the
             // customer ("for free", "for their slides" name no one).
@@ -745,8 +754,57 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
             ));
         }
     }
+    out.retain(|(at, _, phrase)| {
+        !lists
+            .iter()
+            .any(|&(a, b)| *at > a && *at < b && !phrase.contains(','))
+    });
     out.sort_by_key(|p| p.0);
     out
+}
+
+/// Fewest groups of people in one list that make the release everybody's.
+const MANY_GROUPS: usize = 3;
+
+/// A list of groups of people at the start of `text` ("landlords, agents,
+/// and tenants"): the list, when it names `MANY_GROUPS` or more.
+fn many_groups(text: &str) -> Option<String> {
+    let end = text
+        .find(['.', ';', ':', '!', '?', '(', ')', '—', '–', '\n'])
+        .unwrap_or(text.len());
+    let list = &text[..end];
+    let items: Vec<&str> = list
+        .split(',')
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("and ")
+                .or_else(|| p.strip_prefix("or "))
+                .unwrap_or(p)
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    if items.len() < MANY_GROUPS || !list.contains(',') {
+        return None;
+    }
+    // Every item a short group of people; the last may run on ("and anyone
+    // who already runs a server").
+    let group = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        words.len() <= 4
+            && words.iter().any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                person_like(&w) || is_category(&w) || EVERYBODY.is_match(&w)
+            })
+    };
+    let (last, rest) = items.split_last()?;
+    let last_head: String = last
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (rest.iter().all(|p| group(p)) && group(&last_head)).then(|| list.trim().to_string())
 }
 
 /// Does the phrase at the start of `text` carry a narrowing clause?
@@ -886,7 +944,9 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let what = if QUANTIFIERS.contains(&first.as_str()) || EVERYBODY.is_match(&phrase) {
+        let what = if phrase.contains(',') {
+            "several groups at once, no one segment you could find and interview"
+        } else if QUANTIFIERS.contains(&first.as_str()) || EVERYBODY.is_match(&phrase) {
             "the customer is everybody, so nobody in particular"
         } else {
             "a category of people, not a segment you could find and interview"
@@ -1611,7 +1671,6 @@ mod tests {
             "Ledgerly is for finance teams moving their books from spreadsheets to a shared ledger.",
             "It is built for platform teams at companies with 50-500 engineers.",
             "Ledgerly is made for 3-person bookkeeping firms.",
-            "Ledgerly is built for developers, analysts, and small teams who close the month for restaurants.",
         ] {
             assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
         }
@@ -1624,7 +1683,7 @@ mod tests {
             // A list with nothing that narrows it.
             (
                 "Ledgerly is built for developers, analysts, and small teams.",
-                "'developers'",
+                "'developers, analysts, and small teams'",
             ),
         ] {
             let m = vague(summary);
@@ -1667,6 +1726,30 @@ mod tests {
                  it, and bookkeepers who close the books for bakeries use it too."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn three_groups_at_once_are_no_segment() {
+        for summary in [
+            "Ledgerly balances the books for landlords, agents, and tenants across Australia.",
+            "Ledgerly is for startups, solo founders, and small teams who close the books by hand.",
+            "Ledgerly is for developers, designers, and anyone who already keeps a ledger.",
+            // However narrowed the last group, three are no one segment.
+            "Ledgerly is built for developers, analysts, and small teams who close the month for restaurants.",
+        ] {
+            let m = vague(summary);
+            assert_eq!(m.len(), 1, "{summary}: {m:?}");
+            assert!(m[0].contains("several groups at once"), "{m:?}");
+        }
+        // Two groups, or one group and its situation, are a segment.
+        assert!(
+            vague("Ledgerly is for landlords and letting agents who balance rent by hand.")
+                .is_empty()
+        );
+        assert!(
+            vague("Ledgerly is for landlords with three flats, who balance rent by hand.")
+                .is_empty()
         );
     }
 
