@@ -216,7 +216,11 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "DMV", "PTA", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AC", "UPS", "DHL",
     "BBC", "NBA", "NFL", "MD", "RN", "PhD", "ZIP", "WiFi", "Q1", "Q2", "Q3", "Q4", "TBD", "TBA",
     // Business and legal words customers meet outside engineering.
-    "ROI", "SWOT", "NDA", "B2B", "B2C", "SaaS", "GDPR", "HIPAA", "LLP", "PLC", "GmbH",
+    "ROI", "SWOT", "NDA", "B2B", "B2C", "SaaS", "GDPR", "HIPAA", "LLP", "PLC", "GmbH", "CRM", "ERP",
+    "KPI", "OKR", "SEO", "SMB", "SME", "POS", "SKU", "AVP", "P&L",
+    // Licence names, which the reader of a release about open source meets
+    // on every project page.
+    "GPL", "AGPL", "LGPL", "BSD", "MPL", "GPLv3", "AGPLv3",
     // File formats and addresses people meet every day.
     "PNG", "JPEG", "JPG", "JPEGs", "GIF", "MP3", "MP4", "URL", "URLs", "CSV",
     // Language codes beside a translated text.
@@ -662,6 +666,9 @@ mod tests {
         assert!(rules_of(&check_text(text), "internal-jargon-in-pr").is_empty());
         // "GA" is a release word developers read every week.
         let text = "# Refundly is now GA for developers\n\nSEATTLE, March 15, 2027 -- Developers refund from one call.\n";
+        assert!(rules_of(&check_text(text), "internal-jargon-in-pr").is_empty());
+        // Licence names and business acronyms are everybody's.
+        let text = "# Refunds in two minutes\n\nSEATTLE, March 15, 2027 -- Shop owners refund from their CRM and POS, with AGPL source.\n";
         assert!(rules_of(&check_text(text), "internal-jargon-in-pr").is_empty());
         let text = "# Refundly is now GA for shop owners\n\nSEATTLE, March 15, 2027 -- Shop owners refund at the till.\n";
         assert_eq!(
