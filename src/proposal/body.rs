@@ -587,16 +587,19 @@ fn is_furniture(b: &RawBlock) -> bool {
     }
 }
 
-/// Lines of `Key: value` only ("Author: …", "**Status:** Draft").
+/// Lines of `Key: value` only ("Author: …", "**Status:** Draft"), a byline
+/// among them ("**By Acme Inc**").
 fn is_metadata(lines: &[String]) -> bool {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\W{0,3}[\p{L}][\p{L}\d /.#-]{0,24}\W{0,3}:\W{0,3}\s*\S").unwrap()
     });
-    !lines.is_empty()
+    static BYLINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\W{0,3}(?i:by|written by)\s+\p{Lu}").unwrap());
+    let lines: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    lines.iter().any(|l| KEY.is_match(l))
         && lines
             .iter()
-            .filter(|l| !l.trim().is_empty())
-            .all(|l| KEY.is_match(l) && count_words(l) <= 12)
+            .all(|l| (KEY.is_match(l) || BYLINE.is_match(l)) && count_words(l) <= 12)
 }
 
 /// Finds the headline: the first heading that names no section, or the
@@ -1504,6 +1507,33 @@ mod tests {
         assert!(b.sections[4].text().starts_with("SAN FRANCISCO"));
         assert_eq!(b.sections[2].line, 9);
         assert_eq!(questions(&b), vec![(FaqKind::General, "Who is it for?")]);
+    }
+
+    #[test]
+    fn a_byline_in_the_metadata_is_no_headline() {
+        let b = parse(
+            "# PRFAQ: Acme Refunds\n**By Acme Inc**  \n**Date: August 21, 2025**  \n**Status: Draft**\n\n## Press Release\n\n### Acme Launches Refunds at the Till for Shop Owners\n\nBOSTON, MA - August 21, 2025 - Acme today announced refunds at the till.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b)[..3],
+            [
+                (Role::PressRelease, "PRFAQ: Acme Refunds"),
+                (Role::PressRelease, "Press Release"),
+                (
+                    Role::Headline,
+                    "Acme Launches Refunds at the Till for Shop Owners"
+                ),
+            ]
+        );
+        // A bold line alone that starts with "By" is still a headline.
+        let b = parse(
+            "**By Tuesday, every shop refunds at the till**\n\nBOSTON, MA - Acme today announced refunds.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(b.sections[0].role, Role::Headline);
     }
 
     #[test]
