@@ -33,7 +33,7 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "why now",
             re(
-                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b|\bdifferent from\b",
+                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b|\bdifferent from\b|\bwhy\b[^.?\n]{0,60}\b(?:instead of|rather than)\b",
             ),
         ),
         (
@@ -385,6 +385,13 @@ mod tests {
             "They batch refunds nightly.",
         ));
         let m = rules_of(&check_text(&text), "faq-avoids-hard-questions");
+        assert!(m.is_empty(), "{m:?}");
+        // "Why X instead of Y?" asks why us, as "different from" does.
+        let why = text.replace(
+            "How is this different from what shops use today?",
+            "Why a button at the till instead of a refund form?",
+        );
+        let m = rules_of(&check_text(&why), "faq-avoids-hard-questions");
         assert!(m.is_empty(), "{m:?}");
     }
 
