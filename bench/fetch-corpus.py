@@ -49,6 +49,8 @@ def main():
             if os.path.exists(target):
                 continue
             git_dir = os.path.join(args.mirrors, d["repo"].replace("/", "+"), "repo")
+            if os.path.isdir(os.path.join(git_dir, ".git")):
+                git_dir = os.path.join(git_dir, ".git")  # some snapshots arrive as a work tree
             if not os.path.isdir(git_dir):
                 git_dir = os.path.join(scratch, d["repo"].replace("/", "+"))
                 if not os.path.isdir(git_dir):

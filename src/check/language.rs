@@ -306,6 +306,7 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
         .map(|(_, _, w, _)| w.to_lowercase())
         .collect::<std::collections::HashSet<_>>()
         .len();
+    let mut code_name = false;
     for (piece, at, word, kind) in all {
         if kind == Jargon::Word
             && WEAK_JARGON.contains(&word.to_lowercase().as_str())
@@ -354,8 +355,15 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
                      check.rules.internal-jargon-in-pr.allow",
                 ),
             };
+            code_name |= kind == Jargon::CodeName;
             out.push(Hit::new((line, col), message, hint));
         }
+    }
+    // One unexplained term is a slip a reader gets past; the pattern is a
+    // release that talks like an engineering document, which takes at least
+    // two. A code name the team listed in wb.yaml is always reported.
+    if out.len() < 2 && !code_name {
+        out.clear();
     }
     out
 }
@@ -636,6 +644,8 @@ mod tests {
             "Run `refundly --sync` or see [the SDK guide](https://example.com/sdk).",
             // One business word alone is not the pattern.
             "Shops see refunds on the roadmap of their week.",
+            // Nor is one unexplained term in an otherwise plain release.
+            "Shop owners refund from the till in two minutes; the SDK does the rest.",
         ] {
             let f = check_text(&pr(summary));
             assert!(
@@ -654,10 +664,10 @@ mod tests {
         let text = "---\ncustomer: Backend developers at shops with their own checkout\n---\n# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Developers call one API to refund.\n";
         let f = check_text(text);
         assert!(rules_of(&f, "internal-jargon-in-pr").is_empty(), "{f:#?}");
-        let text = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Shop owners call one API to refund.\n";
+        let text = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Shop owners call one API to refund, through our SDK.\n";
         assert_eq!(
             rules_of(&check_text(text), "internal-jargon-in-pr").len(),
-            1
+            2
         );
         // The customer may be named after the opening: a tech lead in the
         // problem paragraph.
@@ -670,10 +680,10 @@ mod tests {
         // Licence names and business acronyms are everybody's.
         let text = "# Refunds in two minutes\n\nSEATTLE, March 15, 2027 -- Shop owners refund from their CRM and POS, with AGPL source.\n";
         assert!(rules_of(&check_text(text), "internal-jargon-in-pr").is_empty());
-        let text = "# Refundly is now GA for shop owners\n\nSEATTLE, March 15, 2027 -- Shop owners refund at the till.\n";
+        let text = "# Refundly is now GA for shop owners\n\nSEATTLE, March 15, 2027 -- Shop owners refund at the till through the SDK.\n";
         assert_eq!(
             rules_of(&check_text(text), "internal-jargon-in-pr").len(),
-            1
+            2
         );
         // A developer's everyday engineering words: a database schema, a
         // container, a repo. Business speak is jargon to them too.
