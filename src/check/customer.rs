@@ -127,7 +127,6 @@ const CATEGORY: &[&str] = &[
     "firm",
     "brand",
     "partner",
-    "human",
     "builder",
     "maker",
     "creator",
@@ -638,7 +637,21 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
             return Some((Segment::Specific, phrase));
         }
     }
-    if heads.iter().all(|h| is_category(h)) {
+    // "ML engineers", "data scientists", "cloud platform teams": a field
+    // before the category word makes it a role you could find and
+    // interview. A size, a quality or a quantifier does not ("large
+    // enterprises", "power users", "software teams").
+    let field = head.len() >= 2 && {
+        let w = head[0]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        !w.is_empty()
+            && !NO_FIELD.contains(&w.as_str())
+            && !is_category(&w)
+            && !person_like(&w)
+            && !QUANTIFIERS.contains(&w.as_str())
+    };
+    if heads.iter().all(|h| is_category(h)) && !field {
         return Some((Segment::Category, phrase));
     }
     // A role with a modifier ("gym owners", "short-term rental hosts").
@@ -762,6 +775,70 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
     out.sort_by_key(|p| p.0);
     out
 }
+
+/// Words before a category word that name no field: sizes, qualities,
+/// quantifiers ("large enterprises", "power users", "everyday users").
+const NO_FIELD: &[&str] = &[
+    "all",
+    "any",
+    "every",
+    "each",
+    "most",
+    "many",
+    "some",
+    "power",
+    "large",
+    "larger",
+    "small",
+    "smaller",
+    "big",
+    "bigger",
+    "new",
+    "modern",
+    "busy",
+    "everyday",
+    "regular",
+    "typical",
+    "normal",
+    "ordinary",
+    "own",
+    "individual",
+    "non-technical",
+    "technical",
+    "end",
+    "older",
+    "younger",
+    "serious",
+    "general",
+    "various",
+    "different",
+    "both",
+    "software",
+    "other",
+    "more",
+    "real",
+    "great",
+    "savvy",
+    "tech-savvy",
+    "active",
+    "daily",
+    "top",
+    "leading",
+    "global",
+    "growing",
+    "mid-sized",
+    "mid-size",
+    "enterprise",
+    "and",
+    "or",
+    "but",
+    "plus",
+    "nor",
+    "also",
+    "then",
+    "many",
+    "few",
+];
 
 /// Fewest groups of people in one list that make the release everybody's.
 const MANY_GROUPS: usize = 3;
@@ -1636,8 +1713,8 @@ mod tests {
             ),
             ("It is built for anyone who keeps accounts.", "'anyone"),
             (
-                "Ledgerly gives data scientists and analysts a clean table.",
-                "'data scientists and analysts'",
+                "Ledgerly gives large enterprises a clean table.",
+                "'large enterprises'",
             ),
             ("It is designed for teams of all sizes.", "'teams'"),
             (
@@ -1657,6 +1734,9 @@ mod tests {
             "Ledgerly gives bookkeepers who close the books for five to twenty restaurants one reconciled ledger.",
             "People who run a bakery alone can close the month in an evening.",
             "It alerts short-term rental hosts before a guest arrives.",
+            // A field before the category word: a role, not a category.
+            "Ledgerly gives data scientists and analysts a clean table.",
+            "Ledgerly is built for cloud platform teams.",
             "Ledgerly is aimed squarely at the owner who keeps the books herself, though developers like it too.",
             // A thing after "for" names no one: no finding either way.
             "Ledgerly is free for personal use.",
@@ -1767,12 +1847,11 @@ mod tests {
                 .is_empty()
         );
         // A release that names no one: the FAQ's "Who is it for?" decides.
-        let text = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly balances ledgers.\n\n## FAQ\n\n### Who is it for?\n\nLedgerly is designed for:\n\n- Finance teams – a clean close\n- Developers – an API\n";
+        let text = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly balances ledgers.\n\n## FAQ\n\n### Who is it for?\n\nLedgerly is designed for:\n\n- Large teams – a clean close\n- Developers – an API\n";
         let m = rules_of(&check_text(text), "vague-customer-definition");
         assert_eq!(m.len(), 2, "{m:?}");
         assert!(
-            m.iter()
-                .any(|m| m.starts_with("'Finance teams' in the FAQ")),
+            m.iter().any(|m| m.starts_with("'Large teams' in the FAQ")),
             "{m:?}"
         );
         let text = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly balances ledgers.\n\n## FAQ\n\n### Who is it for?\n\nMe. I keep the books for my own shop.\n";
