@@ -254,7 +254,13 @@ fn question(text: &str, loose: bool) -> Option<String> {
         .replace('’', "'")
         .to_lowercase();
     let asks = INTERROGATIVES.contains(&first.as_str());
-    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with('?');
+    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with('?')
+        // "Usable? (how fast is the first win)": a qualifier in brackets
+        // after the question mark.
+        || q.trim_end_matches(['*', '_', ' '])
+            .strip_suffix(')')
+            .and_then(|r| r.rfind('(').map(|at| r[..at].trim_end()))
+            .is_some_and(|core| core.trim_end_matches(['*', '_']).ends_with('?'));
     // "Where does my data live? (privacy)", "What about signatures? They are tricky."
     let inner = q.contains('?') && asks;
     let loose_ok = loose && asks && count_words(&q) <= 30;
@@ -752,7 +758,13 @@ fn assign_roles(
         if faq_heading {
             let role = alias.expect("an FAQ heading has a role");
             faq.kind = if faq.open && h.level > faq.level {
-                kind_of(role, faq.kind)
+                // "Technical questions" among the topic groups of a general
+                // FAQ is a topic, not the internal FAQ.
+                if faq.kind == FaqKind::General && roles::names_subject_only(&h.text) {
+                    FaqKind::General
+                } else {
+                    kind_of(role, faq.kind)
+                }
             } else {
                 kind_of(role, FaqKind::General)
             };
@@ -1433,6 +1445,48 @@ mod tests {
             .iter()
             .map(|f| (f.kind, f.question.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_question_with_a_qualifier_in_brackets_is_a_question() {
+        let text = "# Boards for retros\n\nSEATTLE -- Text.\n\n## FAQ — the risks\n\n### Valuable? (is it worth a customer's time)\n\nYes: teams asked for it.\n\n### Costs (what we pay to run it)\n\nLittle.\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b),
+            vec![(
+                FaqKind::General,
+                "Valuable? (is it worth a customer's time)"
+            )]
+        );
+    }
+
+    #[test]
+    fn technical_questions_among_topic_groups_stay_in_the_general_faq() {
+        let text = "# Boards for retros\n\nSEATTLE -- Text.\n\n## Frequently Asked Questions\n\n### Getting going\n\n**Q: How do I start?**\nA: Open a board.\n\n### Technical Questions\n\n**Q: Which browsers work?**\nA: All current ones.\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b),
+            vec![
+                (FaqKind::General, "How do I start?"),
+                (FaqKind::General, "Which browsers work?")
+            ]
+        );
+        // At the top level, or beside a customer FAQ, it is the team's own.
+        let text = text.replace("### Technical Questions", "## Technical Questions");
+        let b = parse(&text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b)[1],
+            (FaqKind::Internal, "Which browsers work?")
+        );
+        let text = "# Boards for retros\n\nSEATTLE -- Text.\n\n## FAQ\n\n### Customer FAQ\n\n### How do I start?\n\nOpen a board.\n\n### Internal FAQ\n\n### Why now?\n\nRetros moved online.\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b),
+            vec![
+                (FaqKind::External, "How do I start?"),
+                (FaqKind::Internal, "Why now?")
+            ]
+        );
     }
 
     #[test]

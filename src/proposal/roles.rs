@@ -538,6 +538,22 @@ fn faq_role(norm: &str) -> Option<Role> {
     Some(audience.unwrap_or(Role::Faq))
 }
 
+/// Does an FAQ heading name its audience only by a subject that customers
+/// ask about too ("Technical questions", "Tech FAQ")? Inside a general FAQ
+/// such a heading is one more topic group, not the business's own FAQ.
+pub fn names_subject_only(heading: &str) -> bool {
+    let norm = normalise(heading);
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_alphanumeric() || c == '&' || c == '-' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let subject = |w: &&str| matches!(*w, "technical" | "tech" | "engineering" | "implementation");
+    words.iter().any(subject)
+        && !words
+            .iter()
+            .any(|w| !subject(w) && (INTERNAL_WORDS.contains(w) || EXTERNAL_WORDS.contains(w)))
+}
+
 /// A heading that is an instruction of a template ("Describe the problem").
 fn prompt_role(norm: &str) -> Option<Role> {
     let first = norm.split_whitespace().next()?;
