@@ -373,7 +373,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that describe a cost the customer pays today.
 static PAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium|slow|slows|slower|burden\w*|time-consuming|decays?|end up|ends up|distract\w*|clog\w*|bottlenecks?|friction|hassles?|headaches?|chaos|chaotic|messy|juggl\w*|repetitive|inefficien\w*|error-prone|outdated|costly)\b|[$€£]\s?\d|\d\s?%").unwrap()
+    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium|slow|slows|slower|burden\w*|time-consuming|decays?|end up|ends up|distract\w*|clog\w*|bottlenecks?|friction|hassles?|headaches?|chaos|chaotic|messy|juggl\w*|repetitive|inefficien\w*|error-prone|outdated|costly|limitations?|shortcomings?|pain points?)\b|[$€£]\s?\d|\d\s?%").unwrap()
 });
 
 pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
@@ -387,7 +387,7 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
         .filter(|s| s.role == Role::Problem && !s.in_faq)
         .collect();
     if problems.is_empty() {
-        if narrative_problem(p, min_words) {
+        if narrative_problem(p, min_words) || faq_states_problem(p, min_words) {
             return Vec::new();
         }
         return vec![Hit::new(
@@ -496,6 +496,26 @@ fn section_text(p: &Proposal, s: &Section) -> String {
 /// a cost at least: one word of pain is not a paragraph about it). The lead
 /// paragraph counts only when it is about the pain (three signs of it, not
 /// counting the "today" of "today we announce").
+/// An FAQ question that asks for the problem: "What problem does it
+/// solve?", "What is the motivation for X?", "Why do we need this?".
+static ASKS_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:what|which) (?:problems?|pain(?: points?)?|need)\b|\bmotivat\w*|\bwhy (?:do|did|does|would) (?:we|you|i|anyone|customers|people|teams) (?:need|build|want|care)|\bwhy (?:is )?(?:this|it) (?:needed|matters?|important)|\bwhat(?:'s| is) wrong with\b").unwrap()
+});
+
+/// Does an FAQ answer say what hurts, in a paragraph of pains, when the
+/// release has no problem section? The reader gets the problem there.
+fn faq_states_problem(p: &Proposal, min_words: usize) -> bool {
+    p.body.faqs.iter().any(|f| {
+        ASKS_PROBLEM.is_match(&f.question)
+            && f.answer_words >= min_words
+            && PAIN
+                .find_iter(&f.answer)
+                .filter(|m| !m.as_str().eq_ignore_ascii_case("today"))
+                .count()
+                >= 2
+    })
+}
+
 fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
     let mut summary_seen = false;
     for s in p.body.sections.iter().filter(|s| !s.in_faq) {
@@ -815,6 +835,23 @@ mod tests {
             rules_of(&check_text(text), "missing-problem-paragraph"),
             vec!["no problem paragraph: nothing says what hurts for the customer today"]
         );
+    }
+
+    #[test]
+    fn the_problem_in_an_faq_answer_or_a_list_of_limitations_counts() {
+        let base = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly refunds in two minutes.\n\n## FAQ\n\n";
+        let asked = format!("{base}### What problem does Refundly solve?\n\n{PROBLEM}\n");
+        assert!(rules_of(&check_text(&asked), "missing-problem-paragraph").is_empty());
+        // The same answer under a question that asks something else is not
+        // the release's problem statement.
+        let other = format!("{base}### How much does it cost?\n\n{PROBLEM}\n");
+        assert_eq!(
+            rules_of(&check_text(&other), "missing-problem-paragraph").len(),
+            1
+        );
+        // A paragraph that names the limits of today's tool, and a list of them.
+        let limits = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly refunds in two minutes.\n\nThe till software shops use now handles sales well and keeps a daily record of every order, but it has real limitations when a customer wants money back at the counter or by post.\n\n1. A refund can take up to an hour to enter.\n2. It cannot refund part of an order.\n";
+        assert!(rules_of(&check_text(limits), "missing-problem-paragraph").is_empty());
     }
 
     #[test]
