@@ -1374,7 +1374,12 @@ fn fake_attribution(who: &str, raw: &str) -> Option<String> {
     if NO_PERSON.is_match(who) {
         return Some(format!("a team, not a person: '{who}'"));
     }
-    if NO_NAME.is_match(who) || ROLE_ONLY.is_match(who) {
+    // "the Head of Product at CartSafe", "a beta tester in Ohio": a
+    // speaker introduced by an article has no name.
+    static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:the|a|an|our|one|its)\s+(?:[\w-]+\s+){0,3}(?:head|director|vp|chief|president|officer|lead|manager|founder|co-founder|ceo|cto|cpo|spokesperson|engineer|developer|designer|owner|customer|user)s?\b").unwrap()
+    });
+    if NO_NAME.is_match(who) || ROLE_ONLY.is_match(who) || UNNAMED.is_match(who) {
         return Some(format!("no one by name: '{who}'"));
     }
     // "Jenny, event manager", "Albert from San Francisco": a first name only.
@@ -1506,6 +1511,12 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         })
         .count()
         == 1;
+    let others_speak = found.iter().any(|q| {
+        q.in_section
+            || q.attribution
+                .as_deref()
+                .is_some_and(|w| !SELF_QUOTE.is_match(w))
+    });
     for (i, mut q) in found.into_iter().enumerate() {
         if q.attribution.is_none() && q.in_section {
             // "said Jane Doe" or "— Jane Doe" anywhere in the quote section.
@@ -1546,6 +1557,22 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             .join(" ");
         let subject = format!("the quote '{opening}…'");
         match &q.attribution {
+            // The maker quoting themself, unnamed, where no one else speaks:
+            // the release has no customer voice and its one voice no name.
+            Some(who) if SELF_QUOTE.is_match(who) && !others_speak => {
+                out.push(
+                    Hit::new(
+                        (line, col),
+                        format!(
+                            "the only quote in the release is its maker's, with no name: '{}'",
+                            who.trim_end_matches(['.', ',', ';', ' '])
+                        ),
+                        hint,
+                    )
+                    .about(subject),
+                );
+                continue;
+            }
             Some(who) if SELF_QUOTE.is_match(who) => continue,
             Some(who) => {
                 // However concrete the quote, a speaker with no full name (a
@@ -1921,6 +1948,15 @@ mod tests {
             (" - Mr. CTO, ACME Corp.", "a placeholder, 'Mr. CTO'"),
             (" said the Refundly product team.", "a team, not a person"),
             (" said the first user.", "no one by name"),
+            (
+                " said the Head of Product at Refundly.",
+                "no one by name: 'the Head of Product at Refundly",
+            ),
+            // The maker, unnamed, as the release's only voice.
+            (
+                ", said the author.",
+                "the only quote in the release is its maker's, with no name: 'the author'",
+            ),
             (" Jenny, shop manager, Tacoma.", "a first name only"),
             (" - Albert from San Francisco", "a first name only"),
         ] {
@@ -1944,8 +1980,11 @@ mod tests {
             format!("{SPEECH}, said Ana Ruiz, owner of Ruiz Hardware in Tacoma."),
             format!("{SPEECH} — Dr. Ana Ruiz, Ruiz Dental"),
             format!("{SPEECH}\n\n_Ana Ruiz, owner of Ruiz Hardware_"),
-            // The author on their own motive is no customer quote to judge.
-            format!("{SPEECH}, said the author."),
+            // The author on their own motive, beside a named customer, is
+            // no customer quote to judge.
+            format!(
+                "\"We built it for our own shop,\" said the author. {SPEECH}, said Ana Ruiz, owner of Ruiz Hardware in Tacoma."
+            ),
             // No quote at all is not a fake quote.
             "Shops refund while the customer waits at the till.".to_string(),
             // A short quoted phrase is not speech.
