@@ -12,7 +12,7 @@ use crate::proposal::{BlockKind, Role};
 /// Marketing words that promise instead of telling.
 pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better))\b",
+        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better)|redefin(?:e|es|ed|ing)|ultimate|a new era|(?:an? )?(?:entirely |whole |brand[- ])?new category|category[- ](?:defining|creating)|first[- ]of[- ]its[- ]kind|best[- ]of[- ]breed|like never before|unleash(?:es|ed|ing)?)\b",
     )
     .unwrap()
 });
@@ -723,6 +723,19 @@ mod tests {
             "Shops refund in 2 minutes instead of 2 days, faster than a card machine's 3 days.",
         ));
         assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+        // Claims of a new age or a category of one's own.
+        let f = check_text(&pr(
+            "Refundly redefines refunds and opens a new era: the ultimate, first-of-its-kind till.",
+        ));
+        assert_eq!(
+            rules_of(&f, "hyperbole-instead-of-specifics"),
+            vec![
+                "'redefines' in the summary",
+                "'a new era' in the summary",
+                "'ultimate' in the summary",
+                "'first-of-its-kind' in the summary",
+            ]
+        );
     }
 
     #[test]
