@@ -331,12 +331,21 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
         .press_release()
         .find(|pc| pc.role == Role::Headline && pc.kind == Kind::Heading)
         .map(|pc| pc.text.as_ref());
-    if let Some(title) = &doc.p.front.title
+    // The front-matter title, or the one the first heading gives ("PR-FAQ:
+    // Ride Matching & Dynamic Pricing").
+    let (title, pos) = match &doc.p.front.title {
+        Some(t) => (Some(t), doc.value_pos("title")),
+        None => (Some(&doc.p.title), doc.top()),
+    };
+    // A qualifier in brackets says what the document is ("(PR/FAQ + MVP
+    // plan)", "(Events & Ticket Platform)"), not a second idea.
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").unwrap());
+    if let Some(title) = title
         && headline != Some(title.as_str())
-        && joined(&DOCUMENT_KIND.replace_all(title, " ")).is_some()
+        && joined(&BRACKETED.replace_all(&DOCUMENT_KIND.replace_all(title, " "), " ")).is_some()
     {
         out.push(Hit::new(
-            doc.value_pos("title"),
+            pos,
             format!("the title joins two ideas: '{title}'"),
             "one PR/FAQ per idea: keep the one with the sharper customer problem, move the other to its own document",
         ));
@@ -483,6 +492,25 @@ mod tests {
                 "the title joins two ideas: 'Faster photos for photographers and prints for guests'"
             ]
         );
+        // Without front-matter, the title the first heading gives counts;
+        // a qualifier in brackets is not a second idea.
+        let m = rules_of(
+            &check_text(
+                "# PR/FAQ: Stall booking & Grower Payroll\n\n## Press release\n\n### Growers book a stall in one minute\n\nText.\n",
+            ),
+            "combining-ideas",
+        );
+        assert_eq!(
+            m,
+            vec!["the title joins two ideas: 'Stall booking & Grower Payroll'"]
+        );
+        let m = rules_of(
+            &check_text(
+                "# PR/FAQ: Stallhub (Stalls & Bookings Platform)\n\n## Press release\n\n### Growers book a stall in one minute\n\nText.\n",
+            ),
+            "combining-ideas",
+        );
+        assert!(m.is_empty(), "{m:?}");
         let m = rules_of(
             &check_text("# H\n\n## Problem\n\nA.\n\n## Customer problem\n\nB.\n"),
             "combining-ideas",
