@@ -458,7 +458,7 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
 
 /// Sentences of three words or more: "Not sure how?" is a sentence, "Q1." is not.
 fn sentences(text: &str) -> usize {
-    text.split_inclusive(['.', '!', '?'])
+    text.split_inclusive(['.', '!', '?', '。', '！', '？'])
         .filter(|x| crate::proposal::body::count_words(x) >= 3)
         .count()
 }
@@ -542,7 +542,11 @@ fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
                 continue;
             }
             let words = crate::proposal::body::count_words(&b.text);
-            let first_sentence = b.text.split_inclusive(['.', '!', '?']).next().unwrap_or("");
+            let first_sentence = b
+                .text
+                .split_inclusive(['.', '!', '?', '。', '！', '？'])
+                .next()
+                .unwrap_or("");
             if (lead && i == 0) || ANNOUNCES.is_match(first_sentence) {
                 let signs = PAIN
                     .find_iter(&b.text)

@@ -131,9 +131,21 @@ pub fn comrak_options() -> Options<'static> {
 }
 
 pub fn count_words(text: &str) -> usize {
+    // Japanese and Chinese put no spaces between words: two of their
+    // characters count as a word (an English word comes out at about two
+    // to three of them).
+    let ideographic = |c: char| matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff);
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|w| {
+            let cjk = w.chars().filter(|&c| ideographic(c)).count();
+            if cjk == 0 {
+                1
+            } else {
+                (cjk / 2).max(1) + usize::from(w.chars().any(|c| c.is_ascii_alphanumeric()))
+            }
+        })
+        .sum()
 }
 
 /// How a heading was written.
@@ -254,7 +266,7 @@ fn question(text: &str, loose: bool) -> Option<String> {
         .replace('’', "'")
         .to_lowercase();
     let asks = INTERROGATIVES.contains(&first.as_str());
-    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with('?')
+    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with(['?', '？'])
         // "Usable? (how fast is the first win)": a qualifier in brackets
         // after the question mark.
         || q.trim_end_matches(['*', '_', ' '])
@@ -262,7 +274,7 @@ fn question(text: &str, loose: bool) -> Option<String> {
             .and_then(|r| r.rfind('(').map(|at| r[..at].trim_end()))
             .is_some_and(|core| core.trim_end_matches(['*', '_']).ends_with('?'));
     // "Where does my data live? (privacy)", "What about signatures? They are tricky."
-    let inner = q.contains('?') && asks;
+    let inner = q.contains(['?', '？']) && asks;
     let loose_ok = loose && asks && count_words(&q) <= 30;
     (prefixed || ends || inner || loose_ok).then_some(q)
 }
@@ -1445,6 +1457,17 @@ mod tests {
             .iter()
             .map(|f| (f.kind, f.question.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn japanese_questions_and_words_are_counted() {
+        let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問\n\n### Q1. なぜ無料？\n\n広告で運営するためです。\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(questions(&b), vec![(FaqKind::General, "なぜ無料？")]);
+        // No spaces between words: two characters make a word.
+        assert_eq!(count_words("店舗の返金が二分で終わる"), 6);
+        assert_eq!(count_words("Shops refund in two minutes"), 5);
+        assert_eq!(count_words("SureCRM을 사용하기 전에는"), 3);
     }
 
     #[test]

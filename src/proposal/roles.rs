@@ -321,6 +321,266 @@ const BUILTIN: &[(Role, &[&str])] = &[
     ),
 ];
 
+/// The same section names in the languages PR/FAQs are often written in
+/// besides English: German, French, Spanish, Portuguese, Japanese, Korean
+/// and Chinese. A team writing in its own language names its sections in
+/// it ("Das Problem", "課題", "문제 정의", "常见问题").
+const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
+    (
+        Role::Headline,
+        &[
+            "schlagzeile",
+            "überschrift",
+            "titre",
+            "titular",
+            "título",
+            "見出し",
+            "タイトル",
+            "제목",
+            "헤드라인",
+            "标题",
+        ],
+    ),
+    (
+        Role::Subheading,
+        &[
+            "unterüberschrift",
+            "untertitel",
+            "sous-titre",
+            "subtítulo",
+            "サブタイトル",
+            "小見出し",
+            "副題",
+            "부제",
+            "부제목",
+            "副标题",
+        ],
+    ),
+    (
+        Role::Summary,
+        &[
+            "zusammenfassung",
+            "résumé",
+            "resumen",
+            "resumo",
+            "概要",
+            "サマリー",
+            "要約",
+            "リード文",
+            "요약",
+            "개요",
+            "오프닝 문단",
+            "摘要",
+            "概述",
+            "导语",
+        ],
+    ),
+    (
+        Role::PressRelease,
+        &[
+            "pressemitteilung",
+            "pressemeldung",
+            "communiqué de presse",
+            "communiqué",
+            "comunicado de prensa",
+            "nota de prensa",
+            "comunicado de imprensa",
+            "プレスリリース",
+            "보도자료",
+            "보도 자료",
+            "프레스 릴리스",
+            "新闻稿",
+            "新聞稿",
+        ],
+    ),
+    (
+        Role::Problem,
+        &[
+            "das problem",
+            "die herausforderung",
+            "herausforderung",
+            "ausgangslage",
+            "le problème",
+            "problème",
+            "la problématique",
+            "problématique",
+            "el problema",
+            "problema",
+            "el desafío",
+            "o problema",
+            "o desafio",
+            "課題",
+            "問題",
+            "背景",
+            "開発の背景",
+            "顧客の課題",
+            "解決したい課題",
+            "現状の課題",
+            "문제",
+            "문제 정의",
+            "문제점",
+            "과제",
+            "고객의 문제",
+            "问题",
+            "痛点",
+            "用户痛点",
+            "客户痛点",
+            "背景与问题",
+        ],
+    ),
+    (
+        Role::Solution,
+        &[
+            "lösung",
+            "die lösung",
+            "unsere lösung",
+            "la solution",
+            "notre solution",
+            "solución",
+            "la solución",
+            "nuestra solución",
+            "solução",
+            "a solução",
+            "解決策",
+            "ソリューション",
+            "解決方法",
+            "해결책",
+            "해결 방법",
+            "해결 방안",
+            "솔루션",
+            "解决方案",
+            "方案",
+        ],
+    ),
+    (
+        Role::CustomerQuote,
+        &[
+            "kundenzitat",
+            "kundenstimme",
+            "kundenstimmen",
+            "citation client",
+            "témoignage",
+            "témoignages",
+            "témoignage client",
+            "cita del cliente",
+            "testimonio",
+            "testimonios",
+            "depoimento",
+            "depoimentos",
+            "ユーザーの声",
+            "お客様の声",
+            "顧客の声",
+            "고객 인용",
+            "고객 인용문",
+            "고객의 목소리",
+            "고객 후기",
+            "客户评价",
+            "用户评价",
+            "客户之声",
+            "用户心声",
+        ],
+    ),
+    (
+        Role::LeaderQuote,
+        &[
+            "代表コメント",
+            "経営者のコメント",
+            "리더 인용",
+            "경영진 인용",
+            "高管寄语",
+        ],
+    ),
+    (
+        Role::HowItWorks,
+        &[
+            "so funktioniert es",
+            "wie es funktioniert",
+            "comment ça marche",
+            "fonctionnement",
+            "cómo funciona",
+            "como funciona",
+            "仕組み",
+            "使い方",
+            "利用の流れ",
+            "작동 방식",
+            "사용 방법",
+            "제품 사용 방식",
+            "工作原理",
+            "使用方法",
+        ],
+    ),
+    (
+        Role::GettingStarted,
+        &[
+            "erste schritte",
+            "verfügbarkeit",
+            "disponibilité",
+            "pour commencer",
+            "disponibilidad",
+            "cómo empezar",
+            "disponibilidade",
+            "提供開始",
+            "利用開始",
+            "価格と提供",
+            "출시 정보",
+            "시작하기",
+            "上线信息",
+            "如何开始",
+        ],
+    ),
+    (
+        Role::Faq,
+        &[
+            "häufige fragen",
+            "häufig gestellte fragen",
+            "fragen und antworten",
+            "questions fréquentes",
+            "foire aux questions",
+            "preguntas frecuentes",
+            "perguntas frequentes",
+            "よくある質問",
+            "質疑応答",
+            "자주 묻는 질문",
+            "질의응답",
+            "常见问题",
+            "问答",
+        ],
+    ),
+    (
+        Role::ExternalFaq,
+        &[
+            "externe faq",
+            "kunden-faq",
+            "faq externe",
+            "faq client",
+            "faq externa",
+            "preguntas de clientes",
+            "faq externo",
+            "外部faq",
+            "外部向けfaq",
+            "顧客向けfaq",
+            "외부 faq",
+            "고객 faq",
+            "外部常见问题",
+            "客户faq",
+        ],
+    ),
+    (
+        Role::InternalFaq,
+        &[
+            "interne faq",
+            "faq interne",
+            "faq interna",
+            "faq interno",
+            "内部faq",
+            "社内faq",
+            "内部向けfaq",
+            "내부 faq",
+            "内部常见问题",
+        ],
+    ),
+];
+
 /// Words that say an FAQ is the customers'.
 const EXTERNAL_WORDS: &[&str] = &[
     "external",
@@ -403,7 +663,7 @@ pub struct Aliases {
 impl Default for Aliases {
     fn default() -> Self {
         let mut map = HashMap::new();
-        for (role, names) in BUILTIN {
+        for (role, names) in BUILTIN.iter().chain(BUILTIN_OTHER_LANGUAGES) {
             for name in *names {
                 map.insert(name.to_string(), *role);
             }
@@ -441,12 +701,20 @@ impl Aliases {
         {
             return Some(r);
         }
-        for sep in [":", " — ", " – ", " - ", " / "] {
+        for sep in [":", "：", " — ", " – ", " - ", " / ", "｜", " | "] {
             if let Some((head, _)) = unbracketed.split_once(sep)
                 && let Some(r) = self.exact(&normalise(head))
             {
                 return Some(r);
             }
+        }
+        // "Customer quote 2", "고객 인용문 1": a numbered instance.
+        if let Some((head, n)) = unbracketed.rsplit_once(' ')
+            && !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && let Some(r) = self.exact(head)
+        {
+            return Some(r);
         }
         prompt_role(&unbracketed)
     }
@@ -493,18 +761,43 @@ fn faq_role(norm: &str) -> Option<Role> {
         .split(|c: char| !(c.is_alphanumeric() || c == '&' || c == '-' || c == '.'))
         .filter(|w| !w.is_empty())
         .collect();
+    // Japanese, Chinese and Korean write "外部向けFAQ" as one word: the
+    // audience is a part of it.
+    const CJK_EXTERNAL: &[&str] = &[
+        "外部",
+        "顧客",
+        "ユーザー",
+        "お客様",
+        "客户",
+        "用户",
+        "고객",
+        "외부",
+    ];
+    const CJK_INTERNAL: &[&str] = &["内部", "社内", "アンチ", "내부", "사내"];
     let audience = words.iter().find_map(|w| {
-        if EXTERNAL_WORDS.contains(w) {
+        if EXTERNAL_WORDS.contains(w) || CJK_EXTERNAL.iter().any(|a| w.contains(a)) {
             Some(Role::ExternalFaq)
-        } else if INTERNAL_WORDS.contains(w) {
+        } else if INTERNAL_WORDS.contains(w) || CJK_INTERNAL.iter().any(|a| w.contains(a)) {
             Some(Role::InternalFaq)
         } else {
             None
         }
     });
-    let named_faq = words
-        .iter()
-        .any(|w| matches!(*w, "faq" | "faqs" | "f.a.q" | "f.a.q." | "q&a"))
+    let cjk = |w: &str| w.chars().any(|c| c as u32 >= 0x3000);
+    let named_faq = words.iter().any(|w| {
+        matches!(*w, "faq" | "faqs" | "f.a.q" | "f.a.q." | "q&a")
+            || (cjk(w) && (w.contains("faq") || w.contains("q&a")))
+    }) || [
+        "よくある質問",
+        "자주 묻는 질문",
+        "常见问题",
+        "häufige fragen",
+        "questions fréquentes",
+        "preguntas frecuentes",
+        "perguntas frequentes",
+    ]
+    .iter()
+    .any(|n| norm.contains(n))
         || norm.contains("frequently asked questions")
         || norm.contains("questions and answers")
         || norm.contains("questions & answers")
@@ -573,8 +866,8 @@ fn strip_brackets(norm: &str) -> String {
     let mut depth = 0usize;
     for c in norm.chars() {
         match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
+            '(' | '[' | '（' | '【' | '［' => depth += 1,
+            ')' | ']' | '）' | '】' | '］' => depth = depth.saturating_sub(1),
             _ if depth == 0 => out.push(c),
             _ => {}
         }
@@ -669,12 +962,16 @@ pub fn normalise(heading: &str) -> String {
     let lower = heading.trim().to_lowercase();
     let lower = lower.replace(['’', '‘'], "'");
     let trimmed = lower.trim_matches(|c: char| {
-        !(c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']' | '?' | '\'' | '"' | '&'))
+        !(c.is_alphanumeric()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | '?' | '\'' | '"' | '&' | '（' | '）' | '【' | '】' | '？'
+            ))
     });
     let without_number = NUMBERING.replace(trimmed, "");
     let without_number = without_number.trim();
     let end = without_number.trim_end_matches(|c: char| {
-        !(c.is_alphanumeric() || matches!(c, ')' | ']' | '?' | '\'' | '"'))
+        !(c.is_alphanumeric() || matches!(c, ')' | ']' | '?' | '\'' | '"' | '）' | '】' | '？'))
     });
     end.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -690,6 +987,34 @@ mod tests {
         assert_eq!(a.role_of("2. Customer quote"), Some(Role::CustomerQuote));
         assert_eq!(a.role_of("  INTERNAL   FAQ "), Some(Role::InternalFaq));
         assert_eq!(a.role_of("Pricing"), None);
+    }
+
+    #[test]
+    fn section_names_in_other_languages() {
+        let a = Aliases::default();
+        for (heading, role) in [
+            ("Das Problem", Role::Problem),
+            ("Die Lösung", Role::Solution),
+            ("Pressemitteilung", Role::PressRelease),
+            ("Häufige Fragen", Role::Faq),
+            ("Le problème", Role::Problem),
+            ("Preguntas frecuentes", Role::Faq),
+            ("1. プレスリリース（2027年4月1日）", Role::PressRelease),
+            ("■ 開発の背景：なぜ今なのか", Role::Problem),
+            ("課題", Role::Problem),
+            ("解決策", Role::Solution),
+            ("ユーザーの声", Role::CustomerQuote),
+            ("2. 外部向けFAQ（想定される質問と回答）", Role::ExternalFaq),
+            ("3. 内部/アンチFAQ（厳しい問い）", Role::InternalFaq),
+            ("よくある質問", Role::Faq),
+            ("문제 정의", Role::Problem),
+            ("고객 인용문 1", Role::CustomerQuote),
+            ("내부 FAQ", Role::InternalFaq),
+            ("常见问题", Role::Faq),
+            ("痛点", Role::Problem),
+        ] {
+            assert_eq!(a.role_of(heading), Some(role), "{heading}");
+        }
     }
 
     #[test]
