@@ -17,6 +17,16 @@ pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The same marketing words in other languages PR/FAQs are written in:
+/// German, French, Spanish and Portuguese (whole words), Japanese, Korean
+/// and Chinese (no spaces between words, so no word boundaries either).
+pub(crate) static HYPERBOLE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:revolutionär\w*|bahnbrechend\w*|innovativ(?:e|er|es|en)?|nahtlos\w*|weltklasse|einzigartig\w*|révolutionnaire\w*|innovant\w*|sans couture|de classe mondiale|révolutionn\w*|revolucionari[oa]s?|innovador(?:a|es|as)?|de clase mundial|revolucionári[oa]s?|inovador(?:a|es|as)?)\b|革新的|画期的|革命的|世界初|業界初|最先端|次世代|圧倒的|唯一無二|シームレス|ゲームチェンジャー|혁신적|혁명적|획기적|세계 최초|업계 최초|게임 체인저|게임체인저|최첨단|차세대|원활한|革命性|颠覆性|划时代|世界首创|业界领先|行业领先|无缝|前所未有",
+    )
+    .unwrap()
+});
+
 /// Intensifiers that are claims only when no number backs them.
 static INTENSIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:dramatically|significantly|drastically|massively|vastly|hugely|greatly|exponentially|radically|immensely|tremendously|enormously)\b|\bhighly (?:customi[sz]able|efficient|scalable|intuitive|flexible)\b|\b(?:very|super|incredibly|extremely|really) (?:easy|simple|intuitive)\b").unwrap()
@@ -66,7 +76,10 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     {
         let text = piece.text.as_ref();
         let mut found: Vec<(usize, &str, Claim)> = Vec::new();
-        for m in HYPERBOLE.find_iter(text) {
+        for m in HYPERBOLE
+            .find_iter(text)
+            .chain(HYPERBOLE_OTHER.find_iter(text))
+        {
             found.push((m.start(), m.as_str(), Claim::Hype));
         }
         for (at, w) in find_phrases(text, &opts.words) {
@@ -723,6 +736,19 @@ mod tests {
             "Shops refund in 2 minutes instead of 2 days, faster than a card machine's 3 days.",
         ));
         assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+        // The same words in the document's own language.
+        let f = check_text(&pr(
+            "店舗の返金を革新的に変える、世界初のサービス。Eine bahnbrechende Kasse. 혁신적 솔루션.",
+        ));
+        assert_eq!(
+            rules_of(&f, "hyperbole-instead-of-specifics"),
+            vec![
+                "'革新的' in the summary",
+                "'世界初' in the summary",
+                "'bahnbrechende' in the summary",
+                "'혁신적' in the summary",
+            ]
+        );
         // Claims of a new age or a category of one's own.
         let f = check_text(&pr(
             "Refundly redefines refunds and opens a new era: the ultimate, first-of-its-kind till.",
