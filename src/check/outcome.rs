@@ -119,6 +119,19 @@ static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A launch date written in another language: "2027年1月1日", "2026년 6월
+/// 15일", "15. Juni 2026", "15 juin 2026", "15 de junio de 2026", or a month
+/// and year ("2027年1月", "Juni 2026").
+static LAUNCH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    let de = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember";
+    let fr = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+    let es = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro";
+    Regex::new(&format!(
+        r"(?i)(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]|\b(?:\d{{1,2}}\.?(?:er)?\s+)?(?:{de}|{fr})\s+(?:19|20)\d{{2}}\b|\b(?:\d{{1,2}}\s+de\s+)?(?:{es})\s+(?:de\s+|del\s+)?(?:19|20)\d{{2}}\b"
+    ))
+    .unwrap()
+});
+
 /// A heading that holds the date: "### Date", "Launch date".
 static DATE_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\W*(?:launch |release )?date(?:line)?\W*$").unwrap());
@@ -241,6 +254,17 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
             .find(|m| !is_document_date(&text[..m.start()]))
             .map(|m| (pc, text, m))
     });
+    // A date in the document's own language is a date; wb does not read
+    // its day to compare it with launch_date.
+    if dated.is_none()
+        && places.iter().any(|&(_, text)| {
+            LAUNCH_OTHER
+                .find_iter(text)
+                .any(|m| !is_document_date(&text[..m.start()]))
+        })
+    {
+        return Vec::new();
+    }
     let Some((piece, text, m)) = dated else {
         if launch.is_some() {
             return Vec::new();
@@ -291,7 +315,7 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
 /// metadata block) rather than the launch's?
 fn is_document_date(before: &str) -> bool {
     static DOC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\b(?:drafted|rewritten|updated|revised|created|modified|written|edited|version|v\d[\d.]*)\b[^
+        Regex::new(r"(?i)(?:(?:作成日|更新日|最終更新|作成|작성일|수정일|업데이트|创建日期|更新日期|创建于|更新于)\W{0,3}\s*|\b(?:erstellt|aktualisiert|stand|créé|mis à jour|creado|actualizado|criado|atualizado)\b\W{0,3}\s*|\b(?:drafted|rewritten|updated|revised|created|modified|written|edited|version|v\d[\d.]*)\b[^
 ]{0,20}|\b(?:date|status)\W{0,3}:\W{0,3}\s*)$").unwrap()
     });
     let start = before.len().saturating_sub(40);
@@ -483,9 +507,22 @@ mod tests {
             "# Crews file records on site\n\n*2027-09-13* — Today we open Fieldbook to surveying firms.\n",
             "## Press release\n\n**FOR IMMEDIATE RELEASE — Denver, CO, September 13, 2027**\n\n### Crews file records on site\n\nFieldbook opened to surveying firms.\n",
             "# Crews file records on site\n\n### Date\n\nSeptember 13, 2027\n\n### Summary\n\nFieldbook opened to surveying firms.\n",
+            // The document's own language.
+            "# 現場で記録を残す\n\n**東京、2027年9月13日** — Fieldbookは測量会社に公開された。\n",
+            "# 현장에서 기록한다\n\n**서울, 대한민국 – 2027년 9월 13일** — Fieldbook 출시.\n",
+            "# Vermessung vor Ort\n\nMÜNCHEN, 13. September 2027 — Fieldbook startet für Vermessungsbüros.\n",
+            "# Relevés sur le terrain\n\nLYON, 13 septembre 2027 — Fieldbook ouvre aux géomètres.\n",
+            "# Registros en campo\n\nMADRID, 13 de septiembre de 2027 — Fieldbook abre a los topógrafos.\n",
         ] {
             assert!(date_rule(text).is_empty(), "{text}: {:?}", date_rule(text));
         }
+        // The document's creation date, in its own language, is no launch date.
+        assert_eq!(
+            date_rule(
+                "# 現場で記録を残す\n\n作成日: 2027-03-01\n\nFieldbookは測量会社に公開された。\n"
+            ),
+            vec!["no launch date: no dateline and no launch_date"]
+        );
     }
 
     #[test]
