@@ -84,7 +84,7 @@ const GENERIC: &[&str] = &[
 
 /// Phrases that make the customer everybody.
 static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team)|all kinds of (?:people|users|businesses))\b").unwrap()
+    Regex::new(r"(?i)\b(?:all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team)|all kinds of (?:people|users|businesses))\b|\b(?:alle (?:nutzer(?:innen)?|kunden|unternehmen|menschen)|jedermann|tout le monde|tous les (?:utilisateurs|clients)|todo el mundo|todos los (?:usuarios|clientes)|cualquier persona|todo mundo|todos os (?:usuários|clientes)|qualquer pessoa)\b|誰でも|あらゆる人|老若男女|누구나|任何人|每个人").unwrap()
 });
 
 static EVERYBODY: LazyLock<Regex> =
@@ -1748,6 +1748,10 @@ mod tests {
                 "Any team that runs payroll can start today.",
                 "'Any team that runs'",
             ),
+            // Everybody in the document's own language.
+            ("Ledgerlyは誰でも使える帳簿です。", "'誰でも'"),
+            ("Ledgerly ist für alle Nutzer gedacht.", "'alle Nutzer'"),
+            ("Ledgerly는 누구나 쓸 수 있다.", "'누구나'"),
         ] {
             let m = vague(summary);
             assert!(!m.is_empty(), "{summary}: no finding");
