@@ -320,6 +320,7 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
         .collect::<std::collections::HashSet<_>>()
         .len();
     let mut code_name = false;
+    let mut acronym = false;
     for (piece, at, word, kind) in all {
         if kind == Jargon::Word
             && WEAK_JARGON.contains(&word.to_lowercase().as_str())
@@ -369,13 +370,16 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
                 ),
             };
             code_name |= kind == Jargon::CodeName;
+            acronym |= kind == Jargon::Acronym;
             out.push(Hit::new((line, col), message, hint));
         }
     }
-    // One unexplained term is a slip a reader gets past; the pattern is a
-    // release that talks like an engineering document, which takes at least
-    // two. A code name the team listed in wb.yaml is always reported.
-    if out.len() < 2 && !code_name {
+    // One engineering word in passing is a slip a reader gets past; the
+    // pattern is a release that talks like an engineering document, which
+    // takes at least two terms. An acronym the release never spells out
+    // stops the reader on its own (PATTERNS.md names it), and so does a
+    // code name the team listed in wb.yaml.
+    if out.len() < 2 && !code_name && !acronym {
         out.clear();
     }
     out
@@ -657,8 +661,8 @@ mod tests {
             "Run `refundly --sync` or see [the SDK guide](https://example.com/sdk).",
             // One business word alone is not the pattern.
             "Shops see refunds on the roadmap of their week.",
-            // Nor is one unexplained term in an otherwise plain release.
-            "Shop owners refund from the till in two minutes; the SDK does the rest.",
+            // Nor is one engineering word in an otherwise plain release.
+            "Shop owners refund from the till in two minutes; our backend does the rest.",
         ] {
             let f = check_text(&pr(summary));
             assert!(
@@ -667,6 +671,12 @@ mod tests {
                 rules_of(&f, "internal-jargon-in-pr")
             );
         }
+        // An acronym the release never spells out is reported on its own.
+        let f = check_text(&pr("Shop owners refund in two minutes through their PSP."));
+        assert_eq!(
+            rules_of(&f, "internal-jargon-in-pr"),
+            vec!["'PSP' in the summary: an acronym the press release never spells out"]
+        );
         // Beside other jargon, the business word counts.
         let f = check_text(&pr("Shops get our roadmap for the backend."));
         assert_eq!(rules_of(&f, "internal-jargon-in-pr").len(), 2);
