@@ -371,6 +371,13 @@ pub fn detect(p: &Proposal) -> Verdict {
             evidence: vec!["a stub pointing elsewhere".to_string()],
         };
     }
+    if is_faq_page(p) {
+        return Verdict {
+            kind: DocKind::Other,
+            declared: None,
+            evidence: vec!["questions and answers with no press release before them".to_string()],
+        };
+    }
     let mut evidence: Vec<String> = Vec::new();
     let mut votes = [0usize; 5];
     for s in p.body.sections.iter().filter(|s| s.is_heading()) {
@@ -419,6 +426,49 @@ pub fn detect(p: &Proposal) -> Verdict {
         declared: None,
         evidence,
     }
+}
+
+/// A help page of questions and answers: an FAQ with at most a line or two
+/// before it, no press release and no section of a release (problem,
+/// solution, quote, how it works). A PR/FAQ whose press release is missing
+/// still says what it announces before its questions.
+fn is_faq_page(p: &Proposal) -> bool {
+    /// Words before the FAQ that a title and an intro line may take.
+    const INTRO_WORDS: usize = 60;
+    let before: Vec<_> = p.body.sections.iter().filter(|s| !s.in_faq).collect();
+    let release_section = before.iter().any(|s| {
+        matches!(
+            s.role,
+            Role::Problem
+                | Role::Solution
+                | Role::CustomerQuote
+                | Role::LeaderQuote
+                | Role::HowItWorks
+                | Role::GettingStarted
+                | Role::Subheading
+        )
+    });
+    // A document that calls itself a PR/FAQ ("## PRFAQ") is one, however
+    // little it says before its questions.
+    let calls_itself = p
+        .body
+        .sections
+        .iter()
+        .any(|s| roles::is_title_label(&s.heading));
+    // It opens as an FAQ: its first heading names one ("Frequently Asked
+    // Questions", "FAQ 文档"). A first heading that says what changes for
+    // a customer is a PR/FAQ's headline with the release still to write.
+    let opens_as_faq = p
+        .body
+        .sections
+        .iter()
+        .find(|s| s.is_heading())
+        .is_some_and(|s| s.role.is_faq());
+    p.body.faqs.len() >= 3
+        && opens_as_faq
+        && !release_section
+        && !calls_itself
+        && before.iter().map(|s| s.words).sum::<usize>() < INTRO_WORDS
 }
 
 /// A few words that send the reader elsewhere: "Moved to 2071-….md",
@@ -567,6 +617,25 @@ mod tests {
             ),
             DocKind::Prd
         );
+    }
+
+    #[test]
+    fn a_help_page_of_questions_is_no_pr_faq() {
+        let kind = |t: &str| detect(&parse(t)).kind;
+        let page = "# Frequently asked questions\n\nCommon questions about Tillpoint.\n\n## Refunds\n\n### How do I refund?\n\nOpen the order.\n\n### Can I refund part of an order?\n\nYes.\n\n### Where is my receipt?\n\nIn the email.\n";
+        assert_eq!(kind(page), DocKind::Other);
+        // A PR/FAQ with its release still to write says so, or says what
+        // hurts before its questions.
+        let labelled = page.replace(
+            "# Frequently asked questions",
+            "# Tillpoint PR/FAQ\n\n## Frequently asked questions",
+        );
+        assert_eq!(kind(&labelled), DocKind::Prfaq);
+        let headline = page.replace(
+            "# Frequently asked questions",
+            "# Shops refund in two minutes\n\n## Frequently asked questions",
+        );
+        assert_eq!(kind(&headline), DocKind::Prfaq);
     }
 
     #[test]
