@@ -22,7 +22,7 @@ pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
 /// and Chinese (no spaces between words, so no word boundaries either).
 pub(crate) static HYPERBOLE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionär\w*|bahnbrechend\w*|innovativ(?:e|er|es|en)?|nahtlos\w*|weltklasse|einzigartig\w*|révolutionnaire\w*|innovant\w*|sans couture|de classe mondiale|révolutionn\w*|revolucionari[oa]s?|innovador(?:a|es|as)?|de clase mundial|revolucionári[oa]s?|inovador(?:a|es|as)?)\b|革新的|画期的|革命的|世界初|業界初|最先端|次世代|圧倒的|唯一無二|シームレス|ゲームチェンジャー|혁신적|혁명적|획기적|세계 최초|업계 최초|게임 체인저|게임체인저|최첨단|차세대|원활한|革命性|颠覆性|划时代|世界首创|业界领先|行业领先|无缝|前所未有",
+        r"(?i)\b(?:revolutionär\w*|bahnbrechend\w*|innovativ(?:e|er|es|en)?|nahtlos\w*|weltklasse|einzigartig\w*|révolutionnaire\w*|innovant\w*|sans couture|de classe mondiale|révolutionn\w*|revolucionari[oa]s?|innovador(?:a|es|as)?|de clase mundial|revolucionári[oa]s?|inovador(?:a|es|as)?|rivoluzionari[oa]|innovativ[oaie]|революционн\w*|инновационн\w*|прорывн\w*|бесшовн\w*)\b|革新的|画期的|革命的|世界初|業界初|最先端|次世代|圧倒的|唯一無二|シームレス|ゲームチェンジャー|혁신적|혁명적|획기적|세계 최초|업계 최초|게임 체인저|게임체인저|최첨단|차세대|원활한|革命性|颠覆性|划时代|世界首创|业界领先|行业领先|无缝|前所未有",
     )
     .unwrap()
 });

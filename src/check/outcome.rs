@@ -125,9 +125,11 @@ static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
 static LAUNCH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     let de = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember";
     let fr = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+    let ru = "январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]";
+    let it = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre";
     let es = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro";
     Regex::new(&format!(
-        r"(?i)(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]|\b(?:\d{{1,2}}\.?(?:er)?\s+)?(?:{de}|{fr})\s+(?:19|20)\d{{2}}\b|\b(?:\d{{1,2}}\s+de\s+)?(?:{es})\s+(?:de\s+|del\s+)?(?:19|20)\d{{2}}\b"
+        r"(?i)(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]|\b(?:\d{{1,2}}\.?(?:er)?\s+)?(?:{de}|{fr}|{ru}|{it})\s+(?:19|20)\d{{2}}\b|\b(?:\d{{1,2}}\s+de\s+)?(?:{es})\s+(?:de\s+|del\s+)?(?:19|20)\d{{2}}\b"
     ))
     .unwrap()
 });
@@ -513,6 +515,7 @@ mod tests {
             "# Vermessung vor Ort\n\nMÜNCHEN, 13. September 2027 — Fieldbook startet für Vermessungsbüros.\n",
             "# Relevés sur le terrain\n\nLYON, 13 septembre 2027 — Fieldbook ouvre aux géomètres.\n",
             "# Registros en campo\n\nMADRID, 13 de septiembre de 2027 — Fieldbook abre a los topógrafos.\n",
+            "# Замеры на месте\n\nМОСКВА, январь 2027 — Fieldbook открыт для геодезистов.\n",
         ] {
             assert!(date_rule(text).is_empty(), "{text}: {:?}", date_rule(text));
         }

@@ -376,6 +376,27 @@ static PAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium|slow|slows|slower|burden\w*|time-consuming|decays?|end up|ends up|distract\w*|clog\w*|bottlenecks?|friction|hassles?|headaches?|chaos|chaotic|messy|juggl\w*|repetitive|inefficien\w*|error-prone|outdated|costly|limitations?|shortcomings?|pain points?)\b|[$€£]\s?\d|\d\s?%").unwrap()
 });
 
+/// The same signs of a present cost in other languages PR/FAQs are written
+/// in (German, French, Spanish, Portuguese, Italian, Russian; Japanese,
+/// Korean and Chinese without word boundaries).
+static PAIN_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:heute|derzeit|manuell|mühsam|umständlich|verschwende\w*|verlier\w*|fehler\w*|aufwändig|aufwendig|kosten|stunden|aujourd'hui|actuellement|manuellement|pénible|perd\w*|erreurs?|coûteu\w*|heures|hoy|actualmente|manualmente|tedios[oa]|pierde\w*|errores|costos[oa]|horas|hoje|atualmente|perdem|erros|oggi|attualmente|manualmente|perdono|errori|costos[oa]|ore|сегодня|сейчас|вручную|теря\w*|ошибк\w*|сложно|долго|дорого|часов|проблем\w*|неудоб\w*)\b|手作業|手動|無駄|面倒|不便|悩み|困って|できない|時間がかかる|バラバラ|散らばっ|수작업|수동|불편|낭비|어려|못하|흩어|手动|浪费|麻烦|低效|无法|不能|分散|耗时|困难").unwrap()
+});
+
+/// Signs of a present cost in `text`, in English or the document's own
+/// language; "today" of "today we announce" left out when `lead`.
+fn pain_signs(text: &str, lead: bool) -> usize {
+    let english = PAIN
+        .find_iter(text)
+        .filter(|m| !(lead && m.as_str().eq_ignore_ascii_case("today")))
+        .count();
+    if text.is_ascii() {
+        english
+    } else {
+        english + PAIN_OTHER.find_iter(text).count()
+    }
+}
+
 pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
     let p = doc.p;
     let opts = &doc.config().check.rules.missing_problem_paragraph;
@@ -425,7 +446,7 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
             ));
         } else if words >= min_words
             && sentences(&text) < opts.min_sentences
-            && PAIN.find_iter(&text).count() < 2
+            && pain_signs(&text, false) < 2
             && !has_list(p, s)
         {
             let n = sentences(&text);
@@ -499,7 +520,7 @@ fn section_text(p: &Proposal, s: &Section) -> String {
 /// An FAQ question that asks for the problem: "What problem does it
 /// solve?", "What is the motivation for X?", "Why do we need this?".
 static ASKS_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:what|which) (?:problems?|pain(?: points?)?|need)\b|\bmotivat\w*|\bwhy (?:do|did|does|would) (?:we|you|i|anyone|customers|people|teams) (?:need|build|want|care)|\bwhy (?:is )?(?:this|it) (?:needed|matters?|important)|\bwhat(?:'s| is) wrong with\b").unwrap()
+    Regex::new(r"(?i)\b(?:what|which) (?:problems?|pain(?: points?)?|need)\b|\bmotivat\w*|\bwhy (?:do|did|does|would) (?:we|you|i|anyone|customers|people|teams) (?:need|build|want|care)|\bwhy (?:is )?(?:this|it) (?:needed|matters?|important)|\bwhat(?:'s| is) wrong with\b|悩み|課題|問題|困りごと|痛点|问题|문제|불편|\b(?:welches problem|quel problème|qué problema|que problema|какую проблему|какие боли|зачем)\b").unwrap()
 });
 
 /// Does an FAQ answer say what hurts, in a paragraph of pains, when the
@@ -508,11 +529,7 @@ fn faq_states_problem(p: &Proposal, min_words: usize) -> bool {
     p.body.faqs.iter().any(|f| {
         ASKS_PROBLEM.is_match(&f.question)
             && f.answer_words >= min_words
-            && PAIN
-                .find_iter(&f.answer)
-                .filter(|m| !m.as_str().eq_ignore_ascii_case("today"))
-                .count()
-                >= 2
+            && pain_signs(&f.answer, true) >= 2
     })
 }
 
@@ -548,16 +565,13 @@ fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
                 .next()
                 .unwrap_or("");
             if (lead && i == 0) || ANNOUNCES.is_match(first_sentence) {
-                let signs = PAIN
-                    .find_iter(&b.text)
-                    .filter(|m| !m.as_str().eq_ignore_ascii_case("today"))
-                    .count();
+                let signs = pain_signs(&b.text, true);
                 if words >= min_words && signs >= 3 {
                     return true;
                 }
                 continue;
             }
-            let signs = PAIN.find_iter(&b.text).count();
+            let signs = pain_signs(&b.text, false);
             if signs > 0 {
                 run += words;
                 run_signs += signs;
@@ -856,6 +870,17 @@ mod tests {
         // A paragraph that names the limits of today's tool, and a list of them.
         let limits = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly refunds in two minutes.\n\nThe till software shops use now handles sales well and keeps a daily record of every order, but it has real limitations when a customer wants money back at the counter or by post.\n\n1. A refund can take up to an hour to enter.\n2. It cannot refund part of an order.\n";
         assert!(rules_of(&check_text(limits), "missing-problem-paragraph").is_empty());
+    }
+
+    #[test]
+    fn the_problem_in_the_document_s_own_language() {
+        // A Japanese release with no problem heading: the pains are in its
+        // second paragraph.
+        let text = "# 店舗の返金が二分で終わる\n\n東京、2027年3月15日 — Refundlyは本日、店舗向けの返金サービスを発表した。\n\n店主は今、返金のたびに注文を表計算に手作業で写し、銀行に電話して二日待つ。客からは問い合わせが続き、毎週四時間が無駄になる。返金の記録はノートと表計算と銀行の明細にバラバラに残り、月末に合わせるのは面倒で、間違いも多い。\n";
+        assert!(rules_of(&check_text(text), "missing-problem-paragraph").is_empty());
+        // The answer to "What worries does it answer?" in an FAQ.
+        let text = "# 店舗の返金が二分で終わる\n\n東京、2027年3月15日 — Refundlyを発表した。\n\n## FAQ\n\n### どんな悩みに応えますか？\n\n店主は今、返金のたびに注文を表計算に手作業で写し、銀行に電話して二日待つ。客からは問い合わせが続き、毎週四時間が無駄になる。返金の記録はバラバラに残り、月末に合わせるのは面倒だ。\n";
+        assert!(rules_of(&check_text(text), "missing-problem-paragraph").is_empty());
     }
 
     #[test]

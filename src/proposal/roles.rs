@@ -359,6 +359,10 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::Summary,
         &[
+            "резюме",
+            "краткое описание",
+            "riepilogo",
+            "sommario",
             "zusammenfassung",
             "résumé",
             "resumen",
@@ -378,6 +382,8 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::PressRelease,
         &[
+            "пресс-релиз",
+            "comunicato stampa",
             "pressemitteilung",
             "pressemeldung",
             "communiqué de presse",
@@ -396,6 +402,11 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::Problem,
         &[
+            "проблема",
+            "боль",
+            "боли",
+            "il problema",
+            "problema del cliente",
             "das problem",
             "die herausforderung",
             "herausforderung",
@@ -431,6 +442,10 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::Solution,
         &[
+            "решение",
+            "наше решение",
+            "la soluzione",
+            "soluzione",
             "lösung",
             "die lösung",
             "unsere lösung",
@@ -455,6 +470,11 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::CustomerQuote,
         &[
+            "цитата клиента",
+            "отзыв клиента",
+            "отзывы",
+            "citazione del cliente",
+            "testimonianza",
             "kundenzitat",
             "kundenstimme",
             "kundenstimmen",
@@ -493,6 +513,8 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::HowItWorks,
         &[
+            "как это работает",
+            "come funziona",
             "so funktioniert es",
             "wie es funktioniert",
             "comment ça marche",
@@ -531,6 +553,9 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::Faq,
         &[
+            "часто задаваемые вопросы",
+            "вопросы и ответы",
+            "domande frequenti",
             "häufige fragen",
             "häufig gestellte fragen",
             "fragen und antworten",
@@ -549,6 +574,9 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::ExternalFaq,
         &[
+            "внешний faq",
+            "внешние вопросы",
+            "faq esterne",
             "externe faq",
             "kunden-faq",
             "faq externe",
@@ -568,6 +596,9 @@ const BUILTIN_OTHER_LANGUAGES: &[(Role, &[&str])] = &[
     (
         Role::InternalFaq,
         &[
+            "внутренний faq",
+            "внутренние вопросы",
+            "faq interne",
             "interne faq",
             "faq interne",
             "faq interna",
@@ -773,7 +804,7 @@ fn faq_role(norm: &str) -> Option<Role> {
         "고객",
         "외부",
     ];
-    const CJK_INTERNAL: &[&str] = &["内部", "社内", "アンチ", "내부", "사내"];
+    const CJK_INTERNAL: &[&str] = &["内部", "社内", "アンチ", "내부", "사내", "внутрен"];
     let audience = words.iter().find_map(|w| {
         if EXTERNAL_WORDS.contains(w) || CJK_EXTERNAL.iter().any(|a| w.contains(a)) {
             Some(Role::ExternalFaq)
@@ -795,6 +826,9 @@ fn faq_role(norm: &str) -> Option<Role> {
         "questions fréquentes",
         "preguntas frecuentes",
         "perguntas frequentes",
+        "часто задаваемые вопросы",
+        "вопросы и ответы",
+        "domande frequenti",
     ]
     .iter()
     .any(|n| norm.contains(n))
@@ -1011,6 +1045,11 @@ mod tests {
             ("고객 인용문 1", Role::CustomerQuote),
             ("내부 FAQ", Role::InternalFaq),
             ("常见问题", Role::Faq),
+            ("Проблема", Role::Problem),
+            ("Часто задаваемые вопросы", Role::Faq),
+            ("Внутренний FAQ", Role::InternalFaq),
+            ("Domande frequenti", Role::Faq),
+            ("Il problema", Role::Problem),
             ("痛点", Role::Problem),
         ] {
             assert_eq!(a.role_of(heading), Some(role), "{heading}");
