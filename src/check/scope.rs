@@ -65,11 +65,18 @@ super::options::options! {
 pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
     let opts = &doc.config().check.rules.too_many_features;
     let mut out = Vec::new();
+    // Signals strong enough alone (a long list, named capabilities, piling,
+    // a series in the headline), and the weak ones, which count only beside
+    // another: a series in the subheading often names facets of one
+    // benefit, and a sentence of features may be one product's parts.
+    let mut strong = false;
+    let (mut series_below, mut feature_sentence) = (false, false);
     // A long list of features in the press release.
     for piece in doc.press_release() {
         if let Kind::Block(BlockKind::List { items }) = piece.kind
             && items > opts.max_list_items
         {
+            strong = true;
             out.push(
                 Hit::new(
                     (piece.line, 1),
@@ -133,6 +140,7 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         if named > opts.max_named_items
             && let Some(first) = first_named
         {
+            strong = true;
             out.push(
                 Hit::new(
                     (first.line, 1),
@@ -164,6 +172,7 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
             if items.len() >= 8 && short + 1 >= items.len() {
                 let first = sentence.trim();
                 let at = piece.text.find(first).unwrap_or(0);
+                feature_sentence = true;
                 out.push(
                     Hit::new(
                         doc.locate_match(
@@ -196,6 +205,7 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         if let Some(m) = PILING.find(&piece.text) {
             let word = m.as_str().trim_matches(|c: char| !c.is_alphanumeric());
             let at = m.start() + m.as_str().find(word).unwrap_or(0);
+            strong = true;
             out.push(Hit::new(
                 doc.locate_match(piece, at, word.len()),
                 format!(
@@ -208,6 +218,11 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         if piece.kind == Kind::Heading
             && let Some(m) = SERIES.find(&piece.text)
         {
+            if piece.role == Role::Headline {
+                strong = true;
+            } else {
+                series_below = true;
+            }
             out.push(Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!("{} lists several benefits: '{}'", piece.place(), piece.text),
@@ -226,7 +241,8 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         .sum();
     // Length alone is not the pattern (a long release can sell one
     // benefit): it counts beside a list, piling or a series of benefits.
-    if words > opts.max_words && !out.is_empty() {
+    let long = words > opts.max_words && !out.is_empty();
+    if long {
         out.push(
             Hit::new(
                 doc.top(),
@@ -238,6 +254,10 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
             )
             .about("the press release is too long"),
         );
+    }
+    if !strong && usize::from(series_below) + usize::from(feature_sentence) + usize::from(long) < 2
+    {
+        out.clear();
     }
     out
 }
@@ -388,12 +408,35 @@ mod tests {
             ),
             "too-many-features",
         );
-        assert_eq!(m, vec!["a sentence listing 8 features in the summary"]);
+        // Alone, a sentence of features may be one product's parts; beside
+        // a series in the subheading it is a release of many benefits.
+        assert!(m.is_empty(), "{m:?}");
+        let m = rules_of(
+            &check_text(
+                "# Shops refund in two minutes\n\n## Refunds, receipts and payroll in one place\n\nSEATTLE -- Refundly gives shops refunds, receipts, stock counts, payroll, loyalty cards, gift cards, invoices, a newsletter and a website builder.\n",
+            ),
+            "too-many-features",
+        );
+        assert_eq!(
+            m,
+            vec![
+                "the subheading lists several benefits: 'Refunds, receipts and payroll in one place'",
+                "a sentence listing 8 features in the summary"
+            ]
+        );
         let m = rules_of(
             &check_text("# Book, pay and track in one app\n\nText.\n"),
             "too-many-features",
         );
         assert_eq!(m.len(), 1, "{m:?}");
+        // A series in the subheading alone names facets of one benefit.
+        let m = rules_of(
+            &check_text(
+                "# Shops refund in two minutes\n\n## Refunds, receipts and payroll in one place\n\nSEATTLE -- Text.\n",
+            ),
+            "too-many-features",
+        );
+        assert!(m.is_empty(), "{m:?}");
         let m = rules_of(
             &check_text(
                 "# Brewers see which bar has each keg and how long it has sat there\n\nText.\n",
