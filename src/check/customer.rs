@@ -1009,6 +1009,22 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
     if specific || (in_release > 0 && !drowned) {
         return out;
     }
+    // A job category only in the body of the release ("users can also
+    // export…") echoes whoever the opening spoke to; on its own it is no
+    // definition of the customer. It counts beside another sign.
+    let body_only = out.is_empty()
+        && categories.iter().all(|(_, _, phrase, place)| {
+            *place == "the press release"
+                && !phrase.contains(',')
+                && !EVERYBODY.is_match(phrase)
+                && !phrase
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| QUANTIFIERS.contains(&w.to_lowercase().as_str()))
+        });
+    if body_only {
+        return out;
+    }
     let mut seen: Vec<String> = Vec::new();
     for (line, col, phrase, place) in categories {
         let key = phrase.to_lowercase();
@@ -1757,6 +1773,28 @@ mod tests {
             assert!(!m.is_empty(), "{summary}: no finding");
             assert!(m[0].starts_with(phrase), "{summary}: {m:?}");
         }
+    }
+
+    #[test]
+    fn a_category_only_in_the_body_of_the_release_is_no_definition() {
+        let body = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly closes the books a week sooner.\n\n## Exports\n\nThe month ends on the 3rd now. Users can also export the ledger.\n";
+        assert!(
+            rules_of(&check_text(body), "vague-customer-definition").is_empty(),
+            "{:?}",
+            rules_of(&check_text(body), "vague-customer-definition")
+        );
+        // In the opening it is the release's customer.
+        let opening = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly lets users close the books a week sooner.\n";
+        assert_eq!(
+            rules_of(&check_text(opening), "vague-customer-definition").len(),
+            1
+        );
+        // Everybody counts wherever it is said.
+        let everybody = body.replace("Users can also", "Anyone can");
+        assert_eq!(
+            rules_of(&check_text(&everybody), "vague-customer-definition").len(),
+            1
+        );
     }
 
     #[test]
