@@ -124,6 +124,11 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
         if leads_with_customer(&piece.text) {
             continue;
         }
+        // Under a headline that leads with what the customer gets, a
+        // subheading that says how is the order the method asks for.
+        if piece.role == Role::Subheading && headline_for_customer {
+            continue;
+        }
         let words = if TURNS_INTO.is_match(&piece.text) {
             Vec::new()
         } else {
@@ -727,6 +732,15 @@ mod tests {
         // Under a headline that leads with the shop owner, the lead may
         // describe how it is built.
         assert!(rule("Refundo helps shop owners refund in two minutes", lead).is_empty());
+        // And so may the subheading.
+        let with_sub = |headline: &str| {
+            let text = format!(
+                "# {headline}\n\n## Built on machine learning and the card network's files\n\nSEATTLE, March 15, 2027 -- Refunds go out the same day.\n\n## Problem\n\n{PROBLEM}\n"
+            );
+            rules_of(&check_text(&text), "solution-first-thinking")
+        };
+        assert!(with_sub("Refundo helps shop owners refund in two minutes").is_empty());
+        assert_eq!(with_sub("Refundo").len(), 1, "{:?}", with_sub("Refundo"));
     }
 
     #[test]
