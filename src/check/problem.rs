@@ -378,7 +378,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that describe a cost the customer pays today.
 static PAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium|slow|slows|slower|burden\w*|time-consuming|decays?|end up|ends up|distract\w*|clog\w*|bottlenecks?|friction|hassles?|headaches?|chaos|chaotic|messy|juggl\w*|repetitive|inefficien\w*|error-prone|outdated|costly|limitations?|shortcomings?|pain points?)\b|[$€£]\s?\d|\d\s?%").unwrap()
+    Regex::new(r"(?i)\b(?:today|currently|every (?:day|week|month|morning|evening|night|time|year|summer|season)|spends?|spent|spending|wastes?|wasted|lose|loses|lost|losing|miss|misses|missed|struggles?|struggling|can't|cannot|couldn't|have to|has to|had to|late|waits?|waiting|frustrat\w*|hard|difficult|by hand|on paper|manually|turned away|complain\w*|stuck|errors?|mistakes?|fail\w*|rarely|never|again|too (?:long|late|slow)|costs?|hours?|minutes?|days?|weeks?|percent|lacks?|lacking|no way to|no easy way|there (?:is|are) no|harder|limited|trade-?offs?|forced?|forces|hostage|bur(?:y|ies|ied)|drown\w*|expensive|tedious|painful|broken|scattered|fragmented|hampered|hidden|risk\w*|unreliable|confus\w*|overwhelm\w*|wrong|challeng\w*|no idea|forget|forgets|forgot|forgotten|(?:don't|doesn't|do not|does not) know|unclear|guess(?:es|ing|work)?|worr(?:y|ies|ied)|annoy\w*|clunky|tedium|slow|slows|slower|burden\w*|time-consuming|decays?|end up|ends up|distract\w*|clog\w*|bottlenecks?|friction|hassles?|headaches?|chaos|chaotic|messy|juggl\w*|repetitive|inefficien\w*|error-prone|outdated|costly|limitations?|shortcomings?|pain points?|problems?|disconnect(?:ed)?)\b|[$€£]\s?\d|\d\s?%").unwrap()
 });
 
 /// The same signs of a present cost in other languages PR/FAQs are written
@@ -884,6 +884,16 @@ mod tests {
         // A paragraph that names the limits of today's tool, and a list of them.
         let limits = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly refunds in two minutes.\n\nThe till software shops use now handles sales well and keeps a daily record of every order, but it has real limitations when a customer wants money back at the counter or by post.\n\n1. A refund can take up to an hour to enter.\n2. It cannot refund part of an order.\n";
         assert!(rules_of(&check_text(limits), "missing-problem-paragraph").is_empty());
+    }
+
+    #[test]
+    fn a_label_naming_the_problem_or_a_paragraph_about_it_counts() {
+        let label = format!(
+            "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly refunds in two minutes.\n\n**The problem shop owners face:** {PROBLEM}\n"
+        );
+        assert!(rules_of(&check_text(&label), "missing-problem-paragraph").is_empty());
+        let narrative = "# Shops refund in two minutes\n\nSEATTLE, March 15, 2027 -- Refundly refunds in two minutes.\n\nRefundly answers an old problem of small shops: their tills were made for selling, not for giving money back. Owners keep a notebook of refunds beside the till, and the notebook and the bank statement drift apart every month.\n";
+        assert!(rules_of(&check_text(narrative), "missing-problem-paragraph").is_empty());
     }
 
     #[test]

@@ -739,6 +739,14 @@ impl Aliases {
                 return Some(r);
             }
         }
+        // "The problem developers face", "The problem with spreadsheets": a
+        // label whose head is the problem names the problem section.
+        static PROBLEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:the |our customers' |the customer's )?(?:problems?|challenges?|pain points?)(?: (?:with|of|for|that|developers|customers|users|teams|people|we|they|today|\w+ face|\w+ have))\b").unwrap()
+        });
+        if unbracketed.split_whitespace().count() <= 8 && PROBLEM_LABEL.is_match(&unbracketed) {
+            return Some(Role::Problem);
+        }
         // "Customer quote 2", "고객 인용문 1": a numbered instance.
         if let Some((head, n)) = unbracketed.rsplit_once(' ')
             && !n.is_empty()
@@ -1050,6 +1058,8 @@ mod tests {
             ("Внутренний FAQ", Role::InternalFaq),
             ("Domande frequenti", Role::Faq),
             ("Il problema", Role::Problem),
+            ("The problem developers face", Role::Problem),
+            ("The problem with spreadsheets", Role::Problem),
             ("痛点", Role::Problem),
         ] {
             assert_eq!(a.role_of(heading), Some(role), "{heading}");
