@@ -291,6 +291,7 @@ const OTHER_SECTIONS: &[(DocKind, &[&str])] = &[
             "requirements discovery",
             "user journey",
             "user journey map",
+            "success criteria",
         ],
     ),
     (
@@ -313,6 +314,7 @@ const OTHER_SECTIONS: &[(DocKind, &[&str])] = &[
             "references",
             "sources",
             "table of contents",
+            "out of scope",
         ],
     ),
 ];
@@ -371,6 +373,19 @@ pub fn detect(p: &Proposal) -> Verdict {
             evidence: vec!["a stub pointing elsewhere".to_string()],
         };
     }
+    // Release notes of something shipped: a record, not a proposal.
+    static RELEASE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:release notes|changelog|change log|what's new in)\b|发布说明|更新日志|リリースノート|更新履歴|릴리스 노트|versionshinweise|notes de version|notas de (?:la )?versi[oó]n").unwrap()
+    });
+    if let Some(first) = p.body.sections.iter().find(|s| s.is_heading())
+        && RELEASE_NOTES.is_match(&first.heading)
+    {
+        return Verdict {
+            kind: DocKind::Other,
+            declared: None,
+            evidence: vec![format!("release notes: '{}'", first.heading)],
+        };
+    }
     if is_faq_page(p) {
         return Verdict {
             kind: DocKind::Other,
@@ -381,9 +396,12 @@ pub fn detect(p: &Proposal) -> Verdict {
     let mut evidence: Vec<String> = Vec::new();
     let mut votes = [0usize; 5];
     for s in p.body.sections.iter().filter(|s| s.is_heading()) {
+        static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").unwrap());
         let n = roles::normalise(&s.heading);
-        // "Future work: HA clusters" is a "Future work" section.
-        let head = n.split(':').next().unwrap_or(&n).trim();
+        // "Future work: HA clusters" is a "Future work" section, and
+        // "Success criteria (measurable)" a "Success criteria" one.
+        let unqualified = QUALIFIER.replace_all(&n, "");
+        let head = unqualified.split(':').next().unwrap_or(&n).trim();
         for (i, (_, names)) in OTHER_SECTIONS.iter().enumerate() {
             if (names.contains(&n.as_str()) || names.contains(&head))
                 && !evidence.contains(&s.heading)
@@ -636,6 +654,25 @@ mod tests {
             "# Shops refund in two minutes\n\n## Frequently asked questions",
         );
         assert_eq!(kind(&headline), DocKind::Prfaq);
+    }
+
+    #[test]
+    fn release_notes_and_a_spec_are_no_pr_faqs() {
+        let kind = |t: &str| detect(&parse(t)).kind;
+        assert_eq!(
+            kind("# Tillpoint 2.3 release notes\n\n## Fixed\n\n- Refunds no longer stall.\n"),
+            DocKind::Other
+        );
+        assert_eq!(
+            kind("# Tillpoint 发布说明\n\n## 核心功能\n\n- 退款\n"),
+            DocKind::Other
+        );
+        assert_eq!(
+            kind(
+                "# 004 — Partial refunds\n\n## What and why\n\nText.\n\n## Success criteria (measurable)\n\n- 95% same day\n\n## Out of scope\n\n- Cash\n"
+            ),
+            DocKind::Prd
+        );
     }
 
     #[test]
