@@ -370,6 +370,37 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
             "one PR/FAQ per idea: keep the one with the sharper customer problem, move the other to its own document",
         ));
     }
+    // The release announcing several products by number: "## Three
+    // Specialized Products", "Two complementary tools for CDK developers".
+    static SEVERAL_PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[.!?:]\s+|\b(?:launch(?:es|ed)?|introduc(?:es|ed)|announc(?:es|ed)|unveil(?:s|ed)|offers?|ships?)\s+)\W*(?:the |its |our )?((?:two|three|four|five|[2-5])\s+(?:new |specialized |specialised |separate |distinct |complementary |integrated )?(?:products|apps|applications|offerings|tools))\b").unwrap()
+    });
+    if let Some((piece, m)) = doc
+        .press_release()
+        .filter(|pc| {
+            !doc.is_preamble(pc)
+                && !matches!(
+                    pc.role,
+                    Role::Problem | Role::CustomerQuote | Role::LeaderQuote
+                )
+        })
+        .find_map(|pc| {
+            SEVERAL_PRODUCTS
+                .captures(&pc.text)
+                .and_then(|c| c.get(1))
+                .map(|m| (pc, m))
+        })
+    {
+        out.push(Hit::new(
+            doc.locate_match(piece, m.start(), m.len()),
+            format!(
+                "{} announces several products at once: '{}'",
+                piece.place(),
+                m.as_str()
+            ),
+            "one PR/FAQ per idea: keep the one with the sharper customer problem, move the others to their own documents",
+        ));
+    }
     for piece in doc.press_release().filter(|pc| {
         matches!(pc.role, Role::Headline | Role::Subheading) && pc.kind == Kind::Heading
     }) {
@@ -535,6 +566,25 @@ mod tests {
                 "the title joins two ideas: 'Faster photos for photographers and prints for guests'"
             ]
         );
+        // Several products announced by number.
+        let m = rules_of(
+            &check_text(
+                "# Growers book a stall in one minute\n\nSEATTLE, March 15, 2027 -- Stallhub launches three new apps: booking, payroll and a newsletter.\n",
+            ),
+            "combining-ideas",
+        );
+        assert_eq!(
+            m,
+            vec!["the summary announces several products at once: 'three new apps'"]
+        );
+        // Today's pain of juggling three apps is no announcement.
+        let m = rules_of(
+            &check_text(
+                "# Growers book a stall in one minute\n\nSEATTLE, March 15, 2027 -- Stallhub opens.\n\n## Problem\n\nGrowers check three apps to book one stall.\n",
+            ),
+            "combining-ideas",
+        );
+        assert!(m.is_empty(), "{m:?}");
         // Without front-matter, the title the first heading gives counts;
         // a qualifier in brackets is not a second idea.
         let m = rules_of(
