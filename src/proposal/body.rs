@@ -138,6 +138,9 @@ pub fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
+            if w.is_ascii() {
+                return 1;
+            }
             let cjk = w.chars().filter(|&c| ideographic(c)).count();
             if cjk == 0 {
                 1

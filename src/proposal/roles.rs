@@ -744,7 +744,13 @@ impl Aliases {
         static PROBLEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?:the |our customers' |the customer's )?(?:problems?|challenges?|pain points?)(?: (?:with|of|for|that|developers|customers|users|teams|people|we|they|today|\w+ face|\w+ have))\b").unwrap()
         });
-        if unbracketed.split_whitespace().count() <= 8 && PROBLEM_LABEL.is_match(&unbracketed) {
+        let may_name_problem = ["the ", "our ", "problem", "challenge", "pain"]
+            .iter()
+            .any(|p| unbracketed.starts_with(p));
+        if may_name_problem
+            && unbracketed.split_whitespace().count() <= 8
+            && PROBLEM_LABEL.is_match(&unbracketed)
+        {
             return Some(Role::Problem);
         }
         // "Customer quote 2", "고객 인용문 1": a numbered instance.
@@ -814,32 +820,36 @@ fn faq_role(norm: &str) -> Option<Role> {
     ];
     const CJK_INTERNAL: &[&str] = &["内部", "社内", "アンチ", "내부", "사내", "внутрен"];
     let audience = words.iter().find_map(|w| {
-        if EXTERNAL_WORDS.contains(w) || CJK_EXTERNAL.iter().any(|a| w.contains(a)) {
+        let other = !w.is_ascii();
+        if EXTERNAL_WORDS.contains(w) || (other && CJK_EXTERNAL.iter().any(|a| w.contains(a))) {
             Some(Role::ExternalFaq)
-        } else if INTERNAL_WORDS.contains(w) || CJK_INTERNAL.iter().any(|a| w.contains(a)) {
+        } else if INTERNAL_WORDS.contains(w)
+            || (other && CJK_INTERNAL.iter().any(|a| w.contains(a)))
+        {
             Some(Role::InternalFaq)
         } else {
             None
         }
     });
-    let cjk = |w: &str| w.chars().any(|c| c as u32 >= 0x3000);
+    let cjk = |w: &str| !w.is_ascii() && w.chars().any(|c| c as u32 >= 0x3000);
     let named_faq = words.iter().any(|w| {
         matches!(*w, "faq" | "faqs" | "f.a.q" | "f.a.q." | "q&a")
             || (cjk(w) && (w.contains("faq") || w.contains("q&a")))
-    }) || [
-        "よくある質問",
-        "자주 묻는 질문",
-        "常见问题",
-        "häufige fragen",
-        "questions fréquentes",
-        "preguntas frecuentes",
-        "perguntas frequentes",
-        "часто задаваемые вопросы",
-        "вопросы и ответы",
-        "domande frequenti",
-    ]
-    .iter()
-    .any(|n| norm.contains(n))
+    }) || norm.contains("preguntas frecuentes")
+        || norm.contains("perguntas frequentes")
+        || !norm.is_ascii()
+            && [
+                "よくある質問",
+                "자주 묻는 질문",
+                "常见问题",
+                "häufige fragen",
+                "questions fréquentes",
+                "часто задаваемые вопросы",
+                "вопросы и ответы",
+                "domande frequenti",
+            ]
+            .iter()
+            .any(|n| norm.contains(n))
         || norm.contains("frequently asked questions")
         || norm.contains("questions and answers")
         || norm.contains("questions & answers")
