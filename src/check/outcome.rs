@@ -107,8 +107,15 @@ fn has_outcome(text: &str) -> bool {
     let without_links = LINK.replace_all(text, " ");
     let without_dates = DATE.replace_all(&without_links, " ");
     let without_prices = PRICE.replace_all(&without_dates, " ");
-    OUTCOME.is_match(&without_prices)
+    let without_sizes = SIZE_BOUND.replace_all(&without_prices, " ");
+    OUTCOME.is_match(&without_sizes)
 }
+
+/// A bound on a size, a requirement of the product: "AES ≥ 128 bits",
+/// "RAM ≤ 512 MB", "under 2 GB".
+static SIZE_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[≥≤]|[<>]=?|\b(?:at least|at most|up to|under|below|over|above|less than|more than)\s)\s*\d[\d,.]*\s*(?:bits?|bytes?|[kmgtp]i?b|px|pixels?|characters?|chars?|cores?|vcpus?|tokens?)\b").unwrap()
+});
 
 /// A month and year, or a day and month and year, or an ISO date:
 /// "November 2022", "(Mar 2026)", "OCTOBER 12, 2026", "2026-07-25".
@@ -419,6 +426,7 @@ mod tests {
             "The market has more than 2.6 million rental properties.",
             "After 3 months, switching to another tool means starting over.",
             "Your app shows up to three panels.",
+            "Keys are AES ≥ 128 bits and RSA ≥ 2048 bits; RAM stays under 512 MB.",
         ] {
             let f = check_text(&doc("", &format!("SEATTLE, March 15, 2027 -- {s}")));
             assert_eq!(rules_of(&f, "no-measurable-outcome").len(), 1, "{s}");
