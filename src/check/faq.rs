@@ -15,31 +15,31 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "cost",
             re(
-                r"(?i)\b(?:costs?|costing|price|pricing|priced|budget|spend|margins?|revenue|invest(?:ment)?|pay for|headcount|economics|profit\w*|break[- ]even|payback|expensive|afford\w*|fund(?:ed|ing)?)\b|[$€£]\s?\d|(?i:\b(?:kost\w*|preis\w*|budget|umsatz|coûts?|prix|tarif\w*|costos?|costes?|precio\w*|custos?|preço\w*|receita|ingresos)\b)|コスト|費用|料金|価格|収益|予算|採算|マネタイズ|비용|가격|수익|예산|成本|费用|价格|收入|预算|盈利|(?i:\b(?:стоимост\w*|затрат\w*|бюджет\w*|цен[аы]\w*|выручк\w*|costi|costo|prezzo|ricavi)\b)",
+                r"(?i)\b(?:costs?|costing|price|pricing|priced|budget|spend|margins?|revenue|invest(?:ment)?|pay for|headcount|economics|profit\w*|break[- ]even|payback|expensive|afford\w*|fund(?:ed|ing)?)\b|[$€£]\s?\d|\b(?:kost\w*|preis\w*|budget|umsatz|coûts?|prix|tarif\w*|costos?|costes?|precio\w*|custos?|preço\w*|receita|ingresos|стоимост\w*|затрат\w*|бюджет\w*|цен[аы]\w*|выручк\w*|costi|costo|prezzo|ricavi)\b|コスト|費用|料金|価格|収益|予算|採算|マネタイズ|비용|가격|수익|예산|成本|费用|价格|收入|预算|盈利",
             ),
         ),
         (
             "risks",
             re(
-                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the))\b|what if\b|(?i:\b(?:risiko\w*|gefahr\w*|risques?|riesgos?|riscos?|échec|fracaso|falha)\b)|リスク|懸念|失敗|危険|위험|리스크|우려|실패|风险|隐患|失败|(?i:\b(?:риск\w*|угроз\w*|rischi\w*)\b)",
+                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the))\b|what if\b|\b(?:risiko\w*|gefahr\w*|risques?|riesgos?|riscos?|échec|fracaso|falha|риск\w*|угроз\w*|rischi\w*)\b|リスク|懸念|失敗|危険|위험|리스크|우려|실패|风险|隐患|失败",
             ),
         ),
         (
             "dependencies",
             re(
-                r"(?i)\b(?:depend(?:s|ed|ent)? on|dependenc(?:y|ies)|rel(?:y|ies|iant) on|partners?|prerequisites?|third[- ]part(?:y|ies)|other teams|vendors?|suppliers?|need from|approvals?|sign-off|contracts?)\b|(?i:\b(?:abhängigkeit\w*|partner\w*|dépendances?|dependencias?|dependências?|proveedores?|fornecedores?)\b)|依存|提携|パートナー|外部サービス|의존|파트너|협력|依赖|合作伙伴|供应商|(?i:\b(?:зависим\w*|партн[её]р\w*|поставщик\w*|dipendenz\w*|fornitor\w*)\b)",
+                r"(?i)\b(?:depend(?:s|ed|ent)? on|dependenc(?:y|ies)|rel(?:y|ies|iant) on|partners?|prerequisites?|third[- ]part(?:y|ies)|other teams|vendors?|suppliers?|need from|approvals?|sign-off|contracts?)\b|\b(?:abhängigkeit\w*|partner\w*|dépendances?|dependencias?|dependências?|proveedores?|fornecedores?|зависим\w*|партн[её]р\w*|поставщик\w*|dipendenz\w*|fornitor\w*)\b|依存|提携|パートナー|外部サービス|의존|파트너|협력|依赖|合作伙伴|供应商",
             ),
         ),
         (
             "why now",
             re(
-                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b|\bdifferent from\b|\bwhy\b[^.?\n]{0,60}\b(?:instead of|rather than)\b|(?i:\bwarum (?:jetzt|wir)\b|\bpourquoi (?:maintenant|nous)\b|\bpor qu[eé] (?:ahora|nosotros)\b|\bpor que (?:agora|nós)\b)|なぜ今|なぜ私たち|なぜ我々|競合|他社との違い|왜 지금|왜 우리|경쟁|为什么是现在|为什么是我们|竞争|竞品|(?i:\bпочему (?:сейчас|мы)\b|\bконкурент\w*|\bperché (?:ora|adesso|noi)\b|\bconcorren\w*)",
+                r"(?i)\bwhy (?:now|us|we|this year|this quarter|today)\b|\btiming\b|\bright time\b|\bwhy (?:should|would) (?:we|anyone)\b|\bwhy not wait\b|\bdifferent from\b|\bwhy\b[^.?\n]{0,60}\b(?:instead of|rather than)\b|\bwarum (?:jetzt|wir)\b|\bpourquoi (?:maintenant|nous)\b|\bpor qu[eé] (?:ahora|nosotros)\b|\bpor que (?:agora|nós)\b|\bпочему (?:сейчас|мы)\b|\bконкурент\w*|\bperché (?:ora|adesso|noi)\b|\bconcorren\w*|なぜ今|なぜ私たち|なぜ我々|競合|他社との違い|왜 지금|왜 우리|경쟁|为什么是现在|为什么是我们|竞争|竞品",
             ),
         ),
         (
             "what we will not do",
             re(
-                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|left out|limitations?|not going to|(?:do|does) not plan)\b|(?i:\b(?:nicht (?:tun|bauen|anbieten|unterstützen)|außerhalb des umfangs|hors (?:du )?périmètre|ne (?:ferons|ferez) pas|fuera de alcance|no (?:haremos|vamos a)|fora do escopo|não (?:faremos|vamos))\b)|やらないこと|対象外|スコープ外|しないこと|하지 않을|하지 않는|범위 밖|제외|不做|不包括|范围之外|(?i:\bне (?:будем|делаем|входит)\b|\bвне (?:рамок|скоупа)\b|\bnon (?:faremo|includ\w*)\b|\bfuori (?:ambito|perimetro)\b)",
+                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|left out|limitations?|not going to|(?:do|does) not plan)\b|\b(?:nicht (?:tun|bauen|anbieten|unterstützen)|außerhalb des umfangs|hors (?:du )?périmètre|ne (?:ferons|ferez) pas|fuera de alcance|no (?:haremos|vamos a)|fora do escopo|não (?:faremos|vamos)|не (?:будем|делаем|входит)|вне (?:рамок|скоупа)|non (?:faremo|includ\w*)|fuori (?:ambito|perimetro))\b|やらないこと|対象外|スコープ外|しないこと|하지 않을|하지 않는|범위 밖|제외|不做|不包括|范围之外",
             ),
         ),
     ]

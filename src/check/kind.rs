@@ -366,12 +366,13 @@ pub fn detect(p: &Proposal) -> Verdict {
             ..prfaq
         };
     }
+    let other = |why: String| Verdict {
+        kind: DocKind::Other,
+        declared: None,
+        evidence: vec![why],
+    };
     if is_stub(p) {
-        return Verdict {
-            kind: DocKind::Other,
-            declared: None,
-            evidence: vec!["a stub pointing elsewhere".to_string()],
-        };
+        return other("a stub pointing elsewhere".to_string());
     }
     // Release notes of something shipped: a record, not a proposal.
     static RELEASE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
@@ -380,18 +381,10 @@ pub fn detect(p: &Proposal) -> Verdict {
     if let Some(first) = p.body.sections.iter().find(|s| s.is_heading())
         && RELEASE_NOTES.is_match(&first.heading)
     {
-        return Verdict {
-            kind: DocKind::Other,
-            declared: None,
-            evidence: vec![format!("release notes: '{}'", first.heading)],
-        };
+        return other(format!("release notes: '{}'", first.heading));
     }
     if is_faq_page(p) {
-        return Verdict {
-            kind: DocKind::Other,
-            declared: None,
-            evidence: vec!["questions and answers with no press release before them".to_string()],
-        };
+        return other("questions and answers with no press release before them".to_string());
     }
     let mut evidence: Vec<String> = Vec::new();
     let mut votes = [0usize; 5];

@@ -482,9 +482,12 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
     out
 }
 
+/// What ends a sentence, in Latin and in CJK punctuation.
+const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+
 /// Sentences of three words or more: "Not sure how?" is a sentence, "Q1." is not.
 fn sentences(text: &str) -> usize {
-    text.split_inclusive(['.', '!', '?', '。', '！', '？'])
+    text.split_inclusive(SENTENCE_ENDS)
         .filter(|x| crate::proposal::body::count_words(x) >= 3)
         .count()
 }
@@ -564,11 +567,7 @@ fn narrative_problem(p: &Proposal, min_words: usize) -> bool {
                 continue;
             }
             let words = crate::proposal::body::count_words(&b.text);
-            let first_sentence = b
-                .text
-                .split_inclusive(['.', '!', '?', '。', '！', '？'])
-                .next()
-                .unwrap_or("");
+            let first_sentence = b.text.split_inclusive(SENTENCE_ENDS).next().unwrap_or("");
             if (lead && i == 0) || ANNOUNCES.is_match(first_sentence) {
                 let signs = pain_signs(&b.text, true);
                 if words >= min_words && signs >= 3 {

@@ -354,14 +354,13 @@ pub(crate) fn combining_ideas(doc: &Doc) -> Vec<Hit> {
     // The front-matter title, or the one the first heading gives ("PR-FAQ:
     // Ride Matching & Dynamic Pricing").
     let (title, pos) = match &doc.p.front.title {
-        Some(t) => (Some(t), doc.value_pos("title")),
-        None => (Some(&doc.p.title), doc.top()),
+        Some(t) => (t, doc.value_pos("title")),
+        None => (&doc.p.title, doc.top()),
     };
     // A qualifier in brackets says what the document is ("(PR/FAQ + MVP
     // plan)", "(Events & Ticket Platform)"), not a second idea.
     static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").unwrap());
-    if let Some(title) = title
-        && headline != Some(title.as_str())
+    if headline != Some(title.as_str())
         && joined(&BRACKETED.replace_all(&DOCUMENT_KIND.replace_all(title, " "), " ")).is_some()
     {
         out.push(Hit::new(

@@ -272,12 +272,6 @@ fn is_word_char(c: char) -> bool {
 
 /// Byte offsets of `needle` in `hay` as a whole word (or phrase), ignoring
 /// ASCII case: "engine" is not found in "Engineers".
-/// A character of a script written without spaces between words, or with
-/// particles joined to them: kana, CJK ideographs, Hangul.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
-}
-
 pub(crate) fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     let needle = needle.trim();
     if needle.is_empty() {
@@ -298,11 +292,11 @@ pub(crate) fn find_words(hay: &str, needle: &str) -> Vec<usize> {
         let starts_word = needle
             .chars()
             .next()
-            .is_some_and(|c| is_word_char(c) && !is_cjk(c));
+            .is_some_and(|c| is_word_char(c) && !crate::proposal::body::is_cjk(c));
         let ends_word = needle
             .chars()
             .next_back()
-            .is_some_and(|c| is_word_char(c) && !is_cjk(c));
+            .is_some_and(|c| is_word_char(c) && !crate::proposal::body::is_cjk(c));
         let ok_before = !starts_word || !before.is_some_and(is_word_char);
         let ok_after = !ends_word || !after.is_some_and(is_word_char);
         if ok_before && ok_after {

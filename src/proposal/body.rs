@@ -130,18 +130,29 @@ pub fn comrak_options() -> Options<'static> {
     o
 }
 
+/// Kana or a CJK ideograph: the scripts of Japanese and Chinese, written
+/// without spaces between words.
+pub fn is_ideographic(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff)
+}
+
+/// A character of a script that joins words or particles without a space:
+/// kana, CJK ideographs, Hangul.
+pub fn is_cjk(c: char) -> bool {
+    is_ideographic(c) || matches!(c as u32, 0xac00..=0xd7af)
+}
+
 pub fn count_words(text: &str) -> usize {
     // Japanese and Chinese put no spaces between words: two of their
     // characters count as a word (an English word comes out at about two
     // to three of them).
-    let ideographic = |c: char| matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff);
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
             if w.is_ascii() {
                 return 1;
             }
-            let cjk = w.chars().filter(|&c| ideographic(c)).count();
+            let cjk = w.chars().filter(|&c| is_ideographic(c)).count();
             if cjk == 0 {
                 1
             } else {
@@ -275,7 +286,7 @@ fn question(text: &str, loose: bool) -> Option<String> {
         || q.trim_end_matches(['*', '_', ' '])
             .strip_suffix(')')
             .and_then(|r| r.rfind('(').map(|at| r[..at].trim_end()))
-            .is_some_and(|core| core.trim_end_matches(['*', '_']).ends_with('?'));
+            .is_some_and(|core| core.trim_end_matches(['*', '_']).ends_with(['?', '？']));
     // "Where does my data live? (privacy)", "What about signatures? They are tricky."
     let inner = q.contains(['?', '？']) && asks;
     let loose_ok = loose && asks && count_words(&q) <= 30;

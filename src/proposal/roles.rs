@@ -831,7 +831,7 @@ fn faq_role(norm: &str) -> Option<Role> {
             None
         }
     });
-    let cjk = |w: &str| !w.is_ascii() && w.chars().any(|c| c as u32 >= 0x3000);
+    let cjk = |w: &str| w.chars().any(super::body::is_cjk);
     let named_faq = words.iter().any(|w| {
         matches!(*w, "faq" | "faqs" | "f.a.q" | "f.a.q." | "q&a")
             || (cjk(w) && (w.contains("faq") || w.contains("q&a")))
