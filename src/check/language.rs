@@ -325,6 +325,7 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
         .len();
     let mut code_name = false;
     let mut acronym = false;
+    let mut headline_acronym = false;
     for (piece, at, word, kind) in all {
         if kind == Jargon::Word
             && WEAK_JARGON.contains(&word.to_lowercase().as_str())
@@ -375,6 +376,7 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
             };
             code_name |= kind == Jargon::CodeName;
             acronym |= kind == Jargon::Acronym;
+            headline_acronym |= kind == Jargon::Acronym && piece.role == Role::Headline;
             out.push(Hit::new((line, col), message, hint));
         }
     }
@@ -384,6 +386,12 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
     // stops the reader on its own (PATTERNS.md names it), and so does a
     // code name the team listed in wb.yaml.
     if out.len() < 2 && !code_name && !acronym {
+        out.clear();
+    }
+    // One acronym in the headline, and none in the release below it, is
+    // the product's name or its market's ("SWE agents", "an OS for
+    // teams"): a release that spoke plainly after its title.
+    if out.len() == 1 && headline_acronym && !code_name {
         out.clear();
     }
     out
@@ -633,6 +641,41 @@ mod tests {
         );
         assert!(m.iter().any(|m| m.starts_with("'EHR'")));
         assert!(!m.iter().any(|m| m.contains("MADISON")));
+    }
+
+    #[test]
+    fn a_lone_acronym_in_the_headline_names_the_product() {
+        let doc = |headline: &str, summary: &str| {
+            format!(
+                "# {headline}\n\nPORTLAND, Ore., May 3, 2027 -- {summary}\n\n# FAQ\n\n## Internal FAQ\n\n### Why now?\nShops asked.\n"
+            )
+        };
+        let jargon = |h, s| rules_of(&check_text(&doc(h, s)), "internal-jargon-in-pr");
+        // The headline's one acronym, a plain release after it: no finding.
+        assert!(
+            jargon(
+                "An OS for small shops",
+                "Shop owners see every refund in one place."
+            )
+            .is_empty()
+        );
+        // The same acronym in the release body stops the reader there.
+        assert_eq!(
+            jargon(
+                "Refunds for small shops",
+                "Shop owners see every refund in one OS."
+            ),
+            vec!["'OS' in the summary: an acronym the press release never spells out"]
+        );
+        // Beside another acronym in the release, the headline's counts too.
+        assert_eq!(
+            jargon(
+                "An OS for small shops",
+                "Shop owners see every refund in the POS-free RMA view."
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]
