@@ -391,7 +391,7 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
     // One acronym in the headline, and none in the release below it, is
     // the product's name or its market's ("SWE agents", "an OS for
     // teams"): a release that spoke plainly after its title.
-    if out.len() == 1 && headline_acronym && !code_name {
+    if out.len() == 1 && headline_acronym {
         out.clear();
     }
     out
