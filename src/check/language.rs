@@ -12,7 +12,7 @@ use crate::proposal::{BlockKind, Role};
 /// Marketing words that promise instead of telling.
 pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better)|redefin(?:e|es|ed|ing)|ultimate|a new era|(?:an? )?(?:entirely |whole |brand[- ])?new category|category[- ](?:defining|creating)|first[- ]of[- ]its[- ]kind|best[- ]of[- ]breed|like never before)\b",
+        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better)|redefin(?:e|es|ed|ing)|ultimate|a new era|(?:an? )?(?:entirely |whole |brand[- ])?new category|category[- ](?:defining|creating)|first[- ]of[- ]its[- ]kind|best[- ]of[- ]breed|like never before|changes everything|chang(?:e|es|ed|ing) the game|blows? your mind|beyond belief|(?:zero|no) compromises?|(?:is|are|as) the future of|scientifically proven|democratiz(?:e|es|ed|ing)|democratis(?:e|es|ed|ing)|(?:made|makes|make|render(?:s|ed)?) [\w$,.' -]{1,40}? obsolete|lifesaver|life-saver|(?:like|pure|feels like) magic|unhackable|never sleeps)\b",
     )
     .unwrap()
 });
@@ -78,6 +78,7 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     {
         let text = piece.text.as_ref();
         let mut found: Vec<(usize, &str, Claim)> = Vec::new();
+        let unbacked = |at: usize| !NUMBER.is_match(sentence_at(text, at));
         for m in HYPERBOLE.find_iter(text) {
             found.push((m.start(), m.as_str(), Claim::Hype));
         }
@@ -89,7 +90,6 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
         for (at, w) in find_phrases(text, &opts.words) {
             found.push((at, w, Claim::Hype));
         }
-        let unbacked = |at: usize| !NUMBER.is_match(sentence_at(text, at));
         // Superlatives and intensifiers are judged where the claim is made,
         // the press release: in an FAQ answer "the best way to start is..."
         // is advice, and the specifics the FAQ gives sit beside it.
@@ -819,6 +819,28 @@ mod tests {
                 "'first-of-its-kind' in the summary",
             ]
         );
+        // Grand promises that stand where a fact should.
+        let f = check_text(&pr(
+            "Refundly is the future of retail. It changes everything, makes card terminals obsolete, \
+             and works like magic: a lifesaver that democratizes refunds with zero compromises.",
+        ));
+        assert_eq!(
+            rules_of(&f, "hyperbole-instead-of-specifics"),
+            vec![
+                "'is the future of' in the summary",
+                "'changes everything' in the summary",
+                "'makes card terminals obsolete' in the summary",
+                "'like magic' in the summary",
+                "'lifesaver' in the summary",
+                "'democratizes' in the summary",
+                "'zero compromises' in the summary",
+            ]
+        );
+        // A heading that looks ahead is no claim.
+        let f = check_text(&pr(
+            "Refundly handles refunds.\n\n## The future of refunds\n\nMore shops.",
+        ));
+        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
     }
 
     #[test]
