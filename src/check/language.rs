@@ -144,6 +144,12 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     out
 }
 
+/// Is the text from `start` to `end` in quotation marks of its own?
+fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
+    let quote = |c: Option<char>| matches!(c, Some('"' | '“' | '”' | '\'' | '‘' | '’'));
+    quote(text[..start].chars().next_back()) && quote(text[end..].chars().next())
+}
+
 /// A word the writer mentions rather than uses: in quotation marks of its
 /// own (`no "next-gen", no "revolutionary"`) or denied ("no seamless
 /// promises", "not revolutionary").
@@ -293,7 +299,15 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
             if m.start() < dateline_end
                 || !is_acronym(text, m.start(), word)
                 || known.explains(word)
+                || quoted_alone(text, m.start(), m.end())
+                || text[..m.start()].trim_end().ends_with("<<<<<<<")
+                || text[m.end()..].starts_with('-')
+                    && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
             {
+                // A word in quotation marks of its own is a label or a word
+                // mentioned ("click \"START\"", "\"OWNED\""); one with a
+                // number after a hyphen is an identifier ("EPIC-12"); the
+                // branch of a merge-conflict marker is not prose.
                 continue;
             }
             if !explained(text, m.start(), m.end()) {
@@ -710,6 +724,11 @@ mod tests {
             "Shops see refunds on the roadmap of their week.",
             // Nor is one engineering word in an otherwise plain release.
             "Shop owners refund from the till in two minutes; our backend does the rest.",
+            // A word in quotation marks of its own is a label or a mention,
+            // a capitalised key with a number an identifier.
+            "Press \"START\" to refund; the till shows \"DONE\" and files it under TKT-12.",
+            // A merge-conflict marker is not prose.
+            "Shops refund at the till.\n<<<<<<< HEAD\nIn two minutes.",
         ] {
             let f = check_text(&pr(summary));
             assert!(
