@@ -32,7 +32,7 @@ static NOT_SOFTWARE: LazyLock<Regex> = LazyLock::new(|| {
 /// protocol, a tunnel, a Python library (a library alone lends books), a
 /// command-line tool. Acronyms keep their case.
 static TECHNOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)\b|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|[\w-]*(?:python|rust|node|javascript|typescript|java|kotlin|swift|ruby|golang|client|code) librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|engines?|(?:execution|semantic|data|integration|abstraction|orchestration|enforcement|caching|storage) layers?|built on(?: top of)?|written in)\b)").unwrap()
+    Regex::new(r"\b(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)\b|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|[\w-]*(?:python|rust|node|javascript|typescript|java|kotlin|swift|ruby|golang|client|code) librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|engines?|(?:execution|semantic|data|integration|abstraction|orchestration|enforcement|caching|storage) layers?|built on(?: top of)?)\b)|\b[Ww]ritten in (?:pure |modern |idiomatic |safe )?[A-Z][\w+#]*").unwrap()
 });
 
 /// A release named by its version ("noda 1.0 —", "Audit v1.1:") or a
@@ -694,6 +694,7 @@ mod tests {
                 "Ledgerline, a semantic layer for refunds at every till",
                 "semantic layer",
             ),
+            ("Ledgerline: refunds, written in Rust", "written in Rust"),
         ] {
             let m = rule(headline);
             assert_eq!(m.len(), 1, "{headline}: {m:?}");
@@ -704,6 +705,8 @@ mod tests {
         }
         // A person first, then the technology, is customer-first.
         assert!(rule("Shop owners refund from a CLI in two minutes").is_empty());
+        // "Written in" names a language only before its name.
+        assert!(rule("Refunds at the till, written in the shop owner's words").is_empty());
         assert!(rule("Shop owners get a refund engine that settles in a second").is_empty());
     }
 
