@@ -245,6 +245,9 @@ static DATE_HEADING: LazyLock<Regex> =
 /// Above the headline, a line longer than this is prose, not a dateline.
 const DATELINE_WORDS: usize = 25;
 
+/// A heading this short that opens the release only names it.
+const WRAPPER_WORDS: usize = 4;
+
 /// How many of the release's first paragraphs may hold its dateline.
 const OPENING_PARAGRAPHS: usize = 3;
 
@@ -269,10 +272,24 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
     // them: a dateline on a line of its own, or under a headline the
     // structure did not recognise, is still where a reader looks.
     let mut opening = 0;
+    // Notes and context above a "Press release" heading are not the
+    // release: its first paragraphs are counted from that heading on.
+    // A heading that only names the release ("Press release") marks it
+    // better than a long one that mentions a PR/FAQ in passing.
+    let wrappers = || {
+        sections
+            .iter()
+            .filter(|s| !s.in_faq && s.level > 0 && s.role == Role::PressRelease)
+    };
+    let release_start = wrappers()
+        .find(|s| count_words(&s.heading) <= WRAPPER_WORDS)
+        .or_else(|| wrappers().next())
+        .map_or(0, |s| s.line);
     for piece in doc.press_release() {
         let text = piece.text.as_ref();
         if opening < OPENING_PARAGRAPHS
             && piece.kind == Kind::Block(BlockKind::Paragraph)
+            && piece.line > release_start
             && !doc.is_preamble(piece)
         {
             opening += 1;
@@ -544,6 +561,16 @@ mod tests {
             let f = check_text(&doc("", &format!("SEATTLE, March 15, 2027 -- {s}")));
             assert!(rules_of(&f, "no-measurable-outcome").is_empty(), "{s}");
         }
+    }
+
+    #[test]
+    fn notes_above_the_press_release_heading_do_not_push_the_dateline_out() {
+        let text = "# Refunds at the till\n\n## Context\n\nThis draft follows the \
+                    method the team agreed in the spring review.\n\nThe shop owners we \
+                    interviewed asked for it.\n\nIt replaces last year's draft.\n\n\
+                    ## Press release\n\nShops refund while the customer waits\n\n\
+                    SEATTLE, March 15, 2027 -- Refundly handles refunds at the till.\n";
+        assert!(rules_of(&check_text(text), "missing-the-date").is_empty());
     }
 
     #[test]
