@@ -478,7 +478,22 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
     if QUANTIFIERS.contains(&first.as_str()) {
         // "any team", "every user", "any application": everybody. Not "each
         // language" or "any time".
-        let noun = words.iter().skip(1).take(3).find(|w| {
+        // The quantifier's own noun phrase: "each action the player takes"
+        // quantifies actions; a new determiner starts another phrase
+        // (unless after "of": "any of the users").
+        let own = words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(3)
+            .take_while(|(k, w)| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+                ) || words[k - 1].eq_ignore_ascii_case("of")
+            })
+            .map(|(_, w)| w);
+        let noun = own.into_iter().find(|w| {
             person_like(w)
                 || matches!(
                     w.to_lowercase()
@@ -1847,9 +1862,13 @@ mod tests {
             "Ledgerly is a ledger built for one specific community, your family's small farm.",
             "Ledgerly is made for one person: the owner who keeps the books herself.",
             "Ledgerly is available today for all Tillpoint POS customers at no extra cost.",
+            // The quantifier counts the entries, not the person after them.
+            "The game is a puzzle for our citizens; each move the player makes can end up changing the map.",
         ] {
             assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
         }
+        // "of" carries the quantifier over to its noun.
+        assert!(!vague("Ledgerly is built for any of the users who keep books.").is_empty());
         // An apposition that is itself a category still is one.
         let m = vague("Ledgerly is built for a big audience, their developers.");
         assert!(!m.is_empty(), "no finding");
