@@ -117,6 +117,31 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
                 if doc.is_summary_paragraph(piece) => {}
             _ => continue,
         }
+        // The product introduced as a technology, before anyone it serves
+        // ("an AI-powered investment research platform that helps…"): the
+        // frame is the solution, whatever outcome follows it.
+        let lead = if piece.role == Role::Summary {
+            first_sentence(&piece.text)
+        } else {
+            &piece.text
+        };
+        if !(headline_for_customer && piece.role != Role::Headline)
+            && let Some((at, phrase)) = tech_framed(lead)
+            && !allowed(phrase, &opts.allow)
+        {
+            out.push(
+                Hit::new(
+                    doc.locate_match(piece, at, phrase.len()),
+                    format!(
+                        "'{phrase}' in {}: it introduces the product as a technology before anyone it serves",
+                        piece.place()
+                    ),
+                    "open with who the product is for and what changes for them; the technology belongs in how it works or the FAQ",
+                )
+                .about(format!("'{}' in {}", phrase.to_lowercase(), piece.place())),
+            );
+            continue;
+        }
         // The pattern is order and framing: a headline that leads with what
         // a customer gets and names the product's category ("an AI
         // concierge that tells hosts…", "a platform for…") is not it. Only
@@ -314,6 +339,24 @@ fn technology_first(text: &str, headline: bool) -> Option<(usize, &str)> {
         m.as_str()
             .trim_end_matches([' ', '—', '–', ':', ',', '(', '-']),
     ))
+}
+
+/// A mechanism word on a technology noun: "an AI-powered research
+/// platform", "a next-generation, AI-first operations intelligence system",
+/// "an ML-driven engine". A mechanism word on a role ("an AI concierge")
+/// names the product's category and is not this.
+static TECH_FRAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:AI|ML|LLM|GenAI)(?:[-‑ ](?:[Pp]owered|[Dd]riven|[Ff]irst|[Nn]ative|[Ee]nhanced|[Bb]ased))?\b|(?i:\b(?:machine[-‑ ]learning|agentic|autonomous|blockchain(?:[-‑ ]based)?|next[-‑ ]generation)\b))[\w ,/‑-]{0,50}?(?i:\b(?:platforms?|systems?|interfaces?|toolkits?|frameworks?|engines?|layers?|SDKs?|protocols?|modules?|ecosystems?|environments?|suites?|infrastructure|operating systems?)\b)").unwrap()
+});
+
+/// Where `text` introduces the product as a technology before any person
+/// it serves (see [`TECH_FRAMED`]).
+fn tech_framed(text: &str) -> Option<(usize, &str)> {
+    let m = TECH_FRAMED.find(text)?;
+    if first_person(text).is_some_and(|p| p < m.start()) {
+        return None;
+    }
+    Some((m.start(), m.as_str()))
 }
 
 /// The first sentence of a paragraph.
@@ -708,6 +751,46 @@ mod tests {
         // "Written in" names a language only before its name.
         assert!(rule("Refunds at the till, written in the shop owner's words").is_empty());
         assert!(rule("Shop owners get a refund engine that settles in a second").is_empty());
+    }
+
+    #[test]
+    fn a_product_introduced_as_a_technology_fires_whatever_follows() {
+        let rule = |headline: &str, lead: &str| {
+            let text = format!(
+                "# {headline}\n\nSEATTLE, March 15, 2027 -- {lead} It settles the same day.\n\n## Problem\n\n{PROBLEM}\n"
+            );
+            rules_of(&check_text(&text), "solution-first-thinking")
+        };
+        let plain = "Refunds arrive the same day.";
+        let m = rule(
+            "Acme Launches AI-Powered Refund Platform That Helps Shop Owners",
+            plain,
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].starts_with("'AI-Powered Refund Platform' in the headline: it introduces the product as a technology"),
+            "{m:?}"
+        );
+        let m = rule(
+            "Tillo",
+            "Today Acme announced Tillo, a next\u{2011}generation, AI\u{2011}first refund system that shop owners run at the till.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("in the summary: it introduces the product as a technology"),
+            "{m:?}"
+        );
+        // The customer first, or a mechanism word on a role, is not it.
+        for headline in [
+            "Shop owners get an AI-powered refund platform at the till",
+            "Tillo, an AI concierge that tells shop owners which refunds to approve",
+        ] {
+            assert!(
+                rule(headline, plain).is_empty(),
+                "{headline}: {:?}",
+                rule(headline, plain)
+            );
+        }
     }
 
     #[test]

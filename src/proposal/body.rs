@@ -1601,6 +1601,36 @@ mod tests {
     }
 
     #[test]
+    fn a_title_naming_the_document_a_press_release_is_no_headline() {
+        let b = parse(
+            "# Dossier Press Release\n\n**FOR IMMEDIATE RELEASE**\n\n**Dossier keeps a topic of work alive**\n\n*A memory for people who run their work through agents.*\n\n**SAN FRANCISCO** — Dossier is here.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b),
+            vec![
+                (Role::PressRelease, "Dossier Press Release"),
+                (Role::Headline, "Dossier keeps a topic of work alive"),
+                (
+                    Role::Subheading,
+                    "A memory for people who run their work through agents."
+                ),
+                (Role::Summary, ""),
+            ]
+        );
+        // A numbered "1. Press Release" is the section name, as before.
+        assert!(!crate::proposal::roles::is_title_label("1. Press Release"));
+        assert!(crate::proposal::roles::is_title_label(
+            "Dossier Press Release (draft)"
+        ));
+        assert_eq!(
+            crate::proposal::roles::strip_title_label("Dossier Press Release"),
+            "Dossier"
+        );
+    }
+
+    #[test]
     fn a_byline_in_the_metadata_is_no_headline() {
         let b = parse(
             "# PRFAQ: Acme Refunds\n**By Acme Inc**  \n**Date: August 21, 2025**  \n**Status: Draft**\n\n## Press Release\n\n### Acme Launches Refunds at the Till for Shop Owners\n\nBOSTON, MA - August 21, 2025 - Acme today announced refunds at the till.\n",

@@ -929,12 +929,12 @@ fn strip_brackets(norm: &str) -> String {
 
 /// A "PR/FAQ" label: the heading names the document's kind, not a section.
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)")
+    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)|^\W*[\d.\s]*\p{L}.*\bpress[- ]release\W*(?:\((?:draft|v?\d[\w.]*)\)\W*)?$")
         .unwrap()
 });
 
 /// Does the heading name the document's kind ("Dossier — PR/FAQ",
-/// "PRFAQ: smallhold", "PR/FAQ")? Such a heading opens the press release
+/// "PRFAQ: smallhold", "PR/FAQ", "Dossier Press Release")? Such a heading opens the press release
 /// and may carry the document's name, but it is never a headline or an FAQ.
 pub fn is_title_label(heading: &str) -> bool {
     TITLE_LABEL.is_match(heading)
