@@ -996,11 +996,16 @@ fn assign_roles(
                 Role::Other
             }
         };
+        // Metadata, "FOR IMMEDIATE RELEASE" and rules under the document's
+        // title are not its summary: the release text under a later "Press
+        // release" heading is.
+        let furniture_only = h.blocks.iter().all(is_furniture);
         let blocks: Vec<Block> = h.blocks.into_iter().map(|b| b.block).collect();
         if role == Role::PressRelease
             && headline_raw.is_none()
             && !summary_seen
             && !blocks.is_empty()
+            && !furniture_only
         {
             // A release with no headline: its text is the summary.
             sections.push(section(
@@ -1627,6 +1632,25 @@ mod tests {
         assert_eq!(
             crate::proposal::roles::strip_title_label("Dossier Press Release"),
             "Dossier"
+        );
+    }
+
+    #[test]
+    fn metadata_under_the_title_is_not_the_summary() {
+        let b = parse(
+            "# Dossier — PR/FAQ\n\n**Status:** Draft  \n**Owner:** Ann Lee\n\n---\n\n## Press Release\n\n**SAN FRANCISCO** — Dossier today announced a memory for people who run their work through agents.\n",
+            0,
+            &Aliases::default(),
+        );
+        let summary = b
+            .sections
+            .iter()
+            .find(|s| s.role == Role::Summary)
+            .expect("a summary");
+        assert!(
+            summary.text().starts_with("SAN FRANCISCO"),
+            "{:?}",
+            summary.text()
         );
     }
 
