@@ -84,7 +84,7 @@ static OUTCOME_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A heading or a question that sets out what success is.
 static SUCCESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)目標|指標|成功|\b(?:success\w*|succeed\w*|metrics?|measur\w*|kpis?|okrs?|goals?|targets?|objectives?|outcomes?|savings|north star|how will we know|meta|objetivos?|ziele?|erfolg\w*|objectifs?|éxito|sucesso|успех\w*|метрик\w*|(?:launch|exit|success) (?:criteria|criterion|gates?|bar))\b").unwrap()
+    Regex::new(r"(?i)目標|指標|成功|\b(?:success\w*|succeed\w*|metrics?|measur\w*|kpis?|okrs?|goals?|targets?|objectives?|outcomes?|savings|north star|how will we know|meta|objetivos?|ziele?|erfolg\w*|objectifs?|éxito|sucesso|успех\w*|метрик\w*|(?:launch|exit|success|kill|acceptance) (?:criteria|criterion|gates?|bar)|launch acceptance|definition of done)\b").unwrap()
 });
 
 /// A web address.
@@ -595,6 +595,7 @@ mod tests {
                 format!("\n## Success metrics\n\n{s}\n"),
                 format!("\n## FAQ\n\n### How will we measure success?\n\n{s}\n"),
                 format!("\n**Launch criteria**\n\n- {s}\n"),
+                format!("\n## Kill criteria\n\n- Stop unless {s}\n"),
             ] {
                 let text = format!("{}{place}", release(""));
                 let f = check_text(&text);
