@@ -199,8 +199,20 @@ fn success_with_number(text: &str) -> bool {
         !sentence.trim_end().ends_with('?')
             && sentence.chars().any(|c| c.is_ascii_digit())
             && !DATE.is_match(sentence)
+    }) || AIM.find_iter(text).any(|m| {
+        // "Our desire is that a customer should be live in less than 48
+        // hours": an amount the writer aims at is a target.
+        let sentence = crate::check::text::sentence_at(text, m.start());
+        !sentence.trim_end().ends_with('?') && OUTCOME_AMOUNT.is_match(sentence)
     })
 }
+
+/// Words that set an aim: what the writer wants to be true at launch ("our
+/// strong desire is", "the design goal of", "we aim to", "should be able
+/// to"), not what the reader may want ("if you want to see…").
+static AIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|our|my|a|one)\s+(?:[\w-]+\s+)?(?:goals?|targets?|aims?|desires?|ambitions?|objectives?)\b|\bwe\s+(?:want|aim|intend|expect|plan|commit|hope)\w*\s+(?:to|for)\b|\bshould\s+be\s+able\s+to\b").unwrap()
+});
 
 /// A sentence that defines success, in the languages of the corpus:
 /// "success is", "success means", "we call it a success", "meta:".
@@ -612,6 +624,19 @@ mod tests {
             "Success is 40 shops refunding at the till by June.",
         ));
         assert!(rules_of(&f, "no-measurable-outcome").is_empty());
+        // An amount the writer aims at is a target; one the reader may
+        // choose is not.
+        for s in [
+            "Our strong desire is that a shop should be able to refund in less than 2 minutes.",
+            "The design goal of a sub-2-second start holds on a laptop.",
+        ] {
+            let f = check_text(&release(s));
+            assert!(rules_of(&f, "no-measurable-outcome").is_empty(), "{s}");
+        }
+        let f = check_text(&release(
+            "If you want to see the whole ledger, that takes 15 minutes.",
+        ));
+        assert_eq!(rules_of(&f, "no-measurable-outcome").len(), 1);
         // Asking what success is, and giving no number, defines nothing.
         let text = format!(
             "{}\n## FAQ\n\n### What does success look like?\n\nShops that stay with us past month 3.\n",
