@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Hit;
-use super::text::{Doc, Kind, allowed, find_phrases};
+use super::text::{Doc, Kind, Piece, allowed, find_phrases};
 use crate::proposal::{BlockKind, Proposal, Role, Section};
 
 /// Mechanisms that name how the product works rather than what the customer
@@ -129,17 +129,13 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
             && let Some((at, phrase)) = tech_framed(lead)
             && !allowed(phrase, &opts.allow)
         {
-            out.push(
-                Hit::new(
-                    doc.locate_match(piece, at, phrase.len()),
-                    format!(
-                        "'{phrase}' in {}: it introduces the product as a technology before anyone it serves",
-                        piece.place()
-                    ),
-                    "open with who the product is for and what changes for them; the technology belongs in how it works or the FAQ",
-                )
-                .about(format!("'{}' in {}", phrase.to_lowercase(), piece.place())),
-            );
+            out.push(technology_hit(
+                doc,
+                piece,
+                at,
+                phrase,
+                "it introduces the product as a technology before anyone it serves",
+            ));
             continue;
         }
         // The pattern is order and framing: a headline that leads with what
@@ -164,28 +160,19 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
             // a protocol, a library, "v1.1") before any person: in the
             // summary, only its first sentence and only under a headline
             // that does not already lead with the customer.
-            let text = if piece.role == Role::Summary {
-                if headline_for_customer {
-                    continue;
-                }
-                first_sentence(&piece.text)
-            } else {
-                &piece.text
-            };
-            if let Some((at, word)) = technology_first(text, piece.role == Role::Headline)
+            if piece.role == Role::Summary && headline_for_customer {
+                continue;
+            }
+            if let Some((at, word)) = technology_first(lead, piece.role == Role::Headline)
                 && !allowed(word, &opts.allow)
             {
-                out.push(
-                    Hit::new(
-                        doc.locate_match(piece, at, word.len()),
-                        format!(
-                            "'{word}' in {}: it introduces the technology before any customer or outcome",
-                            piece.place()
-                        ),
-                        "open with who the product is for and what changes for them; the technology belongs in how it works or the FAQ",
-                    )
-                    .about(format!("'{}' in {}", word.to_lowercase(), piece.place())),
-                );
+                out.push(technology_hit(
+                    doc,
+                    piece,
+                    at,
+                    word,
+                    "it introduces the technology before any customer or outcome",
+                ));
             }
         }
         if let Some(&(at, word)) = words.first() {
@@ -339,6 +326,17 @@ fn technology_first(text: &str, headline: bool) -> Option<(usize, &str)> {
         m.as_str()
             .trim_end_matches([' ', '—', '–', ':', ',', '(', '-']),
     ))
+}
+
+/// A finding on technology named in the opening: `word` at byte `at` of
+/// `piece`, and why it is the pattern.
+fn technology_hit(doc: &Doc, piece: &Piece, at: usize, word: &str, why: &str) -> Hit {
+    Hit::new(
+        doc.locate_match(piece, at, word.len()),
+        format!("'{word}' in {}: {why}", piece.place()),
+        "open with who the product is for and what changes for them; the technology belongs in how it works or the FAQ",
+    )
+    .about(format!("'{}' in {}", word.to_lowercase(), piece.place()))
 }
 
 /// A mechanism word on a technology noun: "an AI-powered research
