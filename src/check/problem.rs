@@ -507,7 +507,10 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
                 )
                 .about(format!("the problem section '{}' is too short", s.heading)),
             );
-        } else if words < min_words {
+        } else if words < min_words
+            // Short, but two sentences that name the pains say what hurts.
+            && !(sentences(&text) >= 2 && pain_signs(&text, false) >= 2)
+        {
             out.push(
                 Hit::new(
                     doc.section_pos(s),
@@ -936,6 +939,17 @@ mod tests {
                       - the customer waits three days for the money to come back\n- the owner phones the bank \
                       and the card network to ask where the refund has gone\n";
         assert!(rule(listed).is_empty(), "{:?}", rule(listed));
+        // Under the word count, two sentences that name the pains say
+        // something; one sentence of generalities does not.
+        let short = "## Problem\n\nShop owners refund by hand, and it is slow. Each refund is a \
+                     burden: customers wait days and phone the shop.\n";
+        assert!(rule(short).is_empty(), "{:?}", rule(short));
+        let general = "## Problem\n\nRefunds today are not what shops and customers deserve.\n";
+        assert!(
+            rule(general)[0].contains("too short"),
+            "{:?}",
+            rule(general)
+        );
     }
 
     #[test]
