@@ -284,8 +284,8 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
     // them: a dateline on a line of its own, or under a headline the
     // structure did not recognise, is still where a reader looks.
     let mut opening = 0;
-    // Notes and context above a "Press release" heading are not the
-    // release: its first paragraphs are counted from that heading on.
+    // Notes and context above a "Press release" heading can fill the
+    // first paragraphs: the release's own are counted from that heading.
     // A heading that only names the release ("Press release") marks it
     // better than a long one that mentions a PR/FAQ in passing.
     let wrappers = || {
@@ -297,15 +297,18 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
         .find(|s| count_words(&s.heading) <= WRAPPER_WORDS)
         .or_else(|| wrappers().next())
         .map_or(0, |s| s.line);
+    // The first paragraphs of the document's release part, and the first
+    // ones after its "Press release" heading, wherever that stands.
+    let mut opening_after = 0;
     for piece in doc.press_release() {
         let text = piece.text.as_ref();
-        if opening < OPENING_PARAGRAPHS
-            && piece.kind == Kind::Block(BlockKind::Paragraph)
-            && piece.line > release_start
-            && !doc.is_preamble(piece)
-        {
+        if piece.kind == Kind::Block(BlockKind::Paragraph) && !doc.is_preamble(piece) {
+            let after = piece.line > release_start && opening_after < OPENING_PARAGRAPHS;
+            if opening < OPENING_PARAGRAPHS || after {
+                out.push((piece, lead(text)));
+            }
             opening += 1;
-            out.push((piece, lead(text)));
+            opening_after += usize::from(piece.line > release_start);
         }
         let before_headline =
             headline_line.is_some_and(|h| piece.line < h) && piece.role == Role::PressRelease;
@@ -582,6 +585,11 @@ mod tests {
                     interviewed asked for it.\n\nIt replaces last year's draft.\n\n\
                     ## Press release\n\nShops refund while the customer waits\n\n\
                     SEATTLE, March 15, 2027 -- Refundly handles refunds at the till.\n";
+        assert!(rules_of(&check_text(text), "missing-the-date").is_empty());
+        // A dateline above a later "Press release" heading is still read.
+        let text = "# Shops refund while the customer waits\n\nSEATTLE, March 15, 2027 -- \
+                    Refundly handles refunds at the till.\n\n## Press release\n\nThe full \
+                    text follows the summary.\n";
         assert!(rules_of(&check_text(text), "missing-the-date").is_empty());
     }
 
