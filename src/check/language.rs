@@ -68,6 +68,7 @@ super::options::options! {
 pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     let opts = &doc.config().check.rules.hyperbole_instead_of_specifics;
     let mut out = Vec::new();
+    let mut first_claims = 0;
     // A document in plain ASCII has none of the other languages' words.
     let other_languages = !doc.p.source.is_ascii();
     // The customer quote is speech; customer-quote-sounds-fake judges it.
@@ -134,6 +135,7 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
                     format!("'{word}' in {} with no number: by how much?", piece.place())
                 }
             };
+            first_claims += usize::from(claim == Claim::Unbacked && FIRST.is_match(word));
             out.push(Hit::new(
                 doc.locate_match(piece, at, word.len()),
                 message,
@@ -141,8 +143,17 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
             ));
         }
     }
+    // A claim to be first is a fact the reader can check, true or false;
+    // made once in a release that otherwise speaks plainly it is not hype
+    // standing in for specifics. Beside another sign it counts.
+    if out.len() == 1 && first_claims == 1 {
+        out.clear();
+    }
     out
 }
+
+/// "the first tool", "world's first": a claim of being first.
+static FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bfirst\b").unwrap());
 
 /// Is the text from `start` to `end` in quotation marks of its own?
 fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
@@ -172,7 +183,7 @@ fn mentioned(text: &str, start: usize, end: usize) -> bool {
         })
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Claim {
     Hype,
     Unbacked,
@@ -899,6 +910,12 @@ mod tests {
                 "'very easy' in the summary with no number to back it",
             ]
         );
+        // A lone claim to be first, in a release that is otherwise plain,
+        // is a checkable fact, not hype in place of specifics.
+        let f = check_text(&pr(
+            "Ledgerly is the first bookkeeping tool built for market stalls. It closes the day's takings before the stall is packed away.",
+        ));
+        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
         // Sequence, not a claim; a fast-moving world is not the product.
         let f = check_text(&pr(
             "The first version ships to the first two markets. The field is moving very fast.",
