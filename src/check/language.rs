@@ -69,6 +69,9 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     let opts = &doc.config().check.rules.hyperbole_instead_of_specifics;
     let mut out = Vec::new();
     let mut first_claims = 0;
+    // Signs found outside the release's claims: FAQ answers and the
+    // paragraph on how the product works.
+    let mut aside = 0;
     // A document in plain ASCII has none of the other languages' words.
     let other_languages = !doc.p.source.is_ascii();
     // The customer quote is speech; customer-quote-sounds-fake judges it.
@@ -136,6 +139,7 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
                 }
             };
             first_claims += usize::from(claim == Claim::Unbacked && FIRST.is_match(word));
+            aside += usize::from(piece.in_faq || piece.role == Role::HowItWorks);
             out.push(Hit::new(
                 doc.locate_match(piece, at, word.len()),
                 message,
@@ -147,6 +151,14 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     // made once in a release that otherwise speaks plainly it is not hype
     // standing in for specifics. Beside another sign it counts.
     if out.len() == 1 && first_claims == 1 {
+        out.clear();
+    }
+    // The pattern is a release that promises instead of telling. One
+    // marketing word in an FAQ answer or in the paragraph on how the
+    // product works, with the release itself plain, is a word to edit,
+    // not hype standing in for the specifics: those sections are where
+    // the specifics are.
+    if out.len() == 1 && aside == 1 {
         out.clear();
     }
     out
@@ -342,21 +354,11 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
     let strong = all.iter().any(|(_, _, w, k)| {
         *k != Jargon::Word || !WEAK_JARGON.contains(&w.to_lowercase().as_str())
     });
-    let weak_kinds = all
-        .iter()
-        .filter(|(_, _, w, _)| WEAK_JARGON.contains(&w.to_lowercase().as_str()))
-        .map(|(_, _, w, _)| w.to_lowercase())
-        .collect::<std::collections::HashSet<_>>()
-        .len();
     let mut code_name = false;
     let mut acronym = false;
     let mut headline_acronym = false;
     for (piece, at, word, kind) in all {
-        if kind == Jargon::Word
-            && WEAK_JARGON.contains(&word.to_lowercase().as_str())
-            && !strong
-            && weak_kinds < 2
-        {
+        if kind == Jargon::Word && WEAK_JARGON.contains(&word.to_lowercase().as_str()) && !strong {
             continue;
         }
         {
@@ -733,6 +735,9 @@ mod tests {
             "Run `refundly --sync` or see [the SDK guide](https://example.com/sdk).",
             // One business word alone is not the pattern.
             "Shops see refunds on the roadmap of their week.",
+            // Nor are two everyday ones, with no engineering term beside them.
+            "Refunds clear the queue before close, and the shop's database stays as it is.",
+            "We leverage the till, leveraging what staff already know.",
             // Nor is one engineering word in an otherwise plain release.
             "Shop owners refund from the till in two minutes; our backend does the rest.",
             // A word in quotation marks of its own is a label or a mention,
@@ -942,10 +947,35 @@ mod tests {
         let text = "# Stalls keep books in a minute\n\nStall owners close the day's books in a minute.\n\n\
                     # FAQ\n\n## How do I start?\n\nThe best way to start is the most complete guide, which dramatically shortens setup.\n";
         assert!(rules_of(&check_text(text), "hyperbole-instead-of-specifics").is_empty());
-        let text = text.replace("which dramatically shortens", "a seamless way to shorten");
+        // One marketing word in an answer, the release plain: a word to
+        // edit, not the pattern. Two are a voice.
+        let one = text.replace("which dramatically shortens", "a seamless way to shorten");
+        assert!(rules_of(&check_text(&one), "hyperbole-instead-of-specifics").is_empty());
+        let two = one.replace("a seamless way", "a seamless, revolutionary way");
         assert_eq!(
-            rules_of(&check_text(&text), "hyperbole-instead-of-specifics"),
-            vec!["'seamless' in the FAQ"]
+            rules_of(&check_text(&two), "hyperbole-instead-of-specifics"),
+            vec!["'seamless' in the FAQ", "'revolutionary' in the FAQ"]
+        );
+        // The release's own claim counts alone.
+        let release = text.replace(
+            "close the day's books in a minute.",
+            "close the day's books seamlessly.",
+        );
+        assert_eq!(
+            rules_of(&check_text(&release), "hyperbole-instead-of-specifics"),
+            vec!["'seamlessly' in the summary"]
+        );
+    }
+
+    #[test]
+    fn one_marketing_word_in_how_it_works_is_not_the_pattern() {
+        let text = "# Stalls keep books in a minute\n\nStall owners close the day's books in a minute.\n\n\
+                    ## How it works\n\nThe till sends each sale to the ledger; a seamless sync runs at close.\n";
+        assert!(rules_of(&check_text(text), "hyperbole-instead-of-specifics").is_empty());
+        let text = text.replace("a seamless sync", "a seamless, world-class sync");
+        assert_eq!(
+            rules_of(&check_text(&text), "hyperbole-instead-of-specifics").len(),
+            2
         );
     }
 }

@@ -71,10 +71,23 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
     // benefit, and a sentence of features may be one product's parts.
     let mut strong = false;
     let (mut series_below, mut feature_sentence) = (false, false);
-    // A long list of features in the press release.
-    for piece in doc.press_release() {
+    // Lists that do not describe the product: what hurts today, quotes,
+    // setup steps, and the preamble above the release.
+    let describes_product = |pc: &&Piece| {
+        !doc.is_preamble(pc)
+            && !matches!(
+                pc.role,
+                Role::Problem | Role::CustomerQuote | Role::LeaderQuote | Role::GettingStarted
+            )
+    };
+    // A long list of features in the press release. A numbered list is a
+    // sequence (the steps of one workflow, a table of contents), and a list
+    // of links is references: neither is an inventory of features.
+    for piece in doc.press_release().filter(describes_product) {
         if let Kind::Block(BlockKind::List { items }) = piece.kind
             && items > opts.max_list_items
+            && !numbered(doc.line(piece.line))
+            && !mostly_links(doc, piece)
         {
             strong = true;
             out.push(
@@ -100,13 +113,6 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
     // describes the product (what hurts today, quotes and setup steps are
     // not features).
     if out.is_empty() {
-        let describes_product = |pc: &&Piece| {
-            !doc.is_preamble(pc)
-                && !matches!(
-                    pc.role,
-                    Role::Problem | Role::CustomerQuote | Role::LeaderQuote | Role::GettingStarted
-                )
-        };
         let lists: Vec<(&Piece, usize)> = doc
             .press_release()
             .filter(describes_product)
@@ -260,6 +266,26 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         out.clear();
     }
     out
+}
+
+/// Does a list open with a numbered item ("1. Sign in", "2) Pick")?
+fn numbered(line: &str) -> bool {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,3}[.)]\s").unwrap());
+    NUMBERED.is_match(line)
+}
+
+/// Are most items of the list `piece` links (a reading list, a table of
+/// contents) rather than descriptions?
+fn mostly_links(doc: &Doc, piece: &Piece) -> bool {
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s").unwrap());
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[[^\]]+\]\([^)]*\)|https?://").unwrap());
+    let items: Vec<&str> = (piece.line..=piece.end_line)
+        .map(|n| doc.line(n))
+        .filter(|l| ITEM.is_match(l))
+        .collect();
+    !items.is_empty() && items.iter().filter(|l| LINK.is_match(l)).count() * 2 > items.len()
 }
 
 /// Two things joined in a headline: "X and Y for A and B", "X & Y", "X plus Y".
@@ -474,6 +500,55 @@ mod tests {
             "too-many-features",
         );
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn steps_references_and_pains_are_not_a_feature_list() {
+        let release = |section: &str, items: &str| {
+            format!(
+                "# Shops refund in two minutes\n\nSEATTLE -- Shop owners refund at the till.\n\n## {section}\n\n{items}"
+            )
+        };
+        let plain: String = (1..=7)
+            .map(|i| format!("- the till does part {i}\n"))
+            .collect();
+        assert_eq!(
+            rules_of(
+                &check_text(&release("How it works", &plain)),
+                "too-many-features"
+            ),
+            vec!["a list of 7 items in how it works (more than 5)"]
+        );
+        // The steps of one workflow, numbered.
+        let steps: String = (1..=7)
+            .map(|i| format!("{i}. the clerk does step {i}\n"))
+            .collect();
+        assert!(
+            rules_of(
+                &check_text(&release("How it works", &steps)),
+                "too-many-features"
+            )
+            .is_empty()
+        );
+        // A reading list.
+        let links: String = (1..=7)
+            .map(|i| format!("- [Guide {i}](https://example.com/{i})\n"))
+            .collect();
+        assert!(
+            rules_of(
+                &check_text(&release("How it works", &links)),
+                "too-many-features"
+            )
+            .is_empty()
+        );
+        // What hurts today is not what the product does.
+        assert!(
+            rules_of(
+                &check_text(&release("The problem", &plain)),
+                "too-many-features"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
