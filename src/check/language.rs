@@ -269,6 +269,10 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "GPL", "AGPL", "LGPL", "BSD", "MPL", "GPLv3", "AGPLv3",
     // File formats and addresses people meet every day.
     "PNG", "JPEG", "JPG", "JPEGs", "GIF", "MP3", "MP4", "URL", "URLs", "CSV",
+    // Money and everyday abbreviations.
+    "IOU", "IPO", "ETF", "APR", "FYI", "ASAP", "README",
+    // Computer parts and sizes on every shop shelf.
+    "RAM", "SSD", "HDD", "HDMI", "GB", "TB", "MB", "KB",
     // Language codes beside a translated text.
     "EN", "FR", "DE", "ES", "ZH", "JA",
 ];
@@ -324,6 +328,8 @@ pub(crate) fn internal_jargon_in_pr(doc: &Doc) -> Vec<Hit> {
                 || known.explains(word)
                 || quoted_alone(text, m.start(), m.end())
                 || text[..m.start()].trim_end().ends_with("<<<<<<<")
+                || text[m.end()..].starts_with(";DR")
+                || word == "VS" && text[m.end()..].starts_with(" Code")
                 || text[m.end()..].starts_with('-')
                     && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
             {
@@ -520,7 +526,10 @@ impl DocumentTerms {
             explained,
             initials,
             lower_words,
-            technical_customer: TECHNICAL_CUSTOMER.is_match(&customer),
+            // A release that has its reader install it from a terminal
+            // is written for people who use one.
+            technical_customer: TECHNICAL_CUSTOMER.is_match(&customer)
+                || TERMINAL_INSTALL.is_match(text),
             data_customer: DATA_CUSTOMER.is_match(&customer),
         }
     }
@@ -575,6 +584,40 @@ impl DocumentTerms {
                     | "endpoint"
                     | "deploy"
                     | "deployment"
+                    | "sql"
+                    | "yaml"
+                    | "ssh"
+                    | "https"
+                    | "tls"
+                    | "ui"
+                    | "ux"
+                    | "gui"
+                    | "tui"
+                    | "llm"
+                    | "ci"
+                    | "cd"
+                    | "ci/cd"
+                    | "sre"
+                    | "os"
+                    | "dns"
+                    | "vpn"
+                    | "tcp"
+                    | "udp"
+                    | "ip"
+                    | "cpu"
+                    | "gpu"
+                    | "ram"
+                    | "repo"
+                    | "git"
+                    | "html"
+                    | "css"
+                    | "rest"
+                    | "oss"
+                    | "js"
+                    | "ts"
+                    | "js/ts"
+                    | "qa"
+                    | "dsl"
             ))
             || (self.data_customer && matches!(w, "ml" | "ai" | "nlp" | "llm" | "pipeline" | "sql"))
     }
@@ -583,6 +626,12 @@ impl DocumentTerms {
 /// Business speak: jargon to every reader, developers too.
 static BUSINESS_SPEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:roadmaps?|synerg(?:y|ies)|leverag(?:e|es|ed|ing)|monetis\w*|monetiz\w*|productiz\w*|operationaliz\w*|go-to-market|MVP)$").unwrap()
+});
+
+/// An install command for the reader to run: `pip install`, `brew
+/// install`, `git clone`, `npx`, `docker run`.
+static TERMINAL_INSTALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:npm|pnpm|yarn|pip3?|pipx|cargo|brew|go|gem|uv(?: tool)?) (?:install|add|tool install)\b|\bgit clone\b|\bnpx \S|\buvx \S|\bdocker (?:run|compose up|pull)\b|\bcurl -\w*[sSL]\w* https?://").unwrap()
 });
 
 /// A customer who writes software.
@@ -649,6 +698,47 @@ mod tests {
         format!(
             "# Shops refund in two minutes\n\n{summary}\n\n# FAQ\n\n## Internal FAQ\n\n### Which API?\nThe payments API, via our SDK.\n"
         )
+    }
+
+    #[test]
+    fn a_release_installed_from_a_terminal_speaks_to_people_who_use_one() {
+        let summary = "Run `pip install tally` and the JSON report lands in your repo; the CLI reads SQL over SSH.";
+        let f = check_text(&pr(summary));
+        assert!(
+            rules_of(&f, "internal-jargon-in-pr").is_empty(),
+            "{:?}",
+            rules_of(&f, "internal-jargon-in-pr")
+        );
+        // The same words for a reader who installs nothing are jargon.
+        let f = check_text(&pr(&summary.replace("Run `pip install tally` and t", "T")));
+        assert_eq!(
+            rules_of(&f, "internal-jargon-in-pr").len(),
+            5,
+            "{:?}",
+            rules_of(&f, "internal-jargon-in-pr")
+        );
+        // Business speak is jargon to developers too.
+        let f = check_text(&pr(
+            "Run `brew install tally`; it leverages synergies across your backend roadmap.",
+        ));
+        assert!(!rules_of(&f, "internal-jargon-in-pr").is_empty());
+    }
+
+    #[test]
+    fn everyday_acronyms_and_brand_names_are_not_jargon() {
+        let text = "# The club's member account\n\nMembers of the Eintracht club pay their dues online; no IOU slips, \
+                    no TL;DR notes, a README for the treasurer and a VS Code extension for the webmaster.\n";
+        let f = check_text(text);
+        assert!(
+            rules_of(&f, "internal-jargon-in-pr").is_empty(),
+            "{:?}",
+            rules_of(&f, "internal-jargon-in-pr")
+        );
+        let f = check_text(&text.replace("a VS Code extension", "a VS extension"));
+        assert_eq!(
+            rules_of(&f, "internal-jargon-in-pr"),
+            vec!["'VS' in the summary: an acronym the press release never spells out"]
+        );
     }
 
     #[test]
