@@ -47,7 +47,7 @@ static OUTCOME_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?:save[sd]?|saving|cuts?|reduce[sd]?|lowers?|recover(?:s|ed)?|earns?|earned)\b[^.;]{{0,30}}?[$€£]\s?\d
       | \b(?:save[sd]?|saving|free(?:s|d|ing)?\ up|gives?\ back|reclaim(?:s|ed)?|wins?\ back)\b[^.;]{{0,30}}?\b{N}[\s-]?{UNIT}\b
       | \bused\ to\b[^.;]{{0,60}}?\b{N}[\s-]?{UNIT}\b
-      | \b(?:from|cut(?:s|ting)?|reduc\w+|compress\w*|shrink\w*|turn\w*|bring\w*|brought|drop\w*|go(?:es)?|went|goes)\s+(?:\w+\s+){{0,5}}?{UNIT}\b[^.;]{{0,40}}?\b(?:to|into|instead\ of|rather\ than|not)\s+(?:a\ few\ |mere\ |just\ |under\ |a\ )?{UNIT}\b
+      | \b(?:from|cut(?:s|ting)?|reduc\w+|compress\w*|shrink\w*|turn\w*|bring\w*|brought|drop\w*|go(?:es)?|went|goes)\s+(?:\w+\s+){{0,5}}?{UNIT}\b[^.;]{{0,40}}?\b(?:to|into|instead\ of|rather\ than|not)\s+(?:a\ few\ |mere\ |just\ |under\ |a\ )?(?:{N}[\s-]?)?{UNIT}\b
       | [$€£]\s?\d[\d,.]*\s?[kKmM]?\b[^.;]{{0,20}}?\bsaved\b
       | \bfrom\s+{N}\b[^.;]{{0,40}}?\bto\s+(?:{N}|none|zero)\b
       | \b{N}\b[^.;]{{0,30}}?\b(?:instead\ of|rather\ than|vs\.?|versus|compared\ (?:with|to)|down\ from|up\ from)\s+{N}\b
@@ -523,6 +523,8 @@ mod tests {
             "\"I used to spend 20 minutes on every refund,\" said Ann Lee.",
             "Turn-aways fell from 23 growers to none.",
             "Misses fell to 6%.",
+            // A change written with the number on the new side only.
+            "It turns a full day of refunds into a ten-minute check.",
         ];
         for s in quiet {
             let f = check_text(&doc("", &format!("SEATTLE, March 15, 2027 -- {s}")));
@@ -531,6 +533,12 @@ mod tests {
         let f = check_text(&doc(
             "",
             "SEATTLE, March 15, 2027 -- Refunds get much easier in 2027.",
+        ));
+        assert_eq!(rules_of(&f, "no-measurable-outcome").len(), 1);
+        // "In minutes rather than hours" names no number.
+        let f = check_text(&doc(
+            "",
+            "SEATTLE, March 15, 2027 -- Shops refund in minutes rather than hours.",
         ));
         assert_eq!(rules_of(&f, "no-measurable-outcome").len(), 1);
         let f = check_text(&doc(
