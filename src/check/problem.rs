@@ -389,6 +389,9 @@ fn mechanisms<'t>(
     let not_software = NOT_SOFTWARE.is_match(text);
     for re in regexes {
         for m in re.find_iter(text) {
+            if customers_ai(text, m.start(), m.end()) {
+                continue;
+            }
             let physical = ["platform", "engine"]
                 .iter()
                 .any(|w| m.as_str().to_lowercase().starts_with(w));
@@ -402,6 +405,21 @@ fn mechanisms<'t>(
     found.sort_by_key(|m| m.0);
     found.dedup_by_key(|m| m.0);
     found
+}
+
+/// Is the AI at `start..end` the customer's own, not the product's
+/// mechanism: the agents, clients or assistants they already run ("a
+/// safety layer for AI coding agents", "from several AI clients"), the AI
+/// that wrote their code ("which lines your AI wrote")?
+fn customers_ai(text: &str, start: usize, end: usize) -> bool {
+    static THEIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\s-]+(?:coding|code|chat|desktop))?[\s-]+(?:agents|clients|assistants|tools|chatbots|wrote|writes|generated|generates)\b|^\s*(?:写|が書|向け)").unwrap()
+    });
+    static THEIRS_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:your|their|our)\s+$|是\s*$").unwrap());
+    let word = &text[start..end];
+    (word == "AI" || word.starts_with("LLM"))
+        && (THEIRS_AFTER.is_match(&text[end..]) || THEIRS_BEFORE.is_match(&text[..start]))
 }
 
 fn quote_list(words: &[&str]) -> String {
@@ -679,6 +697,19 @@ mod tests {
             &format!("## Problem\n\n{PROBLEM}\n"),
         ));
         assert!(rules_of(&f, "solution-first-thinking").is_empty());
+        // The AI the customer already runs is their world, not the
+        // product's mechanism.
+        for headline in [
+            "The Safety Layer for AI Coding Agents",
+            "Relay reads the notes from all your AI clients",
+            "Relay marks which lines your AI wrote",
+        ] {
+            let f = check_text(&doc(headline, &format!("## Problem\n\n{PROBLEM}\n")));
+            assert!(
+                rules_of(&f, "solution-first-thinking").is_empty(),
+                "{headline}"
+            );
+        }
     }
 
     #[test]
