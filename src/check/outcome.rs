@@ -155,6 +155,12 @@ fn has_number(metric: &str) -> bool {
     NUMBER.is_match(&without_dates)
 }
 
+/// Does `text` state a change with its number ("recovers $2.4M", "cuts
+/// review time by 95%")?
+pub(crate) fn states_change(text: &str) -> bool {
+    has_outcome(text, false)
+}
+
 /// Does `text` state an outcome with a number (and not just a date or a
 /// price)? A bare amount counts only where the document sets out success
 /// (`success`).

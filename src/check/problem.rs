@@ -109,7 +109,7 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     let headline_for_customer = doc
         .press_release()
         .find(|pc| pc.role == Role::Headline && pc.kind == Kind::Heading)
-        .is_some_and(|pc| leads_with_customer(&pc.text));
+        .is_some_and(|pc| leads_with_customer(&pc.text) || super::outcome::states_change(&pc.text));
     for piece in doc.press_release() {
         match (piece.role, piece.kind) {
             (Role::Headline | Role::Subheading, Kind::Heading) => {}
@@ -146,8 +146,9 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
             continue;
         }
         // Under a headline that leads with what the customer gets, a
-        // subheading that says how is the order the method asks for.
-        if piece.role == Role::Subheading && headline_for_customer {
+        // subheading or summary that says how is the order the method
+        // asks for.
+        if piece.role != Role::Headline && headline_for_customer {
             continue;
         }
         let words = if TURNS_INTO.is_match(&piece.text) {
@@ -662,6 +663,32 @@ mod tests {
         format!(
             "# {headline}\n\nSEATTLE, March 15, 2027 -- Shop owners refund in two minutes.\n\n{sections}"
         )
+    }
+
+    #[test]
+    fn under_a_headline_that_states_the_customer_outcome_the_lead_may_say_how() {
+        for headline in [
+            // A change with its number.
+            "Dealers recover $2.4M in invalid deductions",
+            // The reader addressed, and what changes for them.
+            "The home that acts before you ask",
+        ] {
+            let text = format!(
+                "# {headline}\n\nSEATTLE, March 15, 2027 -- Relay uses AI and machine learning to read every notice.\n\n## Problem\n\n{PROBLEM}\n"
+            );
+            assert!(
+                rules_of(&check_text(&text), "solution-first-thinking").is_empty(),
+                "{headline}"
+            );
+        }
+        // Under a headline that names no outcome, the same lead fires.
+        let text = format!(
+            "# Relay for deduction notices\n\nSEATTLE, March 15, 2027 -- Relay uses AI and machine learning to read every notice.\n\n## Problem\n\n{PROBLEM}\n"
+        );
+        assert_eq!(
+            rules_of(&check_text(&text), "solution-first-thinking").len(),
+            1
+        );
     }
 
     #[test]

@@ -1580,6 +1580,27 @@ mod tests {
     }
 
     #[test]
+    fn a_working_backwards_title_opens_the_release_and_is_no_headline() {
+        let b = parse(
+            "# Lumber — Working Backwards Plan\n\n## Press Release\n\n### Yard owners ask their questions in plain words\n\nSEATTLE -- Text.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b),
+            vec![
+                (Role::PressRelease, "Lumber — Working Backwards Plan"),
+                (Role::PressRelease, "Press Release"),
+                (
+                    Role::Headline,
+                    "Yard owners ask their questions in plain words"
+                ),
+                (Role::Summary, ""),
+            ]
+        );
+    }
+
+    #[test]
     fn a_bold_headline_under_the_press_release_heading() {
         let b = parse(
             "# Dossier — PR/FAQ\n\n> Status: draft.\n\n## Press Release\n\n**FOR IMMEDIATE RELEASE**\n\n**Dossier keeps a topic of work alive**\n\n*A memory for people who run their work through agents.*\n\n**SAN FRANCISCO** — Dossier is here.\n\n## FAQ\n\n**Who is it for?**\nLeaders.\n",

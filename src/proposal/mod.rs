@@ -635,6 +635,12 @@ mod tests {
             "The Evergreen Bible"
         );
         assert_eq!(title("# PR FAQ for Acme Ledger\n\nText.\n"), "Acme Ledger");
+        assert_eq!(
+            title(
+                "# Lumber — Working Backwards Plan\n\n## Press Release\n\n### Yard owners ask in plain words\n"
+            ),
+            "Lumber"
+        );
         // A bold headline under "## Press release" when the document has no other title.
         assert_eq!(
             title(

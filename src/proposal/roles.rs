@@ -929,12 +929,13 @@ fn strip_brackets(norm: &str) -> String {
 
 /// A "PR/FAQ" label: the heading names the document's kind, not a section.
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)|^\W*[\d.\s]*\p{L}.*\bpress[- ]release\W*(?:\((?:draft|v?\d[\w.]*)\)\W*)?$")
+    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bworking[- ]backwards\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)|^\W*[\d.\s]*\p{L}.*\bpress[- ]release\W*(?:\((?:draft|v?\d[\w.]*)\)\W*)?$")
         .unwrap()
 });
 
 /// Does the heading name the document's kind ("Dossier — PR/FAQ",
-/// "PRFAQ: smallhold", "PR/FAQ", "Dossier Press Release")? Such a heading opens the press release
+/// "PRFAQ: smallhold", "PR/FAQ", "Dossier Press Release", "Lumber —
+/// Working Backwards Plan")? Such a heading opens the press release
 /// and may carry the document's name, but it is never a headline or an FAQ.
 pub fn is_title_label(heading: &str) -> bool {
     TITLE_LABEL.is_match(heading)
@@ -948,7 +949,7 @@ pub fn strip_title_label(heading: &str) -> String {
         Regex::new(r"(?i)^\s*(?:title|feature name|prfaqs?|pr\s*[/&+-]?\s*faqs?|press release(?:\s*[/&+]\s*faqs?)?|working backwards)\s*(?:[:—–|-]+|//|\s(?:for|of|on)\s)\s*").unwrap()
     });
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:[:—–|-]|//)?\s*(?:\bprfaqs?\b|\bpr\s*[/&+-]?\s*faqs?\b|\bpress release(?:\s*(?:[/&+]|and)\s*faqs?)?\b)\s*(?:\([^)]*\))?\s*$").unwrap()
+        Regex::new(r"(?i)\s*(?:[:—–|-]|//)?\s*(?:\bprfaqs?\b|\bpr\s*[/&+-]?\s*faqs?\b|\bpress release(?:\s*(?:[/&+]|and)\s*faqs?)?\b|\bworking[- ]backwards(?:\s+(?:plan|document|doc|memo))?\b)\s*(?:\([^)]*\))?\s*$").unwrap()
     });
     let mut t = heading.trim().to_string();
     t = LEAD.replace(&t, "").into_owned();
