@@ -243,7 +243,8 @@ static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A launch date written in another language: "2027年1月1日", "2026년 6월
 /// 15일", "15. Juni 2026", "15 juin 2026", "15 de junio de 2026", or a month
-/// and year ("2027年1月", "Juni 2026").
+/// and year ("2027年1月", "Juni 2026"); in figures ("12/30/2026",
+/// "30.12.2026").
 static LAUNCH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     let de = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember";
     let fr = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
@@ -251,10 +252,19 @@ static LAUNCH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     let it = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre";
     let es = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro";
     Regex::new(&format!(
-        r"(?i)(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]|\b(?:\d{{1,2}}\.?(?:er)?\s+)?(?:{de}|{fr}|{ru}|{it})\s+(?:19|20)\d{{2}}\b|\b(?:\d{{1,2}}\s+de\s+)?(?:{es})\s+(?:de\s+|del\s+)?(?:19|20)\d{{2}}\b"
+        r"(?i)(?:19|20)\d{{2}}\s?[年년]\s?\d{{1,2}}\s?[月월]|\b(?:\d{{1,2}}\.?(?:er)?\s+)?(?:{de}|{fr}|{ru}|{it})\s+(?:19|20)\d{{2}}\b|\b(?:\d{{1,2}}\s+de\s+)?(?:{es})\s+(?:de\s+|del\s+)?(?:19|20)\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}}\b"
     ))
     .unwrap()
 });
+
+/// Does a placeholder stand for a place only ("[Your City]", "[Location]")?
+fn names_place_only(placeholder: &str) -> bool {
+    static WHEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)date|month|day|year|tb[da]|when|time").unwrap());
+    static WHERE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)city|location|place|town").unwrap());
+    WHERE.is_match(placeholder) && !WHEN.is_match(placeholder)
+}
 
 /// A heading that holds the date: "### Date", "Launch date".
 static DATE_HEADING: LazyLock<Regex> =
@@ -381,7 +391,13 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
                 sentence), and `launch_date` in the front-matter";
     let places = date_places(doc);
     for &(piece, text) in &places {
-        if let Some(m) = PLACEHOLDER.find(text) {
+        // "[Your City], February 9, 2026": the date is there; only the
+        // place waits to be filled in.
+        let has_date = LAUNCH.is_match(text) || LAUNCH_OTHER.is_match(text);
+        if let Some(m) = PLACEHOLDER
+            .find_iter(text)
+            .find(|m| !(has_date && names_place_only(m.as_str())))
+        {
             return vec![Hit::new(
                 doc.locate_match(piece, m.start(), m.len()),
                 format!(
@@ -733,6 +749,22 @@ mod tests {
 
     fn date_rule(text: &str) -> Vec<String> {
         rules_of(&check_text(text), "missing-the-date")
+    }
+
+    #[test]
+    fn a_date_in_figures_is_a_date_and_a_place_left_blank_is_no_missing_date() {
+        for lead in [
+            "**Tacoma** — 12/30/2026 Today Ledger launches for shops.",
+            "**Tacoma** — 30.12.2026 Today Ledger launches for shops.",
+            "[Your City], February 9, 2026 -- Ledger launches for shops.",
+        ] {
+            let f = check_text(&format!("# Shops close books fast\n\n{lead}\n"));
+            assert!(rules_of(&f, "missing-the-date").is_empty(), "{lead}");
+        }
+        let f = check_text(
+            "# Shops close books fast\n\n[City], [Date] -- Ledger launches for shops.\n",
+        );
+        assert_eq!(rules_of(&f, "missing-the-date").len(), 1);
     }
 
     #[test]

@@ -637,6 +637,11 @@ fn is_metadata(lines: &[String]) -> bool {
 /// Finds the headline: the first heading that names no section, or the
 /// first bold line (or, under `### Headline`, the first paragraph) at the
 /// top of the press release; none once a section or plain text has begun.
+/// A line about the document itself rather than the product.
+static DOCUMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:document|doc|press release|faqs?|pr/faq|prfaq|working backwards|draft|template|companion docs?)\b").unwrap()
+});
+
 fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
     // After "# X — PR/FAQ" and a paragraph about the document, only a
     // "## Press release" heading may still hold the headline.
@@ -662,6 +667,21 @@ fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
                 for (j, b) in h.blocks.iter().enumerate() {
                     if b.block.kind != BlockKind::Paragraph || is_furniture(b) {
                         continue;
+                    }
+                    // Under "# X — PR/FAQ", an italic line about the
+                    // document ("Internal document. Amazon-style press
+                    // release + FAQ.") is a note when a "## Press release"
+                    // heading follows: the headline is under that.
+                    if b.emphasis
+                        && h.level > 0
+                        && roles::is_title_label(&h.text)
+                        && DOCUMENT_NOTE.is_match(&b.block.text)
+                        && raw
+                            .get(i + 1)
+                            .is_some_and(|n| self::shape(n, aliases) == Shape::Wrapper)
+                    {
+                        seeking_container = true;
+                        break;
                     }
                     if b.emphasis {
                         return Some(Pick::Block(i, j));
@@ -1577,6 +1597,31 @@ mod tests {
         );
         assert_eq!(a.role_of("Unresolved questions"), None);
         assert_eq!(a.role_of("General Questions"), None);
+    }
+
+    #[test]
+    fn a_note_about_the_document_under_its_title_is_no_headline() {
+        let b = parse(
+            "# Ledger — PR/FAQ\n\n*Internal document: a press release and FAQ to agree on scope.*\n\n---\n\n## Press Release\n\n**Shops close the day's books in ten minutes**\n\nSEATTLE -- Text.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b),
+            vec![
+                (Role::PressRelease, "Ledger — PR/FAQ"),
+                (Role::PressRelease, "Press Release"),
+                (Role::Headline, "Shops close the day's books in ten minutes"),
+                (Role::Summary, ""),
+            ]
+        );
+        // An italic line that speaks of the product is still the headline.
+        let b = parse(
+            "# Ledger — PR/FAQ\n\n*Shops close the day's books in ten minutes*\n\n## Press Release\n\nSEATTLE -- Text.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(b.sections[1].role, Role::Headline);
     }
 
     #[test]
