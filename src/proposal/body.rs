@@ -280,7 +280,9 @@ fn question(text: &str, loose: bool) -> Option<String> {
         .replace('’', "'")
         .to_lowercase();
     let asks = INTERROGATIVES.contains(&first.as_str());
-    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with(['?', '？'])
+    // Japanese, Chinese and Korean ask with a closing particle as often as
+    // with a question mark ("誰のためのツールですか", "支持离线吗").
+    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with(['?', '？', 'か', '吗', '呢', '까'])
         // "Usable? (how fast is the first win)": a qualifier in brackets
         // after the question mark.
         || q.trim_end_matches(['*', '_', ' '])
@@ -1503,6 +1505,16 @@ mod tests {
         let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問\n\n### Q1. なぜ無料？\n\n広告で運営するためです。\n";
         let b = parse(text, 0, &Aliases::default());
         assert_eq!(questions(&b), vec![(FaqKind::General, "なぜ無料？")]);
+        // A closing particle asks as a question mark does.
+        let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問\n\n### 1. これは誰のためのツールですか\n\n店舗のオーナーです。\n\n### 支持离线吗\n\n支持。\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b),
+            vec![
+                (FaqKind::General, "これは誰のためのツールですか"),
+                (FaqKind::General, "支持离线吗")
+            ]
+        );
         // No spaces between words: two characters make a word.
         assert_eq!(count_words("店舗の返金が二分で終わる"), 6);
         assert_eq!(count_words("Shops refund in two minutes"), 5);
