@@ -224,7 +224,12 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
         if piece.kind == Kind::Heading
             && let Some(m) = SERIES.find(&piece.text)
         {
-            if piece.role == Role::Headline {
+            // After a colon the series spells out the one thing named
+            // before it ("One page every morning: what happened, what is
+            // at risk and what to do"): the facets of one benefit, as a
+            // subheading's series often is.
+            let elaborates = piece.text[..m.start()].contains(':');
+            if piece.role == Role::Headline && !elaborates {
                 strong = true;
             } else {
                 series_below = true;
@@ -485,6 +490,14 @@ mod tests {
             "too-many-features",
         );
         assert_eq!(m.len(), 1, "{m:?}");
+        // After a colon, the series spells out the one thing before it.
+        let m = rules_of(
+            &check_text(
+                "# One page every morning: what sold, what is low and what to reorder\n\nText.\n",
+            ),
+            "too-many-features",
+        );
+        assert!(m.is_empty(), "{m:?}");
         // A series in the subheading alone names facets of one benefit.
         let m = rules_of(
             &check_text(
