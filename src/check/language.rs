@@ -12,7 +12,7 @@ use crate::proposal::{BlockKind, Role};
 /// Marketing words that promise instead of telling.
 pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better)|redefin(?:e|es|ed|ing)|ultimate|a new era|(?:an? )?(?:entirely |whole |brand[- ])?new category|category[- ](?:defining|creating)|first[- ]of[- ]its[- ]kind|best[- ]of[- ]breed|like never before|changes everything|chang(?:e|es|ed|ing) the game|blows? your mind|beyond belief|(?:zero|no) compromises?|(?:is|are|as) the future of|scientifically proven|democratiz(?:e|es|ed|ing)|democratis(?:e|es|ed|ing)|(?:made|makes|make|render(?:s|ed)?) [\w$,.' -]{1,40}? obsolete|lifesaver|life-saver|(?:like|pure|feels like) magic|unhackable|never sleeps)\b",
+        r"(?i)\b(?:revolutionary|revolutioni[sz](?:e|es|ed|ing)|best[- ]in[- ]class|seamless(?:ly)?|world[- ]class|game[- ]chang(?:ing|ers?)|unprecedented|blazing(?:ly)?[- ]fast|lightning[- ]fast|cutting[- ]edge|state[- ]of[- ]the[- ]art|innovative|effortless(?:ly)?|amazing(?:ly)?|incredibl[ey]|unparall?ell?ed|ground-?breaking|next[- ]generation|next-gen|industry[- ]leading|market[- ]leading|best[- ]ever|magical(?:ly)?|disruptive|paradigm[- ]shift|one[- ]stop[- ]shop|frictionless|delightful|superb|unmatched|unrivall?ed|transformative|supercharg(?:e|es|ed)|turbocharg(?:e|es|ed)|mind-blowing|jaw-dropping|breathtaking|awesome|stunning|unbeatable|second to none|hassle-free|synergistic|unbreakable|bulletproof|foolproof|life-?changing|fundamentally (?:different|new|better)|redefin(?:e|es|ed|ing)|ultimate|a new era|(?:an? )?(?:entirely |whole |brand[- ])?new category|category[- ](?:defining|creating)|first[- ]of[- ]its[- ]kind|best[- ]of[- ]breed|like never before|changes everything|chang(?:e|es|ed|ing) the game|blows? your mind|beyond belief|(?:zero|no) compromises?|(?:is|are|as) the future of|scientifically proven|democratiz(?:e|es|ed|ing)|democratis(?:e|es|ed|ing)|(?:made|makes|make|render(?:s|ed)?) [\w$,.' -]{1,40}? obsolete|lifesaver|life-saver|(?:like|pure|feels like) magic|unhackable|never sleeps|(?:zero|no) effort|(?:a|an) (?:whole |entire |brand )?new world of|(?:\w+er|more \w+) than ever(?: before)?)\b",
     )
     .unwrap()
 });
@@ -72,6 +72,7 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     // Signs found outside the release's claims: FAQ answers and the
     // paragraph on how the product works.
     let mut aside = 0;
+    let mut mild = 0;
     // A document in plain ASCII has none of the other languages' words.
     let other_languages = !doc.p.source.is_ascii();
     // The customer quote is speech; customer-quote-sounds-fake judges it.
@@ -82,7 +83,11 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     {
         let text = piece.text.as_ref();
         let mut found: Vec<(usize, &str, Claim)> = Vec::new();
-        let unbacked = |at: usize| !NUMBER.is_match(sentence_at(text, at));
+        // The claim's own figure ("the #1 barrier") backs nothing.
+        let unbacked = |at: usize| {
+            let sentence = sentence_at(text, at);
+            !NUMBER.is_match(&OWN_FIGURE.replace_all(sentence, " "))
+        };
         for m in HYPERBOLE.find_iter(text) {
             found.push((m.start(), m.as_str(), Claim::Hype));
         }
@@ -140,6 +145,7 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
             };
             first_claims += usize::from(claim == Claim::Unbacked && FIRST.is_match(word));
             aside += usize::from(piece.in_faq || piece.role == Role::HowItWorks);
+            mild += usize::from(MILD.is_match(word));
             out.push(Hit::new(
                 doc.locate_match(piece, at, word.len()),
                 message,
@@ -161,8 +167,23 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     if out.len() == 1 && aside == 1 {
         out.clear();
     }
+    // One soft word ("effortless", "seamless", "smarter"), the document's
+    // only sign, is tone in a release that otherwise gives its facts; the
+    // pattern is promises standing in for them.
+    if out.len() == 1 && mild == 1 {
+        out.clear();
+    }
     out
 }
+
+/// Soft words that promise ease rather than a result.
+static MILD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:seamless(?:ly)?|effortless(?:ly)?|frictionless|hassle-free|delightful|awesome|smarter|easier|simpler|quicker|бесшовн\w*|nahtlos\w*|sans couture|シームレス|원활한|无缝|(?:\w+er|more \w+) than ever(?: before)?)$").unwrap()
+});
+
+/// A figure that is part of the claim itself: "#1", "number one".
+static OWN_FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)#1\b|\bnumber one\b").unwrap());
 
 /// "the first tool", "world's first": a claim of being first.
 static FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bfirst\b").unwrap());
@@ -1049,12 +1070,41 @@ mod tests {
         // The release's own claim counts alone.
         let release = text.replace(
             "close the day's books in a minute.",
-            "close the day's books seamlessly.",
+            "close the day's books with a game-changing ledger.",
         );
         assert_eq!(
             rules_of(&check_text(&release), "hyperbole-instead-of-specifics"),
-            vec!["'seamlessly' in the summary"]
+            vec!["'game-changing' in the summary"]
         );
+    }
+
+    #[test]
+    fn one_soft_word_alone_is_tone_but_beside_another_claim_it_counts() {
+        for summary in [
+            "Shop owners refund effortlessly: 2 minutes at the till, not 2 days by post.",
+            "A seamless refund at the till, in 2 minutes.",
+            "Refunds are easier than ever: 2 minutes at the till.",
+        ] {
+            let f = check_text(&pr(summary));
+            assert!(
+                rules_of(&f, "hyperbole-instead-of-specifics").is_empty(),
+                "{summary}"
+            );
+        }
+        let f = check_text(&pr(
+            "Shop owners refund effortlessly, with zero effort and a whole new world of refunds.",
+        ));
+        assert_eq!(
+            rules_of(&f, "hyperbole-instead-of-specifics"),
+            vec![
+                "'effortlessly' in the summary",
+                "'zero effort' in the summary",
+                "'a whole new world of' in the summary"
+            ]
+        );
+        // A claim's own figure backs nothing: "the #1 way" is unbacked.
+        let f = check_text(&pr("Refundly is the #1 way to refund, and seamless too."));
+        assert_eq!(rules_of(&f, "hyperbole-instead-of-specifics").len(), 2);
     }
 
     #[test]

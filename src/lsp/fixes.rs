@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn unused_suppressions_are_removed() {
-        let text = "# H\n\n## Problem\n\n<!-- wb-disable-next-line hyperbole-instead-of-specifics, internal-jargon-in-pr -->\nA seamless fix.\n\n<!-- wb-disable too-many-features -->\nText.\n";
+        let text = "# H\n\n## Problem\n\n<!-- wb-disable-next-line hyperbole-instead-of-specifics, internal-jargon-in-pr -->\nA revolutionary fix.\n\n<!-- wb-disable too-many-features -->\nText.\n";
         let (p, findings) = doc(text);
         let unused: Vec<&Finding> = findings
             .iter()
@@ -322,7 +322,7 @@ mod tests {
         );
         let after = apply(text, &one.edits);
         assert!(after.contains(
-            "\n<!-- wb-disable-next-line hyperbole-instead-of-specifics -->\nA seamless"
+            "\n<!-- wb-disable-next-line hyperbole-instead-of-specifics -->\nA revolutionary"
         ));
         let whole = &fixes(&p, unused[1], &findings, &KNOWN)[0];
         assert_eq!(whole.title, "Remove the unused `wb-disable` comment");

@@ -39,7 +39,7 @@ fn the_cache_follows_every_change() {
     git.commit("Second draft");
     assert_eq!(iterations(&p), 2);
     // The working copy is read every time.
-    let seamless = text.replace("## Problem\n", "## Problem\n\nA seamless way.\n");
+    let seamless = text.replace("## Problem\n", "## Problem\n\nA revolutionary way.\n");
     p.file("proposals/refunds.md", &seamless);
     assert!(rules(&p).contains(&"hyperbole-instead-of-specifics".to_string()));
     p.file("proposals/refunds.md", &text);
@@ -174,10 +174,14 @@ fn a_rebuilt_site_equals_one_built_without_caches() {
     // A change to the working copy.
     p.file(
         "proposals/payments.md",
-        proposal("Payments", "review").replace("## Problem\n", "## Problem\n\nA seamless way.\n"),
+        proposal("Payments", "review")
+            .replace("## Problem\n", "## Problem\n\nA revolutionary way.\n"),
     );
     cached_site_equals_a_fresh_one(&p);
-    assert!(p.read("_site/p/payments/index.html").contains("seamless"));
+    assert!(
+        p.read("_site/p/payments/index.html")
+            .contains("revolutionary")
+    );
 
     // A damaged cache is ignored.
     p.file(".git/wb/pages.json", "{ not json");

@@ -262,7 +262,7 @@ fn config_disables_and_overrides_severities() {
         "wb.yaml",
         "check:\n  disable: [front-matter]\n  severity:\n    hyperbole-instead-of-specifics: error\n",
     );
-    p.file("proposals/a.md", "# Plan\n\nA seamless plan.\n");
+    p.file("proposals/a.md", "# Plan\n\nA revolutionary plan.\n");
     let json = p.wb(&["check", "--format", "json"]).code(1).json();
     let f = findings(&json);
     assert!(!fired(&json).contains(&"front-matter".to_string()));
@@ -273,7 +273,7 @@ fn config_disables_and_overrides_severities() {
     assert_eq!(hype["severity"], "error");
     assert_eq!(hype["line"], 3);
     assert_eq!(hype["col"], 3);
-    assert_eq!(hype["message"], "'seamless' in the summary");
+    assert_eq!(hype["message"], "'revolutionary' in the summary");
     assert_eq!(hype["path"], "proposals/a.md");
 }
 
@@ -328,7 +328,7 @@ fn deny_sets_the_exit_code() {
         "proposals/a.md",
         clean().replace(
             "Larkspur Handover puts",
-            "Larkspur Handover seamlessly puts",
+            "Larkspur Handover, a game-changer, puts",
         ),
     );
     // Only a warning: passes at the default `error`, fails at `warning`.
@@ -353,13 +353,13 @@ fn deny_sets_the_exit_code() {
 #[test]
 fn text_output_is_grouped_like_a_compiler() {
     let p = Project::new();
-    p.file("proposals/a.md", "# Plan\n\nA seamless plan.\n");
+    p.file("proposals/a.md", "# Plan\n\nA revolutionary plan.\n");
     p.file("proposals/b.md", clean());
     let run = p.wb(&["check"]).code(1);
     let out = run.stdout;
     assert!(
         out.contains(
-            "proposals/a.md:3:3: warning[hyperbole-instead-of-specifics]: 'seamless' in the summary\n  hint: "
+            "proposals/a.md:3:3: warning[hyperbole-instead-of-specifics]: 'revolutionary' in the summary\n  hint: "
         ),
         "{out}"
     );
@@ -379,7 +379,7 @@ fn text_output_is_grouped_like_a_compiler() {
 #[test]
 fn json_output_shape() {
     let p = Project::new();
-    p.file("proposals/a.md", "# Plan\n\nA seamless plan.\n");
+    p.file("proposals/a.md", "# Plan\n\nA revolutionary plan.\n");
     let json = p.wb(&["check", "--format", "json"]).code(1).json();
     let a = &json["proposals"][0];
     assert_eq!(a["path"], "proposals/a.md");
@@ -408,11 +408,14 @@ fn json_output_shape() {
 #[test]
 fn github_annotations() {
     let p = Project::new();
-    p.file("proposals/a.md", "# Plan\n\nA seamless plan, 100% fine.\n");
+    p.file(
+        "proposals/a.md",
+        "# Plan\n\nA revolutionary plan, 100% fine.\n",
+    );
     let out = p.wb(&["check", "--format", "github"]).code(1).stdout;
     assert!(
         out.contains(
-            "::warning file=proposals/a.md,line=3,col=3,title=hyperbole-instead-of-specifics::'seamless' in the summary%0Ahint: "
+            "::warning file=proposals/a.md,line=3,col=3,title=hyperbole-instead-of-specifics::'revolutionary' in the summary%0Ahint: "
         ),
         "{out}"
     );
@@ -427,7 +430,7 @@ fn github_annotations() {
 #[test]
 fn a_broken_proposal_does_not_hide_the_others() {
     let p = Project::new();
-    p.file("proposals/a.md", "# Plan\n\nA seamless plan.\n");
+    p.file("proposals/a.md", "# Plan\n\nA revolutionary plan.\n");
     p.file(
         "proposals/bad.md",
         "---\ntitle: A\nstatus: maybe\n---\n# H\n",

@@ -500,7 +500,7 @@ fn the_pre_commit_hook_checks_only_proposals() {
     let p = shops();
     p.file(
         "README.md",
-        "# About these proposals\n\nA seamless readme.\n",
+        "# About these proposals\n\nA revolutionary readme.\n",
     );
     p.file("docs/empty.md", "");
     let mut run_args: Vec<&str> = args[1..].to_vec();

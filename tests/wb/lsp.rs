@@ -157,13 +157,13 @@ launch_date: 2027-03-15\n---\n\
 # Small shops refund in two minutes\n## Shop owners get their evenings back\n\n\
 SEATTLE, March 15, 2027 -- Shop owners refund a customer in two minutes.\n\n\
 ## Problem\n\nRefunds take two days of paperwork.\n\n\
-## Solution\n\nA seamless refund button.\n";
+## Solution\n\nA revolutionary refund button.\n";
 
 #[test]
 fn an_editor_session_gets_diagnostics_hovers_and_fixes() {
     let p = Project::new();
     p.file("wb.yaml", "proposals: proposals\n");
-    p.file("README.md", "# Not a proposal\n\nA seamless readme.\n");
+    p.file("README.md", "# Not a proposal\n\nA revolutionary readme.\n");
     let mut g = p.git();
     g.write("proposals/refunds.md", PROPOSAL);
     g.commit("First draft");
@@ -212,13 +212,13 @@ fn an_editor_session_gets_diagnostics_hovers_and_fixes() {
     // A file the portfolio does not list gets nothing.
     c.notify(
         "textDocument/didOpen",
-        json!({"textDocument": {"uri": readme, "languageId": "markdown", "version": 1, "text": "# Not a proposal\n\nA seamless readme.\n"}}),
+        json!({"textDocument": {"uri": readme, "languageId": "markdown", "version": 1, "text": "# Not a proposal\n\nA revolutionary readme.\n"}}),
     );
     assert!(c.diagnostics(&readme, &mut kept).is_empty());
 
     // Change, unsaved: the editor's text is checked, not the file.
     let edited = PROPOSAL.replace("status: approved\n", "").replace(
-        "A seamless refund button.",
+        "A revolutionary refund button.",
         "A refund button in the order page.",
     );
     c.notify(
