@@ -84,7 +84,7 @@ const GENERIC: &[&str] = &[
 
 /// Phrases that make the customer everybody.
 static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team)|all kinds of (?:people|users|businesses))\b|\b(?:alle (?:nutzer(?:innen)?|kunden|unternehmen|menschen)|jedermann|tout le monde|tous les (?:utilisateurs|clients)|todo el mundo|todos los (?:usuarios|clientes)|cualquier persona|todo mundo|todos os (?:usuários|clientes)|qualquer pessoa)\b|誰でも|あらゆる人|老若男女|누구나|任何人|每个人").unwrap()
+    Regex::new(r"(?i)\b(?:all (?:users|customers|businesses|companies|teams|people)|every (?:user|customer|business|company|team)|any (?:user|customer|business|company|team|seeker|engineer|developer|player|fan|person|individual|organi[sz]ation|creator)|all kinds of (?:people|users|businesses)|[\w-]+ and (?:non-)?[\w-]+ alike|(?:users|fans|developers|people|customers|players|creators|teams|businesses|companies|organi[sz]ations) (?:worldwide|around the world|everywhere)|[\w-]+s of all (?:sizes|kinds|types|ages|skill levels|levels|backgrounds))\b|\b(?:alle (?:nutzer(?:innen)?|kunden|unternehmen|menschen)|jedermann|tout le monde|tous les (?:utilisateurs|clients)|todo el mundo|todos los (?:usuarios|clientes)|cualquier persona|todo mundo|todos os (?:usuários|clientes)|qualquer pessoa)\b|誰でも|あらゆる人|老若男女|누구나|任何人|每个人").unwrap()
 });
 
 static EVERYBODY: LazyLock<Regex> =
@@ -767,6 +767,10 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
     }
     for m in EVERYONE.find_iter(text) {
         if !in_quote(m.start()) && !negated(&text[..m.start()]) {
+            // "teams of all sizes" is one phrase, not also "teams".
+            out.retain(|(at, seg, phrase)| {
+                !(*seg == Segment::Category && *at == m.start() && phrase.len() < m.len())
+            });
             out.push((m.start(), Segment::Category, m.as_str().to_string()));
         }
     }
@@ -1054,7 +1058,10 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
             .to_lowercase();
         let what = if phrase.contains(',') {
             "several groups at once, no one segment you could find and interview"
-        } else if QUANTIFIERS.contains(&first.as_str()) || EVERYBODY.is_match(&phrase) {
+        } else if QUANTIFIERS.contains(&first.as_str())
+            || EVERYBODY.is_match(&phrase)
+            || EVERYONE.is_match(&phrase)
+        {
             "the customer is everybody, so nobody in particular"
         } else {
             "a category of people, not a segment you could find and interview"
@@ -1748,6 +1755,34 @@ mod tests {
         assert!(rules_of(&f, "vague-customer-definition").is_empty());
     }
 
+    #[test]
+    fn both_groups_alike_any_size_and_the_whole_world_are_everybody() {
+        for (summary, phrase) in [
+            (
+                "Refundly is for buyers and sellers alike.",
+                "buyers and sellers alike",
+            ),
+            (
+                "Refundly serves businesses of all sizes.",
+                "businesses of all sizes",
+            ),
+            (
+                "Refundly opens to customers worldwide.",
+                "customers worldwide",
+            ),
+            ("Refundly works for any seeker of a refund.", "any seeker"),
+        ] {
+            let m = vague(summary);
+            assert_eq!(
+                m,
+                vec![format!(
+                    "'{phrase}' in the summary: the customer is everybody, so nobody in particular"
+                )],
+                "{summary}"
+            );
+        }
+    }
+
     fn vague(summary: &str) -> Vec<String> {
         let text =
             format!("# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- {summary}\n");
@@ -1774,7 +1809,10 @@ mod tests {
                 "Ledgerly gives large enterprises a clean table.",
                 "'large enterprises'",
             ),
-            ("It is designed for teams of all sizes.", "'teams'"),
+            (
+                "It is designed for teams of all sizes.",
+                "'teams of all sizes'",
+            ),
             (
                 "Any team that runs payroll can start today.",
                 "'Any team that runs'",
