@@ -49,9 +49,9 @@ static TURNS_INTO: LazyLock<Regex> =
 
 /// A problem statement shaped like the missing product.
 static SOLUTION_SHAPED: LazyLock<Regex> = LazyLock::new(|| {
-    let thing = r"(?:good |simple |easy |single |dedicated |modern |proper |central |online |digital )?(?:tool|app|application|platform|software|system|solution|product|dashboard|technology|integration)s?";
+    let thing = r"(?:(?:good|simple|easy|single|dedicated|modern|proper|central|online|digital|effective|reliable|unified|social|mobile|web)[ -])*(?:tool|app|application|platform|software|system|solution|product|dashboard|technology|integration)s?";
     Regex::new(&format!(
-        r"(?i)\b(?:there (?:is|are)|there's) no {thing}\b|\b(?:lack|absence) of (?:a |an |any )?{thing}\b|\b(?:do not|don't|does not|doesn't) have (?:a|an|any) {thing}\b|\bneeds? (?:a|an) (?:new |better )?{thing}\b|\bno (?:app|tool|platform|software) (?:exists|for|to)\b"
+        r"(?i)\b(?:there (?:is|are)|there's) no {thing}\b|\bthere (?:isn't|is not|aren't|are not|wasn't|was not) (?:a|an|any) {thing}\b|\b(?:lack|absence) of (?:a |an |any )?{thing}\b|\b(?:do not|don't|does not|doesn't) have (?:a|an|any) {thing}\b|\bneeds? (?:a|an) (?:new |better )?{thing}\b|\bno (?:app|tool|platform|software) (?:exists|for|to)\b"
     ))
     .unwrap()
 });
@@ -689,6 +689,31 @@ mod tests {
             rules_of(&check_text(&text), "solution-first-thinking").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_problem_stated_as_the_missing_product_fires() {
+        for problem in [
+            "There is no simple tool for refunds at the till.",
+            "Millions of shoppers ask for refunds, but there isn't an effective social platform for them.",
+            "Shops suffer from the lack of a dedicated app for refunds.",
+        ] {
+            let text = doc(
+                "Shop owners refund in two minutes",
+                &format!("## Problem\n\n{problem}\n"),
+            );
+            let m = rules_of(&check_text(&text), "solution-first-thinking");
+            assert_eq!(m.len(), 1, "{problem}: {m:?}");
+            assert!(
+                m[0].ends_with("the problem is stated as a missing product"),
+                "{m:?}"
+            );
+        }
+        let text = doc(
+            "Shop owners refund in two minutes",
+            "## Problem\n\nThere isn't an hour in the day for refunds by post.\n",
+        );
+        assert!(rules_of(&check_text(&text), "solution-first-thinking").is_empty());
     }
 
     #[test]
