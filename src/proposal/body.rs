@@ -822,6 +822,19 @@ fn assign_roles(
             faq.begun = true;
             faq.open = true;
             expect_subheading = false;
+            // "## FAQ" and a plain line "Internal FAQ" under it: the line
+            // says whose questions follow.
+            if faq.kind == FaqKind::General
+                && let Some(label) = h
+                    .blocks
+                    .iter()
+                    .find(|b| b.block.kind == BlockKind::Paragraph)
+                && count_words(&label.block.text) <= 4
+                && let Some(r) = aliases.role_of(label.block.text.trim())
+                && matches!(r, Role::InternalFaq | Role::ExternalFaq)
+            {
+                faq.kind = kind_of(r, FaqKind::General);
+            }
             let blocks = faq_blocks(h.blocks, faq.kind, &mut faqs);
             sections.push(section(
                 role, &h.text, h.level, &blocks, h.line, end_line, true,
@@ -1609,6 +1622,22 @@ mod tests {
         );
         assert_eq!(a.role_of("Unresolved questions"), None);
         assert_eq!(a.role_of("General Questions"), None);
+    }
+
+    #[test]
+    fn a_plain_label_line_under_the_faq_heading_says_whose_questions_follow() {
+        let text = "# Shops refund in two minutes\n\nText.\n\n## FAQ\nInternal FAQ\n## 1. What will it cost us?\n\nTwo engineers for a quarter.\n\n## 2. What could go wrong?\n\nCard networks.\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b),
+            vec![
+                (FaqKind::Internal, "What will it cost us?"),
+                (FaqKind::Internal, "What could go wrong?")
+            ]
+        );
+        // Without the label the questions are the general FAQ's.
+        let b = parse(&text.replace("Internal FAQ\n", ""), 0, &Aliases::default());
+        assert_eq!(b.faqs[0].kind, FaqKind::General);
     }
 
     #[test]
