@@ -1447,12 +1447,26 @@ fn fake_attribution(who: &str, raw: &str) -> Option<String> {
     {
         return Some(format!("a first name only: '{who}'"));
     }
+    // "Sarah K., beta participant, Beverly Hills, CA", "Sarah M., a cat
+    // owner who tested an early version": the initial keeps a real
+    // person's privacy, and the place or situation makes them someone;
+    // the quote is judged by what it says.
     if FIRST_AND_INITIAL.is_match(name)
         && (who.contains(',') || who.contains(" from ") || who.contains(" at "))
+        && !situated(who)
     {
         return Some(format!("a first name and an initial only: '{who}'"));
     }
     None
+}
+
+/// Does an attribution place its speaker: a town and state ("Beverly
+/// Hills, CA"), or what they did ("who tested an early version")?
+fn situated(who: &str) -> bool {
+    static SITUATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",\s*\p{Lu}[\p{Ll}.]+(?:\s+\p{Lu}[\p{Ll}.]+)*,\s*\p{Lu}{2}\b|\b(?:who|whose|since)\s+\w+").unwrap()
+    });
+    SITUATED.is_match(who)
 }
 
 /// A name with at most a job and nothing that places the speaker: no
@@ -2113,6 +2127,14 @@ mod tests {
         }
         // A surname that is also a trade is a name.
         assert!(release(&format!("{SPEECH} — Ana Baker, Baker Hardware in Tacoma")).is_empty());
+        // An initial with the speaker's town or situation is a person whose
+        // privacy is kept: the quote is judged by what it says.
+        for who in [
+            " - Priya S., payroll clerk, Beverly Hills, CA",
+            " - Priya S., a payroll clerk who tested the first version",
+        ] {
+            assert!(release(&format!("{SPEECH}{who}")).is_empty(), "{who}");
+        }
         // A linked name is a name, not a slot.
         assert!(
             release(&format!(
