@@ -1121,7 +1121,7 @@ static SITUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// An attribution that stands in for a person: "<name>, Owner, <gym
 /// name>", "[NAME, TITLE]", "John Doe at ACME Corp.", "Mr. CTO".
 static PLACEHOLDER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<[a-z][^<>]{0,30}>|\[[^\]]{0,40}\b(?:name|title|customer|company|role|person|spokesperson|city|business)\b[^\]]{0,40}\]|\b(?:john|jane) (?:doe|smith)\b|\bacme\b|\bsample (?:person|customer|user)\b|\bmr\.? cto\b|\bxxx+\b|\blorem\b|\bfirstname\b|\bcustomer name\b|\bname,? title\b|\bfoo bar\b").unwrap()
+    Regex::new(r"(?i)<[a-z][^<>]{0,30}>|\[[^\]]{0,40}\b(?:name|title|customer|company|role|person|spokesperson|city|business)\b[^\]]{0,40}\]|\b(?:john|jane) (?:doe|smith)\b|\bacme\b|\bsample (?:person|customer|user)\b|\bmr\.? cto\b|\bxxx+\b|\blorem\b|\bfirstname\b|\bcustomer name\b|\bname,? title\b|\bfoo bar\b|\bplaceholder\b|\bexample\w*\b").unwrap()
 });
 
 /// The author quoting themself: not a customer quote at all.
@@ -1608,6 +1608,22 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             .collect::<Vec<_>>()
             .join(" ");
         let subject = format!("the quote '{opening}…'");
+        // A quote not yet written: "…insert another quote here…".
+        if QUOTE_TO_WRITE.is_match(&q.text) {
+            out.push(
+                Hit::new(
+                    (line, col),
+                    format!(
+                        "the quote in {} is a placeholder: '{}'",
+                        q.piece.place(),
+                        q.text.trim()
+                    ),
+                    hint,
+                )
+                .about(subject),
+            );
+            continue;
+        }
         match &q.attribution {
             // The maker quoting themself, unnamed, where no one else speaks:
             // the release has no customer voice and its one voice no name.
@@ -1698,6 +1714,12 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
     }
     out
 }
+
+/// Words that hold a quote's place until it is written.
+static QUOTE_TO_WRITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\binsert (?:a |an |another |the )?(?:\w+ )?quote\b|\bquote (?:goes )?here\b")
+        .unwrap()
+});
 
 /// Why a quote reads like marketing copy: hyperbole or sales talk, a
 /// feature list, no situation or before and after, the headline repeated.
@@ -2072,11 +2094,29 @@ mod tests {
             ),
             (" Jenny, shop manager, Tacoma.", "a first name only"),
             (" - Albert from San Francisco", "a first name only"),
+            // Names that say they stand in for one.
+            (
+                " — Jordan Placeholder, VP of Operations",
+                "a placeholder, 'Placeholder'",
+            ),
+            (
+                " — Alex Exampleson, refund clerk",
+                "a placeholder, 'Exampleson'",
+            ),
         ] {
             let m = release(&format!("{SPEECH}{who}"));
             assert_eq!(m.len(), 1, "{who}: {m:?}");
             assert!(m[0].contains(why), "{who}: {m:?}");
         }
+        // A quote not yet written.
+        let m = release(
+            "> Insert a customer quote here about the Sunday the shop got back.\n> - Ana Ruiz, owner of Ruiz Hardware in Tacoma",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("is a placeholder: 'Insert a customer quote here"),
+            "{m:?}"
+        );
         // "<name>" is HTML to Markdown: the raw line still shows it.
         let m = release(&format!("{SPEECH}\n— <name>, Owner, <shop name>"));
         assert!(m[0].contains("a placeholder, '<name>'"), "{m:?}");
