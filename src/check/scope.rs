@@ -117,6 +117,8 @@ pub(crate) fn too_many_features(doc: &Doc) -> Vec<Hit> {
             .press_release()
             .filter(describes_product)
             .filter_map(|pc| match pc.kind {
+                // A numbered list is a sequence of steps, not an inventory.
+                Kind::Block(BlockKind::List { .. }) if numbered(doc.line(pc.line)) => None,
                 Kind::Block(BlockKind::List { .. }) => {
                     let named = (pc.line..=pc.end_line)
                         .filter(|&n| NAMED_ITEM.is_match(doc.line(n)))
