@@ -564,6 +564,29 @@ mod tests {
             )
             .is_empty()
         );
+        // Named steps, numbered, are one workflow; the same names as
+        // bullets are an inventory.
+        let named: String = (1..=5)
+            .map(|i| {
+                format!("{i}. **Step {i}:** the clerk scans the receipt and the till refunds it\n")
+            })
+            .collect();
+        assert!(
+            rules_of(
+                &check_text(&release("How it works", &named)),
+                "too-many-features"
+            )
+            .is_empty()
+        );
+        let bullets: String = named.lines().map(|l| format!("- {}\n", &l[3..])).collect();
+        assert_eq!(
+            rules_of(
+                &check_text(&release("How it works", &bullets)),
+                "too-many-features"
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
