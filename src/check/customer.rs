@@ -1687,6 +1687,20 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                         )
                         .about(subject),
                     );
+                } else if testimony(&q.text)
+                    && !SPEAKER_WORD.is_match(&q.raw)
+                    && QUOTE_MARK.is_match(&q.raw)
+                {
+                    // Someone speaking ("I used to…", "we finally…") in
+                    // sentences of their own, and no one named as saying it.
+                    out.push(
+                        Hit::new(
+                            (line, col),
+                            format!("the quote in {} names no one", q.piece.place()),
+                            hint,
+                        )
+                        .about(subject),
+                    );
                 }
                 continue;
             }
@@ -1713,6 +1727,29 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// Words that name a speaker, even where wb could not read who: "Moody
+/// said", "according to".
+static SPEAKER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|saying|according to|told|explains?|explained|adds|added|notes|noted|recalls|recalled)\b").unwrap()
+});
+
+/// Quotation marks: a blockquote without them is an excerpt, not speech.
+static QUOTE_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“”«»「」]"#).unwrap());
+
+/// Is a quoted passage someone's testimony: a dozen words or more, in the
+/// first person, ending as a sentence ends? A label, a phrase or a
+/// command in quotation marks is none.
+fn testimony(quote: &str) -> bool {
+    static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:I|I'm|I've|I'd|my|me|we|we're|we've|our|us)\b").unwrap()
+    });
+    let q = quote.trim();
+    count_words(q) >= 12
+        && FIRST_PERSON.is_match(q)
+        && q.trim_end_matches(['"', '”', '\'', '’', '*', '_', ' '])
+            .ends_with(['.', '!', '?'])
 }
 
 /// Words that hold a quote's place until it is written.
@@ -2125,6 +2162,24 @@ mod tests {
             "> I used to spend every Sunday on refunds and last month I did each one at the till.\n> - Albert from San Francisco",
         );
         assert!(m[0].contains("a first name only"), "{m:?}");
+    }
+
+    #[test]
+    fn testimony_with_no_speaker_names_no_one() {
+        let said =
+            "\"I used to spend every Sunday on refunds. Last month I did each one at the till.\"";
+        let m = release(said);
+        assert_eq!(m, vec!["the quote in the summary names no one".to_string()]);
+        for q in [
+            // A speaker wb cannot read is still a speaker.
+            format!("{said} Ruiz said."),
+            // A label or a phrase is not testimony.
+            "Shops press \"Refund now\" and the till does the rest for them today.".to_string(),
+            // A blockquote with no quotation marks is an excerpt.
+            "> We are proud to serve the shops of our city, and we will keep the till open for every one of them.".to_string(),
+        ] {
+            assert!(release(&q).is_empty(), "{q}: {:?}", release(&q));
+        }
     }
 
     #[test]
