@@ -212,7 +212,63 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
             ));
         }
     }
+    // 4. No problem anywhere, and the opening describes technology: the
+    // technology comes before any problem, since none follows.
+    if out.is_empty() && !states_a_problem(doc) {
+        if let Some((piece, at, word)) = technology_in_opening(doc) {
+            out.push(
+                Hit::new(
+                    doc.locate_match(piece, at, word.len()),
+                    format!(
+                        "'{word}' in {} and no problem anywhere: the document starts from the technology",
+                        piece.place()
+                    ),
+                    "open with who suffers today and how; the technology is the answer to that",
+                )
+                .about("technology and no problem"),
+            );
+        }
+    }
     out
+}
+
+/// Does the document say anywhere what hurts: a problem section, a
+/// paragraph of pains, or an FAQ answer to "what problem does it solve"?
+fn states_a_problem(doc: &Doc) -> bool {
+    let p = doc.p;
+    let min_words = doc.config().check.rules.missing_problem_paragraph.min_words;
+    p.body
+        .sections
+        .iter()
+        .any(|s| s.role == Role::Problem && !s.in_faq)
+        || narrative_problem(p, min_words)
+        || faq_states_problem(p, min_words)
+}
+
+/// The first technology or mechanism word in the release's opening (its
+/// first 120 words, the lines above the headline left out).
+fn technology_in_opening<'d>(doc: &'d Doc) -> Option<(&'d Piece<'d>, usize, &'d str)> {
+    static OPENING_TECH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:platforms?|engines?|frameworks?|librar(?:y|ies)|toolkits?|servers?|protocols?|plugins?|infrastructure|architecture|powered by|built (?:on|with))\b|\b(?:AI|APIs?|CLI|SDKs?)\b").unwrap()
+    });
+    let mut words = 0;
+    for piece in doc
+        .press_release()
+        .filter(|pc| pc.kind != Kind::Block(BlockKind::Code) && !doc.is_preamble(pc))
+    {
+        if words >= 120 {
+            break;
+        }
+        let text = piece.text.as_ref();
+        if let Some(m) = OPENING_TECH.find_iter(text).find(|m| {
+            let w = m.as_str().to_lowercase();
+            !(NOT_SOFTWARE.is_match(text) && (w.starts_with("platform") || w.starts_with("engine")))
+        }) {
+            return Some((piece, m.start(), m.as_str()));
+        }
+        words += crate::proposal::body::count_words(text);
+    }
+    None
 }
 
 /// Does `text` say what changes for someone: a verb of an outcome with a
@@ -689,6 +745,26 @@ mod tests {
             rules_of(&check_text(&text), "solution-first-thinking").len(),
             1
         );
+    }
+
+    #[test]
+    fn technology_in_the_opening_and_no_problem_anywhere_fires() {
+        let text = "# Ledgerly 2 is here\n\nSEATTLE, March 15, 2027 -- Ledgerly 2 ships today. It is a ledger with a plugin architecture and a REST server.\n\n## How it works\n\nYou install it and it runs.\n";
+        assert_eq!(
+            rules_of(&check_text(text), "solution-first-thinking"),
+            vec![
+                "'plugin' in the summary and no problem anywhere: the document starts from the technology"
+            ]
+        );
+        // A problem, wherever it is said, answers it.
+        let with_problem = text.replace(
+            "## How it works",
+            &format!("## Problem\n\n{PROBLEM}\n\n## How it works"),
+        );
+        assert!(rules_of(&check_text(&with_problem), "solution-first-thinking").is_empty());
+        // No technology in the opening: missing-problem-paragraph's to say.
+        let plain = "# Shops refund at the till\n\nSEATTLE, March 15, 2027 -- Shop owners refund at the till.\n";
+        assert!(rules_of(&check_text(plain), "solution-first-thinking").is_empty());
     }
 
     #[test]
