@@ -214,20 +214,21 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     }
     // 4. No problem anywhere, and the opening describes technology: the
     // technology comes before any problem, since none follows.
-    if out.is_empty() && !states_a_problem(doc) {
-        if let Some((piece, at, word)) = technology_in_opening(doc) {
-            out.push(
-                Hit::new(
-                    doc.locate_match(piece, at, word.len()),
-                    format!(
-                        "'{word}' in {} and no problem anywhere: the document starts from the technology",
-                        piece.place()
-                    ),
-                    "open with who suffers today and how; the technology is the answer to that",
-                )
-                .about("technology and no problem"),
-            );
-        }
+    if out.is_empty()
+        && !states_a_problem(doc)
+        && let Some((piece, at, word)) = technology_in_opening(doc)
+    {
+        out.push(
+            Hit::new(
+                doc.locate_match(piece, at, word.len()),
+                format!(
+                    "'{word}' in {} and no problem anywhere: the document starts from the technology",
+                    piece.place()
+                ),
+                "open with who suffers today and how; the technology is the answer to that",
+            )
+            .about("technology and no problem"),
+        );
     }
     out
 }
