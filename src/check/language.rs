@@ -68,11 +68,8 @@ super::options::options! {
 pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     let opts = &doc.config().check.rules.hyperbole_instead_of_specifics;
     let mut out = Vec::new();
-    let mut first_claims = 0;
-    // Signs found outside the release's claims: FAQ answers and the
-    // paragraph on how the product works.
-    let mut aside = 0;
-    let mut mild = 0;
+    // Signs that do not make the pattern when they stand alone (see below).
+    let mut alone_harmless = 0;
     // A document in plain ASCII has none of the other languages' words.
     let other_languages = !doc.p.source.is_ascii();
     // The customer quote is speech; customer-quote-sounds-fake judges it.
@@ -143,9 +140,9 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
                     format!("'{word}' in {} with no number: by how much?", piece.place())
                 }
             };
-            first_claims += usize::from(claim == Claim::Unbacked && FIRST.is_match(word));
-            aside += usize::from(piece.in_faq || piece.role == Role::HowItWorks);
-            mild += usize::from(MILD.is_match(word));
+            let first_claim = claim == Claim::Unbacked && FIRST.is_match(word);
+            let aside = piece.in_faq || piece.role == Role::HowItWorks;
+            alone_harmless += usize::from(first_claim || aside || MILD.is_match(word));
             out.push(Hit::new(
                 doc.locate_match(piece, at, word.len()),
                 message,
@@ -153,24 +150,15 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
             ));
         }
     }
-    // A claim to be first is a fact the reader can check, true or false;
-    // made once in a release that otherwise speaks plainly it is not hype
-    // standing in for specifics. Beside another sign it counts.
-    if out.len() == 1 && first_claims == 1 {
-        out.clear();
-    }
-    // The pattern is a release that promises instead of telling. One
-    // marketing word in an FAQ answer or in the paragraph on how the
-    // product works, with the release itself plain, is a word to edit,
-    // not hype standing in for the specifics: those sections are where
-    // the specifics are.
-    if out.len() == 1 && aside == 1 {
-        out.clear();
-    }
-    // One soft word ("effortless", "seamless", "smarter"), the document's
-    // only sign, is tone in a release that otherwise gives its facts; the
-    // pattern is promises standing in for them.
-    if out.len() == 1 && mild == 1 {
+    // The pattern is a release that promises instead of telling; one sign
+    // alone is not it when it is
+    // - a claim to be first: a fact the reader can check, true or false;
+    // - one marketing word in an FAQ answer or in the paragraph on how the
+    //   product works, where the specifics are: a word to edit;
+    // - one soft word ("effortless", "seamless", "smarter"): tone in a
+    //   release that otherwise gives its facts.
+    // Beside another sign each counts.
+    if out.len() == 1 && alone_harmless == 1 {
         out.clear();
     }
     out
@@ -632,7 +620,6 @@ const SOFTWARE_WORDS: &[&str] = &[
     "ip",
     "cpu",
     "gpu",
-    "ram",
     "repo",
     "git",
     "html",

@@ -261,10 +261,10 @@ fn technology_in_opening<'d>(doc: &'d Doc) -> Option<(&'d Piece<'d>, usize, &'d 
             break;
         }
         let text = piece.text.as_ref();
-        if let Some(m) = OPENING_TECH.find_iter(text).find(|m| {
-            let w = m.as_str().to_lowercase();
-            !(NOT_SOFTWARE.is_match(text) && (w.starts_with("platform") || w.starts_with("engine")))
-        }) {
+        if let Some(m) = OPENING_TECH
+            .find_iter(text)
+            .find(|m| !physical(text, m.as_str()))
+        {
             return Some((piece, m.start(), m.as_str()));
         }
         words += crate::proposal::body::count_words(text);
@@ -444,16 +444,9 @@ fn mechanisms<'t>(
     if !strong_only {
         regexes.push(&MECHANISM_WEAK);
     }
-    let not_software = NOT_SOFTWARE.is_match(text);
     for re in regexes {
         for m in re.find_iter(text) {
-            if customers_ai(text, m.start(), m.end()) {
-                continue;
-            }
-            let physical = ["platform", "engine"]
-                .iter()
-                .any(|w| m.as_str().to_lowercase().starts_with(w));
-            if !(physical && not_software) {
+            if !customers_ai(text, m.start(), m.end()) && !physical(text, m.as_str()) {
                 found.push((m.start(), m.as_str()));
             }
         }
@@ -478,6 +471,13 @@ fn customers_ai(text: &str, start: usize, end: usize) -> bool {
     let word = &text[start..end];
     (word == "AI" || word.starts_with("LLM"))
         && (THEIRS_AFTER.is_match(&text[end..]) || THEIRS_BEFORE.is_match(&text[..start]))
+}
+
+/// Is `word` a platform or an engine of the physical world in `text`
+/// ("the train leaves from platform 4", "a diesel engine")?
+fn physical(text: &str, word: &str) -> bool {
+    let w = word.to_lowercase();
+    (w.starts_with("platform") || w.starts_with("engine")) && NOT_SOFTWARE.is_match(text)
 }
 
 fn quote_list(words: &[&str]) -> String {
@@ -530,7 +530,7 @@ pub(crate) fn missing_problem_paragraph(doc: &Doc) -> Vec<Hit> {
         .filter(|s| s.role == Role::Problem && !s.in_faq)
         .collect();
     if problems.is_empty() {
-        if narrative_problem(p, min_words) || faq_states_problem(p, min_words) {
+        if states_a_problem(doc) {
             return Vec::new();
         }
         return vec![Hit::new(
