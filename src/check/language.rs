@@ -140,9 +140,10 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
                     format!("'{word}' in {} with no number: by how much?", piece.place())
                 }
             };
-            let first_claim = claim == Claim::Unbacked && FIRST.is_match(word);
+            let rank_claim =
+                (claim == Claim::Unbacked && FIRST.is_match(word)) || RANK.is_match(word);
             let aside = piece.in_faq || piece.role == Role::HowItWorks;
-            alone_harmless += usize::from(first_claim || aside || MILD.is_match(word));
+            alone_harmless += usize::from(rank_claim || aside || MILD.is_match(word));
             out.push(Hit::new(
                 doc.locate_match(piece, at, word.len()),
                 message,
@@ -152,7 +153,8 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     }
     // The pattern is a release that promises instead of telling; one sign
     // alone is not it when it is
-    // - a claim to be first: a fact the reader can check, true or false;
+    // - a claim of rank, to be first or the leading one: a fact about the
+    //   market the reader can check, true or false;
     // - one marketing word in an FAQ answer or in the paragraph on how the
     //   product works, where the specifics are: a word to edit;
     // - one soft word ("effortless", "seamless", "smarter"): tone in a
@@ -175,6 +177,9 @@ static OWN_FIGURE: LazyLock<Regex> =
 
 /// "the first tool", "world's first": a claim of being first.
 static FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bfirst\b").unwrap());
+
+/// "industry-leading", "the market's leading": a claim of rank in a market.
+static RANK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bleading\b").unwrap());
 
 /// Is the text from `start` to `end` in quotation marks of its own?
 fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
@@ -1033,6 +1038,22 @@ mod tests {
             "Ledgerly is the first bookkeeping tool built for market stalls. It closes the day's takings before the stall is packed away.",
         ));
         assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+        // So is a lone claim to lead a market: its share is a fact to check.
+        // Beside another sign it counts.
+        let f = check_text(&pr(
+            "Ledgerly brings its industry-leading stall ledger to farmers' markets. It closes the day's takings before the stall is packed away.",
+        ));
+        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
+        let f = check_text(&pr(
+            "Ledgerly brings its industry-leading stall ledger to farmers' markets, with revolutionary speed.",
+        ));
+        assert_eq!(
+            rules_of(&f, "hyperbole-instead-of-specifics"),
+            vec![
+                "'industry-leading' in the summary",
+                "'revolutionary' in the summary"
+            ]
+        );
         // Sequence, not a claim; a fast-moving world is not the product.
         let f = check_text(&pr(
             "The first version ships to the first two markets. The field is moving very fast.",
