@@ -251,18 +251,18 @@ pub fn read_values(
         match fill(&mut front, *field, value, statuses) {
             Ok(()) => {}
             Err(Bad::Type(expected)) => problems.push(at(
-                format!("`{key}` should be {expected}; wb left it out"),
+                format!("`{key}` should be {expected}; wb ignores it"),
                 format!(
                     "`{key}` fills the front-matter field `{}` (wb.yaml's `metadata.keys`)",
                     field.as_str()
                 ),
             )),
             Err(Bad::Date(s)) => problems.push(at(
-                format!("`{key}` `{s}` is not a date; wb left it out"),
+                format!("`{key}` `{s}` is not a date; wb ignores it"),
                 "write the day as YYYY-MM-DD, e.g. 2023-05-14 (month first, then day)".into(),
             )),
             Err(Bad::Status(s)) => problems.push(at(
-                format!("unknown status `{s}`; wb left it out"),
+                format!("unknown status `{s}`; wb ignores it"),
                 format!(
                     "use one of: {} (statuses are set in wb.yaml)",
                     statuses.join(", ")
@@ -485,8 +485,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "k/kep.yaml:2:9: unknown status `imlpemented`; wb left it out",
-                "k/kep.yaml:3:16: `creation-date` `2023-14-05` is not a date; wb left it out",
+                "k/kep.yaml:2:9: unknown status `imlpemented`; wb ignores it",
+                "k/kep.yaml:3:16: `creation-date` `2023-14-05` is not a date; wb ignores it",
             ]
         );
         assert!(problems[1].hint.as_deref().unwrap().contains("YYYY-MM-DD"));

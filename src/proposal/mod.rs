@@ -381,12 +381,18 @@ fn validate_status(
     }
     let (line, _) = front.position("status");
     let col = "status:".len() + 2;
-    let problem = Diagnostic::new(path, format!("unknown status `{status}`; wb left it out"))
-        .at(line, col)
-        .hint(format!(
-            "use one of: {} (statuses are set in wb.yaml)",
-            statuses.join(", ")
-        ));
+    let read_as = statuses.first().map_or(String::new(), |s| {
+        format!(" and reads the proposal as `{s}`")
+    });
+    let problem = Diagnostic::new(
+        path,
+        format!("unknown status `{status}`; wb ignores it{read_as}"),
+    )
+    .at(line, col)
+    .hint(format!(
+        "use one of: {} (statuses are set in wb.yaml)",
+        statuses.join(", ")
+    ));
     front.status = None;
     front.left_out.push("status".into());
     (front, vec![problem])
@@ -559,7 +565,9 @@ mod tests {
         let e = crate::error::Error::from(q.problems[0].clone());
         assert!(
             e.to_string()
-                .starts_with("p/x.md:3:9: unknown status `Draft v0.1`; wb left it out"),
+                .starts_with(
+                    "p/x.md:3:9: unknown status `Draft v0.1`; wb ignores it and reads the proposal as `draft`"
+                ),
             "{e}"
         );
         assert!(e.hint().unwrap().contains("draft, review"), "{e}");

@@ -56,7 +56,7 @@ fn unknown_status_is_reported_and_the_proposal_still_listed() {
     let run = p.wb(&["list", "--format", "json"]).code(2);
     assert!(
         run.stderr
-            .contains("proposals/bad.md:3:9: unknown status `Draft v0.1`; wb left it out"),
+            .contains("proposals/bad.md:3:9: unknown status `Draft v0.1`; wb ignores it and reads the proposal as `draft`"),
         "{}",
         run.stderr
     );

@@ -117,7 +117,7 @@ fn kep_repository_loads_every_readme_with_folder_slugs_and_sidecar_metadata() {
     assert!(
         run.stderr.contains(
             "keps/sig-auth/1003-token-rotation/kep.yaml:8:16: `creation-date` `2023-14-05` \
-             is not a date; wb left it out"
+             is not a date; wb ignores it"
         ),
         "{}",
         run.stderr
