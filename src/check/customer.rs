@@ -90,10 +90,11 @@ static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
 static EVERYBODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:everyone|everybody|anyone|anybody)\b").unwrap());
 
-/// "Everyone" as a customer: "for everyone", "anyone who…", "everyone can…".
+/// "Everyone" as a customer: "for everyone", "lets anyone…", "anyone
+/// who…", "everyone can…".
 /// Not "everyone on the ward", which describes a scene.
 static EVERYONE_AS_CUSTOMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for|to) (?:everyone|everybody|anyone|anybody)\b|\b(?:everyone|everybody|anyone|anybody)(?: who| that| with| looking| wanting| needing| can| could| will| may|,? everywhere)\b").unwrap()
+    Regex::new(r"(?i)\b(?:for|to|lets?|allows?|enables?|helps?|empowers?) (?:everyone|everybody|anyone|anybody)\b|\b(?:everyone|everybody|anyone|anybody)(?: who| that| with| looking| wanting| needing| can| could| will| may|,? everywhere)\b").unwrap()
 });
 
 /// Nouns that name a category of people, not a segment: "developers",
@@ -779,11 +780,16 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
             && !in_quote(m.start())
             && !negated(&text[..m.start()])
         {
-            out.push((
-                m.start() + w.start(),
-                Segment::Category,
-                w.as_str().to_string(),
-            ));
+            let at = m.start() + w.start();
+            // "lets anyone turn receipts into…" is the one word "anyone".
+            out.retain(|(a, seg, phrase)| {
+                !(*seg == Segment::Category
+                    && *a == at
+                    && phrase
+                        .to_lowercase()
+                        .starts_with(&w.as_str().to_lowercase()))
+            });
+            out.push((at, Segment::Category, w.as_str().to_string()));
         }
     }
     out.retain(|(at, _, phrase)| {
@@ -1878,6 +1884,11 @@ mod tests {
                 "'software practitioners'",
             ),
             ("It is built for anyone who keeps accounts.", "'anyone"),
+            // Anyone as the one the product lets do something.
+            (
+                "Ledgerly lets anyone turn receipts into accounts.",
+                "'anyone'",
+            ),
             (
                 "Ledgerly gives large enterprises a clean table.",
                 "'large enterprises'",
