@@ -243,6 +243,43 @@ static WHO_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bwho\b.*\bfor\b|\bwho (?:should|would|will|can|is going to) use\b|\btarget (?:user|customer|audience|market|segment)s?\b|\bwho (?:are|is) (?:the|our) (?:customer|user)s?\b|\bwho benefits\b").unwrap()
 });
 
+/// Nouns a person word modifies when it names a thing: "user interface",
+/// "customer data", "developer tools", "agent backends". Singular.
+const THING_AFTER_PERSON: &[&str] = &[
+    "interface",
+    "backend",
+    "data",
+    "support",
+    "experience",
+    "tool",
+    "account",
+    "research",
+    "journey",
+    "story",
+    "storie",
+    "portal",
+    "dashboard",
+    "adapter",
+    "integration",
+    "protocol",
+    "framework",
+    "platform",
+    "api",
+    "sdk",
+    "feedback",
+    "acquisition",
+    "retention",
+    "engagement",
+    "onboarding",
+    "profile",
+    "record",
+    "setting",
+    "preference",
+    "behavior",
+    "behaviour",
+    "count",
+];
+
 /// What a phrase says about the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Segment {
@@ -571,6 +608,17 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
             "ai" | "coding" | "software" | "llm" | "autonomous" | "browser" | "ai-powered"
         )
     {
+        return None;
+    }
+    // "agent backends", "user interface", "customer data": a person word
+    // that modifies the thing after it names the thing, not people.
+    if words.get(first_person + 1).is_some_and(|w| {
+        THING_AFTER_PERSON.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches('s'),
+        )
+    }) {
         return None;
     }
     // Words before it that narrow nothing ("what", "their") mean the
@@ -1042,6 +1090,7 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
             *place == "the press release"
                 && !phrase.contains(',')
                 && !EVERYBODY.is_match(phrase)
+                && !EVERYONE.is_match(phrase)
                 && !phrase
                     .split_whitespace()
                     .next()
@@ -1931,6 +1980,31 @@ mod tests {
         assert_eq!(
             rules_of(&check_text(&everybody), "vague-customer-definition").len(),
             1
+        );
+        // So does a group everywhere: "developers worldwide".
+        let worldwide = body.replace(
+            "Users can also export the ledger.",
+            "It is free, so it reaches developers worldwide.",
+        );
+        assert_eq!(
+            rules_of(&check_text(&worldwide), "vague-customer-definition"),
+            vec![
+                "'developers worldwide' in the press release: the customer is everybody, so nobody in particular"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_word_that_modifies_a_thing_names_no_one() {
+        // "new agent backends" and "user data" are things: they do not
+        // make the release's customer specific beside a category.
+        let text = "# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- Ledgerly lets users close the books a week sooner, and it keeps user data local.\n\n## Open\n\nIt adds support for new agent backends with a single adapter.\n";
+        assert_eq!(
+            rules_of(&check_text(text), "vague-customer-definition")
+                .iter()
+                .map(|m| m.split(' ').next().unwrap_or(""))
+                .collect::<Vec<_>>(),
+            vec!["'users'"]
         );
     }
 
