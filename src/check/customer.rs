@@ -162,6 +162,13 @@ const CATEGORY: &[&str] = &[
     "sme",
     "startup",
     "power-user",
+    // Whoever uses a medium: the "users" of a book, a game, a show.
+    "reader",
+    "player",
+    "gamer",
+    "viewer",
+    "listener",
+    "fan",
 ];
 
 /// Words that make a phrase everybody: "any team", "all users", "most people".
@@ -556,7 +563,17 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
         if before_noun.any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
             return None;
         }
-        let phrase = words.iter().take(4).copied().collect::<Vec<_>>().join(" ");
+        // The phrase ends at its noun: "every football fan", not "every
+        // football fan play".
+        let upto = noun
+            .and_then(|n| words.iter().position(|w| std::ptr::eq(*w, *n)))
+            .map_or(4, |k| k + 1);
+        let phrase = words
+            .iter()
+            .take(upto)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
         return Some((Segment::Category, phrase));
     }
     // The head: up to the first word naming people ("short-term rental
@@ -1933,6 +1950,16 @@ mod tests {
                 "'software practitioners'",
             ),
             ("It is built for anyone who keeps accounts.", "'anyone"),
+            // Whoever uses a medium is its "users".
+            (
+                "Pagely gives readers a fresh story every night.",
+                "'readers'",
+            ),
+            // The phrase ends at its noun.
+            (
+                "Pagely lets every football fan play the match.",
+                "'every football fan' in",
+            ),
             // Anyone as the one the product lets do something.
             (
                 "Ledgerly lets anyone turn receipts into accounts.",
@@ -1948,7 +1975,7 @@ mod tests {
             ),
             (
                 "Any team that runs payroll can start today.",
-                "'Any team that runs'",
+                "'Any team' in",
             ),
             // Everybody in the document's own language.
             ("Ledgerlyは誰でも使える帳簿です。", "'誰でも'"),
