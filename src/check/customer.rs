@@ -455,7 +455,33 @@ pub(crate) fn person_like(word: &str) -> bool {
         || ["ist", "ian"]
             .iter()
             .any(|suf| single.ends_with(suf) && single.len() > 5)
+            // Not a list ("wishlist") or a verb ("coexist", "assist").
+            && !NOT_PEOPLE.contains(&single.as_str())
 }
+
+/// Words ending like a person's ("-ist", "-ian") that name no one.
+const NOT_PEOPLE: &[&str] = &[
+    "wishlist",
+    "checklist",
+    "playlist",
+    "waitlist",
+    "allowlist",
+    "blocklist",
+    "denylist",
+    "whitelist",
+    "blacklist",
+    "shortlist",
+    "tracklist",
+    "coexist",
+    "persist",
+    "assist",
+    "insist",
+    "resist",
+    "consist",
+    "subsist",
+    "median",
+    "meridian",
+];
 
 fn is_category(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -2019,6 +2045,19 @@ mod tests {
                 "'developers worldwide' in the press release: the customer is everybody, so nobody in particular"
             ]
         );
+    }
+
+    #[test]
+    fn a_verb_or_a_list_ending_like_a_job_names_no_one() {
+        // "coexist" and "wishlist" end like "scientist" but name no one.
+        for summary in [
+            "Now developers can ship on one machine. Ledgerly lets applications coexist there.",
+            "Now developers can ship on one machine. Ledgerly helps each wishlist stay short.",
+        ] {
+            let m = vague(summary);
+            assert_eq!(m.len(), 1, "{summary}: {m:?}");
+            assert!(m[0].starts_with("'developers'"), "{summary}: {m:?}");
+        }
     }
 
     #[test]
