@@ -1667,7 +1667,13 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                 .as_deref()
                 .is_some_and(|w| !SELF_QUOTE.is_match(w))
     });
+    // A quote split by its attribution ("…," said the author. "…") is one
+    // quote: its second half repeats nothing new.
+    let mut said: Vec<(usize, String)> = Vec::new();
+    let mut pending: Option<(usize, usize)> = None;
     for (i, mut q) in found.into_iter().enumerate() {
+        settle(&mut out, &mut said, pending.take());
+        pending = Some((out.len(), q.piece.line));
         if q.attribution.is_none() && q.in_section {
             // "said Jane Doe" or "— Jane Doe" anywhere in the quote section.
             let section = doc
@@ -1824,7 +1830,25 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             }
         }
     }
+    settle(&mut out, &mut said, pending);
     out
+}
+
+/// Drops the hit `pending` added (at that index, for the paragraph at that
+/// line) when the same paragraph already has the same finding.
+fn settle(out: &mut Vec<Hit>, said: &mut Vec<(usize, String)>, pending: Option<(usize, usize)>) {
+    let Some((index, line)) = pending else {
+        return;
+    };
+    let Some(hit) = out.get(index) else {
+        return;
+    };
+    let key = (line, hit.message.clone());
+    if said.contains(&key) {
+        out.truncate(index);
+    } else {
+        said.push(key);
+    }
 }
 
 /// Words that name a speaker, even where wb could not read who: "Moody
@@ -2262,6 +2286,17 @@ mod tests {
 
     const SPEECH: &str =
         "\"I used to spend every Sunday on refunds; last month I did each one at the till\"";
+
+    #[test]
+    fn a_quote_split_by_its_attribution_is_reported_once() {
+        let m = release(&format!(
+            "{SPEECH}, said the author. \"Refundly is the third way: refund at the till, print the receipt, skip the post office.\""
+        ));
+        assert_eq!(
+            m,
+            vec!["the only quote in the release is its maker's, with no name: 'the author'"]
+        );
+    }
 
     #[test]
     fn placeholder_and_stock_attributions_are_fake() {
