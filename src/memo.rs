@@ -46,6 +46,10 @@ pub struct Known {
 struct File {
     binary: String,
     known: HashMap<String, Known>,
+    /// The proposal (its path) each key was made for, so that a run that
+    /// looks at some proposals keeps what is known of the others.
+    #[serde(default)]
+    owners: HashMap<String, PathBuf>,
 }
 
 /// The findings known from earlier runs, and those learnt in this one.
@@ -55,7 +59,10 @@ pub struct Memo {
     /// A fingerprint of the configuration, part of every key.
     config: u64,
     known: HashMap<String, Known>,
+    owners: HashMap<String, PathBuf>,
     learnt: Mutex<HashMap<String, Known>>,
+    /// The proposals this run made keys for, and the key each got.
+    looked_at: Mutex<HashMap<PathBuf, String>>,
 }
 
 impl Memo {
@@ -63,12 +70,11 @@ impl Memo {
     pub fn open(dir: Option<&Path>, config: &Config) -> Memo {
         let binary = binary_key();
         let path = dir.map(|d| d.join("findings.json"));
-        let known = path
+        let file = path
             .as_ref()
             .and_then(|p| std::fs::read(p).ok())
             .and_then(|b| serde_json::from_slice::<File>(&b).ok())
             .filter(|f| f.binary == binary)
-            .map(|f| f.known)
             .unwrap_or_default();
         let mut h = std::collections::hash_map::DefaultHasher::new();
         format!("{config:?}").hash(&mut h);
@@ -76,8 +82,10 @@ impl Memo {
             path,
             binary,
             config: h.finish(),
-            known,
+            known: file.known,
+            owners: file.owners,
             learnt: Mutex::new(HashMap::new()),
+            looked_at: Mutex::new(HashMap::new()),
         }
     }
 
@@ -104,7 +112,11 @@ impl Memo {
             }
         }
         "second".hash(&mut b);
-        Key(a.finish(), b.finish())
+        let key = Key(a.finish(), b.finish());
+        if let Ok(mut l) = self.looked_at.lock() {
+            l.insert(p.path.clone(), key.text());
+        }
+        key
     }
 
     pub fn get(&self, key: Key) -> Option<Known> {
@@ -131,21 +143,39 @@ impl Memo {
         }
     }
 
-    /// Writes what this run used and learnt (and nothing older), when it
-    /// differs from what was read.
+    /// Writes what this run used and learnt, and what is known of the
+    /// proposals it did not look at (`wb check one.md` forgets nothing of
+    /// the others), when it differs from what was read. Older results of a
+    /// proposal it looked at are dropped: the memo holds one per proposal.
     pub fn save(&mut self) {
         let Some(path) = &self.path else {
             return;
         };
-        let Ok(learnt) = self.learnt.get_mut() else {
+        let (Ok(learnt), Ok(looked_at)) = (self.learnt.get_mut(), self.looked_at.get_mut()) else {
             return;
         };
-        if learnt.is_empty() || *learnt == self.known {
+        let mut known = std::mem::take(learnt);
+        let mut owners: HashMap<String, PathBuf> = looked_at
+            .iter()
+            .filter(|(_, key)| known.contains_key(*key))
+            .map(|(p, key)| (key.clone(), p.clone()))
+            .collect();
+        for (key, owner) in &self.owners {
+            if !looked_at.contains_key(owner)
+                && !known.contains_key(key)
+                && let Some(k) = self.known.get(key)
+            {
+                known.insert(key.clone(), k.clone());
+                owners.insert(key.clone(), owner.clone());
+            }
+        }
+        if known.is_empty() || (known == self.known && owners == self.owners) {
             return;
         }
         let file = File {
             binary: self.binary.clone(),
-            known: std::mem::take(learnt),
+            known,
+            owners,
         };
         let _ = write_atomically(path, &file);
     }
@@ -176,4 +206,43 @@ pub(crate) fn write_atomically(path: &Path, value: &impl Serialize) -> std::io::
     serde_json::to_writer(std::io::BufWriter::new(tmp.as_file_mut()), value)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proposal::{ParseOptions, parse};
+
+    fn proposal(path: &str, text: &str) -> Proposal {
+        parse(Path::new(path), text.to_string(), &ParseOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn a_run_over_some_proposals_keeps_what_is_known_of_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::default();
+        let a = proposal("proposals/a.md", "# A\n\nText.\n");
+        let b = proposal("proposals/b.md", "# B\n\nText.\n");
+        let mut memo = Memo::open(Some(dir.path()), &config);
+        for p in [&a, &b] {
+            memo.put(memo.key(p, None), &[], None);
+        }
+        memo.save();
+        // `wb check a.md`: only a is looked at.
+        let mut memo = Memo::open(Some(dir.path()), &config);
+        assert!(memo.get(memo.key(&a, None)).is_some());
+        memo.save();
+        let memo = Memo::open(Some(dir.path()), &config);
+        assert!(memo.get(memo.key(&b, None)).is_some(), "b was forgotten");
+        // a changed: its old result goes, the new one stays, b stays.
+        let old = memo.key(&a, None);
+        let changed = proposal("proposals/a.md", "# A\n\nOther text.\n");
+        let mut memo = Memo::open(Some(dir.path()), &config);
+        memo.put(memo.key(&changed, None), &[], None);
+        memo.save();
+        let memo = Memo::open(Some(dir.path()), &config);
+        assert!(memo.get(old).is_none(), "a's old result is kept");
+        assert!(memo.get(memo.key(&changed, None)).is_some());
+        assert!(memo.get(memo.key(&b, None)).is_some());
+    }
 }

@@ -9,6 +9,14 @@ use crate::proposal::front::{KNOWN_KEYS, REQUIRED_KEYS};
 
 pub(crate) fn front_matter(doc: &Doc) -> Vec<Hit> {
     let f = &doc.p.front;
+    // A document of another kind (an RFC, a KEP) keeps its metadata its own
+    // way, if at all: what it lacks of a PR/FAQ's front-matter is not a
+    // problem, and its `not-a-prfaq` note says what wb took it for. Only a
+    // key it writes and leaves empty is reported.
+    let prfaq = doc.kind.is_prfaq();
+    if !f.present && !prfaq {
+        return Vec::new();
+    }
     if !f.present {
         return vec![Hit::new(
             (1, 1),
@@ -33,6 +41,9 @@ pub(crate) fn front_matter(doc: &Doc) -> Vec<Hit> {
         if f.left_out.iter().any(|k| k == key) {
             continue;
         }
+        if !prfaq && !f.has(key) {
+            continue;
+        }
         let (pos, message) = if f.has(key) {
             (doc.value_pos(key), format!("front-matter `{key}` is empty"))
         } else {
@@ -48,7 +59,7 @@ pub(crate) fn front_matter(doc: &Doc) -> Vec<Hit> {
         };
         out.push(Hit::new(pos, message, hint));
     }
-    for key in f.extra.keys() {
+    for key in f.extra.keys().filter(|_| prfaq) {
         let hint = match crate::portfolio::closest(key, KNOWN_KEYS) {
             Some(k) => format!("did you mean `{k}`? wb keeps unknown keys but does not read them"),
             None => format!(
@@ -93,6 +104,23 @@ mod tests {
         assert_eq!(
             msgs,
             vec!["no front-matter: wb cannot tell this proposal's status, owner or customer"]
+        );
+    }
+
+    #[test]
+    fn another_kind_of_document_misses_no_front_matter() {
+        // An RFC: no PR/FAQ front-matter to miss, nor its keys; a key it
+        // writes and leaves empty is still reported.
+        let rfc = "# Quiet builds\n\n## Summary\n\nBuilds print less.\n\n## Motivation\n\nLogs are long.\n\n## Detailed design\n\nA flag.\n\n## Drawbacks\n\nNone.\n";
+        let f = check_text(rfc);
+        assert_eq!(
+            f.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>(),
+            ["not-a-prfaq"]
+        );
+        let f = check_text(&format!("---\nstart: 2020-01-01\nowner:\n---\n{rfc}"));
+        assert_eq!(
+            rules_of(&f, "front-matter"),
+            vec!["front-matter `owner` is empty"]
         );
     }
 
