@@ -1040,16 +1040,13 @@ mod tests {
         assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
         // So is a lone claim to lead a market: its share is a fact to check.
         // Beside another sign it counts.
-        let f = check_text(&pr(
-            "Ledgerly brings its industry-leading stall ledger to farmers' markets. It closes the day's takings before the stall is packed away.",
-        ));
-        assert!(rules_of(&f, "hyperbole-instead-of-specifics").is_empty());
-        let f = check_text(&pr(
-            "Ledgerly brings its industry-leading stall ledger to farmers' markets, with revolutionary speed.",
-        ));
+        let hype =
+            |summary: &str| rules_of(&check_text(&pr(summary)), "hyperbole-instead-of-specifics");
+        let leading = "Ledgerly brings its industry-leading stall ledger to farmers' markets";
+        assert!(hype(&format!("{leading}. It closes the day's takings early.")).is_empty());
         assert_eq!(
-            rules_of(&f, "hyperbole-instead-of-specifics"),
-            vec![
+            hype(&format!("{leading}, with revolutionary speed.")),
+            [
                 "'industry-leading' in the summary",
                 "'revolutionary' in the summary"
             ]
