@@ -436,6 +436,33 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
                 );
                 continue;
             }
+            // A source that names one file is that proposal (a README.md
+            // too: it is named, not found in passing), when it is Markdown
+            // and not left out by a `!glob`.
+            let named_file =
+                std::fs::symlink_metadata(&base).is_ok_and(|m| !m.is_dir()) && !base.is_dir();
+            if named_file {
+                let rel = base.strip_prefix(root).unwrap_or(&base);
+                let excluded = found.exclude.as_ref().is_some_and(|x| x.is_match(rel));
+                if is_markdown(&base) && !excluded {
+                    found.file(&base);
+                    continue;
+                }
+                let why = if excluded {
+                    "a `!glob` of `proposals` leaves it out"
+                } else {
+                    "it is a file, not a folder, and not Markdown (.md)"
+                };
+                unmatched.push(
+                    loaded
+                        .source_at(i, format!("no proposal matches `{source}`: {why}"))
+                        .hint(
+                            "`proposals` names folders of proposals, globs such as                              `docs/*.md`, or single Markdown files",
+                        )
+                        .into(),
+                );
+                continue;
+            }
             let skipped = found.walk_source(&base, None, false);
             // An empty folder is a portfolio with no proposal yet, not a
             // mistake; a folder whose every file was skipped is.

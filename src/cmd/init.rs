@@ -15,7 +15,8 @@ use super::output::{BOLD, DIM, io_err};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Folder to start the portfolio in (created if missing)
-    #[arg(default_value = ".")]
+    // Its own id: `dir` is the global `-C DIR`'s, which would take the value.
+    #[arg(id = "folder", value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
 
     /// Copy the default templates into .wb/templates/ for editing
@@ -37,9 +38,15 @@ pub fn run(args: Args) -> wb::Result<Exit> {
         }
         .map_err(io_err)?;
     }
+    // Started elsewhere, the next command runs there.
+    let cd = if args.dir == std::path::Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {} && ", args.dir.display())
+    };
     writeln!(
         out,
-        "\nnext: {BOLD}wb new \"What the customer gets\" --customer \"who, in what situation\"{BOLD:#}"
+        "\nnext: {BOLD}{cd}wb new \"What the customer gets\" --customer \"who, in what situation\"{BOLD:#}"
     )
     .map_err(io_err)?;
     Ok(Exit::Ok)

@@ -366,3 +366,22 @@ fn list_shows_no_invisible_characters_and_says_when_nothing_could_be_read() {
     );
     assert!(run.stderr.contains("proposals/a.md:2:"), "{}", run.stderr);
 }
+
+#[test]
+fn init_starts_a_portfolio_in_a_folder_it_creates() {
+    // `wb init DIR` once handed DIR to the global `-C`, which needs a
+    // folder that exists.
+    let p = Project::new();
+    let run = p.wb(&["init", "team/portfolio"]).ok();
+    assert!(p.path().join("team/portfolio/wb.yaml").is_file());
+    assert!(p.path().join("team/portfolio/proposals").is_dir());
+    assert!(
+        run.stdout.contains("next: cd team/portfolio && wb new"),
+        "{}",
+        run.stdout
+    );
+    // With -C, DIR is read from there.
+    std::fs::create_dir_all(p.path().join("other")).unwrap();
+    p.wb(&["-C", "other", "init", "sub"]).ok();
+    assert!(p.path().join("other/sub/wb.yaml").is_file());
+}

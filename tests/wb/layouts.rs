@@ -525,3 +525,46 @@ fn site_urls_are_unique_ignoring_case_and_never_a_device_name() {
     dirs.sort();
     assert_eq!(dirs, ["X-2", "con-proposal", "x"]);
 }
+
+#[test]
+fn a_source_that_names_one_file_loads_it() {
+    let p = Project::new();
+    p.file("docs/refunds.md", proposal("Refunds", "draft"));
+    p.file("docs/sub/README.md", proposal("Sub", "draft"));
+    // A Markdown file named alone is that proposal; a README.md named is
+    // named, not met in passing.
+    for (source, slug) in [
+        ("docs/refunds.md", "refunds"),
+        ("[\"docs/refunds.md\"]", "refunds"),
+        ("[\"docs/sub/README.md\"]", "sub"),
+    ] {
+        p.file("wb.yaml", &format!("proposals: {source}\n"));
+        let run = p.wb(&["list", "--format", "json"]).ok();
+        let json = run.json();
+        assert_eq!(json.as_array().unwrap().len(), 1, "{source}: {json:#}");
+        assert_eq!(json[0]["slug"], slug, "{source}");
+    }
+    // A file that is no proposal, or one a `!glob` leaves out, matches
+    // nothing: exit 2 at its line, never a green "0 checked".
+    p.file("notes.txt", "not a proposal\n");
+    p.file("wb.yaml", "proposals: notes.txt\n");
+    let run = p.wb(&["check"]).code(2);
+    assert!(
+        run.stderr.contains(
+            "wb.yaml:1:12: no proposal matches `notes.txt`: it is a file, not a folder, and not Markdown"
+        ),
+        "{}",
+        run.stderr
+    );
+    p.file(
+        "wb.yaml",
+        "proposals: [docs/refunds.md, \"!docs/refunds.md\"]\n",
+    );
+    let run = p.wb(&["check"]).code(2);
+    assert!(
+        run.stderr
+            .contains("a `!glob` of `proposals` leaves it out"),
+        "{}",
+        run.stderr
+    );
+}
