@@ -538,7 +538,7 @@ fn a_source_that_names_one_file_loads_it() {
         ("[\"docs/refunds.md\"]", "refunds"),
         ("[\"docs/sub/README.md\"]", "sub"),
     ] {
-        p.file("wb.yaml", &format!("proposals: {source}\n"));
+        p.file("wb.yaml", format!("proposals: {source}\n"));
         let run = p.wb(&["list", "--format", "json"]).ok();
         let json = run.json();
         assert_eq!(json.as_array().unwrap().len(), 1, "{source}: {json:#}");
