@@ -857,32 +857,48 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
             out.push((g.start(), seg, phrase));
         }
     }
-    for m in EVERYONE.find_iter(text) {
-        if !in_quote(m.start()) && !negated(&text[..m.start()]) {
-            // "teams of all sizes" is one phrase, not also "teams".
-            out.retain(|(at, seg, phrase)| {
-                !(*seg == Segment::Category && *at == m.start() && phrase.len() < m.len())
-            });
-            out.push((m.start(), Segment::Category, m.as_str().to_string()));
-        }
-    }
-    for m in EVERYONE_AS_CUSTOMER.find_iter(text) {
-        if let Some(w) = EVERYBODY.find(m.as_str())
-            && !in_quote(m.start())
-            && !negated(&text[..m.start()])
-        {
-            let at = m.start() + w.start();
-            // "lets anyone turn receipts into…" is the one word "anyone".
-            out.retain(|(a, seg, phrase)| {
-                !(*seg == Segment::Category
-                    && *a == at
-                    && phrase
-                        .to_lowercase()
-                        .starts_with(&w.as_str().to_lowercase()))
-            });
-            out.push((at, Segment::Category, w.as_str().to_string()));
-        }
-    }
+    // "teams of all sizes" is one phrase, not also "teams". (Each pass
+    // drops what it replaces in one sweep: a long document has thousands.)
+    let everyone: std::collections::HashMap<usize, &str> = EVERYONE
+        .find_iter(text)
+        .filter(|m| !in_quote(m.start()) && !negated(&text[..m.start()]))
+        .map(|m| (m.start(), m.as_str()))
+        .collect();
+    out.retain(|(at, seg, phrase)| {
+        !(*seg == Segment::Category && everyone.get(at).is_some_and(|e| phrase.len() < e.len()))
+    });
+    let mut everyone: Vec<_> = everyone.into_iter().collect();
+    everyone.sort_unstable();
+    out.extend(
+        everyone
+            .into_iter()
+            .map(|(at, e)| (at, Segment::Category, e.to_string())),
+    );
+    // "lets anyone turn receipts into…" is the one word "anyone".
+    let anyone: Vec<(usize, &str)> = EVERYONE_AS_CUSTOMER
+        .find_iter(text)
+        .filter(|m| !in_quote(m.start()) && !negated(&text[..m.start()]))
+        .filter_map(|m| {
+            EVERYBODY
+                .find(m.as_str())
+                .map(|w| (m.start() + w.start(), w.as_str()))
+        })
+        .collect();
+    let words: std::collections::HashMap<usize, String> = anyone
+        .iter()
+        .map(|&(at, w)| (at, w.to_lowercase()))
+        .collect();
+    out.retain(|(a, seg, phrase)| {
+        !(*seg == Segment::Category
+            && words
+                .get(a)
+                .is_some_and(|w| phrase.to_lowercase().starts_with(w.as_str())))
+    });
+    out.extend(
+        anyone
+            .into_iter()
+            .map(|(at, w)| (at, Segment::Category, w.to_string())),
+    );
     out.retain(|(at, _, phrase)| {
         !lists
             .iter()
@@ -1059,7 +1075,9 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
     }
     // Where the release says who it is for: its prose, not the quotes, the
     // steps of how it works, or "anyone can sign up" under getting started.
-    let mut categories: Vec<(usize, usize, String, &'static str)> = Vec::new();
+    // Where each category stands: located only when reported, since a long
+    // document can name "users" thousands of times.
+    let mut categories: Vec<(Place, String, &'static str)> = Vec::new();
     let mut mentioned = false;
     // Segments the release names.
     let mut in_release = 0usize;
@@ -1082,9 +1100,8 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
             match seg {
                 Segment::Specific => in_release += 1,
                 Segment::Category => {
-                    let (line, col) =
-                        doc.locate_match(piece, at, phrase.len().min(text.len() - at));
-                    categories.push((line, col, phrase, piece.place()));
+                    let len = phrase.len().min(text.len() - at);
+                    categories.push((Place::In(piece, at, len), phrase, piece.place()));
                 }
             }
         }
@@ -1112,7 +1129,9 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
                 for (_, seg, phrase) in customer_phrases(&format!("for {lead}")) {
                     match seg {
                         Segment::Specific => specific = true,
-                        Segment::Category => categories.push((f.line, 1, phrase, "the FAQ")),
+                        Segment::Category => {
+                            categories.push((Place::At(f.line, 1), phrase, "the FAQ"));
+                        }
                     }
                 }
             }
@@ -1129,7 +1148,7 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
     // export…") echoes whoever the opening spoke to; on its own it is no
     // definition of the customer. It counts beside another sign.
     let body_only = out.is_empty()
-        && categories.iter().all(|(_, _, phrase, place)| {
+        && categories.iter().all(|(_, phrase, place)| {
             *place == "the press release"
                 && !phrase.contains(',')
                 && !EVERYBODY.is_match(phrase)
@@ -1143,12 +1162,16 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
         return out;
     }
     let mut seen: Vec<String> = Vec::new();
-    for (line, col, phrase, place) in categories {
+    for (at, phrase, place) in categories {
         let key = phrase.to_lowercase();
         if seen.contains(&key) {
             continue;
         }
         seen.push(key);
+        let (line, col) = match at {
+            Place::In(piece, at, len) => doc.locate_match(piece, at, len),
+            Place::At(line, col) => (line, col),
+        };
         let first = phrase
             .split_whitespace()
             .next()
@@ -1171,6 +1194,12 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
         ));
     }
     out
+}
+
+/// Where a phrase stands: at a byte of a piece's text, or at a line and column.
+enum Place<'d> {
+    In(&'d Piece<'d>, usize, usize),
+    At(usize, usize),
 }
 
 /// "without asking anybody", "not everyone": a negation, not a customer.
@@ -1266,10 +1295,31 @@ struct Quote<'p> {
     at: usize,
     /// Who said it, as written ("Ana Ruiz, owner of …"), if anyone.
     attribution: Option<String>,
-    /// The raw lines of the quote and its attribution (angle-bracket
-    /// placeholders are dropped from the parsed text as HTML).
-    raw: String,
+    /// What the raw lines of the quote and its attribution show (angle-
+    /// bracket placeholders are dropped from the parsed text as HTML), read
+    /// once for the quotes of one paragraph.
+    raw: std::rc::Rc<Raw>,
     in_section: bool,
+}
+
+/// What the source lines of a quote show.
+struct Raw {
+    /// A placeholder where the speaker should be ("<NAME>", "[Customer]").
+    placeholder: Option<String>,
+    /// A word that names a speaker ("said", "according to").
+    speaker_word: bool,
+    /// A quotation mark.
+    quote_mark: bool,
+}
+
+impl Raw {
+    fn of(raw: &str) -> std::rc::Rc<Raw> {
+        std::rc::Rc::new(Raw {
+            placeholder: raw_placeholder(raw).map(|m| m.as_str().to_string()),
+            speaker_word: SPEAKER_WORD.is_match(raw),
+            quote_mark: QUOTE_MARK.is_match(raw),
+        })
+    }
 }
 
 /// "said Ana Ruiz, owner…", "— Ana Ruiz, owner…", "Ana Ruiz said": who a
@@ -1321,10 +1371,11 @@ fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
         .collect();
     for (i, piece) in pieces.iter().enumerate() {
         let in_section = matches!(piece.role, Role::CustomerQuote);
-        let raw: String = (piece.line..=piece.end_line)
+        let raw_text = (piece.line..=piece.end_line)
             .map(|n| doc.line(n))
             .collect::<Vec<_>>()
             .join("\n");
+        let raw = Raw::of(&raw_text);
         static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*,").unwrap()
         });
@@ -1363,7 +1414,7 @@ fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
                         text: body,
                         at: 0,
                         attribution,
-                        raw,
+                        raw: raw.clone(),
                         in_section,
                     });
                 }
@@ -1397,20 +1448,33 @@ fn quotes<'p>(doc: &'p Doc<'p>) -> Vec<Quote<'p>> {
             // list items, each item on its own.
             Kind::Block(BlockKind::List { .. }) => {
                 let mut offset = 0;
+                // The source lines, searched onwards from the last item's,
+                // so a long list is read once.
+                let raw_lines: Vec<&str> = raw_text.lines().collect();
+                let mut cursor = 0;
                 for item in text.split('\n') {
                     let start = offset;
                     offset += item.len() + 1;
+                    let said = speech(item, in_section, None);
+                    if said.is_empty() {
+                        continue;
+                    }
                     let opening: String = item
                         .split_whitespace()
                         .take(3)
                         .collect::<Vec<_>>()
                         .join(" ");
-                    let item_raw = raw
-                        .lines()
-                        .find(|l| !opening.is_empty() && l.contains(&opening))
-                        .unwrap_or(item)
-                        .to_string();
-                    for (s, e, attribution) in speech(item, in_section, None) {
+                    let found = raw_lines[cursor.min(raw_lines.len())..]
+                        .iter()
+                        .position(|l| !opening.is_empty() && l.contains(&opening));
+                    let item_raw = Raw::of(match found {
+                        Some(k) => {
+                            cursor += k + 1;
+                            raw_lines[cursor - 1]
+                        }
+                        None => item,
+                    });
+                    for (s, e, attribution) in said {
                         out.push(Quote {
                             piece,
                             text: item[s..e].to_string(),
@@ -1498,11 +1562,11 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Why an attribution does not give the quote to a real person.
-fn fake_attribution(who: &str, raw: &str) -> Option<String> {
+fn fake_attribution(who: &str, raw: &Raw) -> Option<String> {
     if let Some(m) = PLACEHOLDER_NAME
         .find(who)
-        .or_else(|| raw_placeholder(raw))
         .map(|m| m.as_str().to_string())
+        .or_else(|| raw.placeholder.clone())
         .or_else(|| bracketed(who))
     {
         return Some(format!("a placeholder, '{m}'"));
@@ -1673,6 +1737,10 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
     let mut pending: Option<(usize, usize)> = None;
     for (i, mut q) in found.into_iter().enumerate() {
         settle(&mut out, &mut said, pending.take());
+        // A document with this many unconvincing quotes has been told.
+        if out.len() >= MAX_QUOTE_FINDINGS {
+            break;
+        }
         pending = Some((out.len(), q.piece.line));
         if q.attribution.is_none() && q.in_section {
             // "said Jane Doe" or "— Jane Doe" anywhere in the quote section.
@@ -1698,12 +1766,16 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             });
         }
         let text = q.piece.text.as_ref();
-        let (line, col) = if text.get(q.at..).is_some_and(|t| t.starts_with(&q.text)) {
-            let first = q.text.split_whitespace().next().unwrap_or("");
-            let at = q.at + q.text.find(first).unwrap_or(0);
-            doc.locate_match(q.piece, at, first.len())
-        } else {
-            doc.locate(q.piece, q.text.split_whitespace().next().unwrap_or(""), 0)
+        // Located only when reported: a paragraph of a thousand quotes
+        // would be searched a thousand times.
+        let pos = || {
+            if text.get(q.at..).is_some_and(|t| t.starts_with(&q.text)) {
+                let first = q.text.split_whitespace().next().unwrap_or("");
+                let at = q.at + q.text.find(first).unwrap_or(0);
+                doc.locate_match(q.piece, at, first.len())
+            } else {
+                doc.locate(q.piece, q.text.split_whitespace().next().unwrap_or(""), 0)
+            }
         };
         let opening: String = q
             .text
@@ -1716,7 +1788,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
         if QUOTE_TO_WRITE.is_match(&q.text) {
             out.push(
                 Hit::new(
-                    (line, col),
+                    pos(),
                     format!(
                         "the quote in {} is a placeholder: '{}'",
                         q.piece.place(),
@@ -1734,7 +1806,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             Some(who) if SELF_QUOTE.is_match(who) && !others_speak => {
                 out.push(
                     Hit::new(
-                        (line, col),
+                        pos(),
                         format!(
                             "the only quote in the release is its maker's, with no name: '{}'",
                             who.trim_end_matches(['.', ',', ';', ' '])
@@ -1753,7 +1825,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                 if let Some(why) = fake_attribution(who, &q.raw) {
                     out.push(
                         Hit::new(
-                            (line, col),
+                            pos(),
                             format!("the quote in {} is attributed to {why}", q.piece.place()),
                             hint,
                         )
@@ -1771,17 +1843,17 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                         reasons.join(", ")
                     ));
                 }
-                out.push(Hit::new((line, col), message, hint).about(subject));
+                out.push(Hit::new(pos(), message, hint).about(subject));
                 continue;
             }
             None => {
                 // Quoted words with no speaker outside a quote section: a
                 // phrase, an example, a UI label; but a placeholder where the
                 // speaker should be is still one.
-                if let Some(m) = raw_placeholder(&q.raw) {
+                if let Some(m) = &q.raw.placeholder {
                     out.push(
                         Hit::new(
-                            (line, col),
+                            pos(),
                             format!(
                                 "the quote in {} is attributed to a placeholder, '{}'",
                                 q.piece.place(),
@@ -1791,15 +1863,12 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                         )
                         .about(subject),
                     );
-                } else if testimony(&q.text)
-                    && !SPEAKER_WORD.is_match(&q.raw)
-                    && QUOTE_MARK.is_match(&q.raw)
-                {
+                } else if testimony(&q.text) && !q.raw.speaker_word && q.raw.quote_mark {
                     // Someone speaking ("I used to…", "we finally…") in
                     // sentences of their own, and no one named as saying it.
                     out.push(
                         Hit::new(
-                            (line, col),
+                            pos(),
                             format!("the quote in {} names no one", q.piece.place()),
                             hint,
                         )
@@ -1818,7 +1887,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
             if reasons.len() >= 2 {
                 out.push(
                     Hit::new(
-                        (line, col),
+                        pos(),
                         format!(
                             "the customer quote reads like marketing copy: {}",
                             reasons.join(", ")
@@ -1833,6 +1902,9 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
     settle(&mut out, &mut said, pending);
     out
 }
+
+/// The most quotes `customer-quote-sounds-fake` reports in one document.
+const MAX_QUOTE_FINDINGS: usize = 50;
 
 /// Drops the hit `pending` added (at that index, for the paragraph at that
 /// line) when the same paragraph already has the same finding.

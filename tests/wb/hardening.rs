@@ -768,6 +768,37 @@ fn generated(id: &str) -> Vec<u8> {
             "]".repeat(30_000)
         )
         .into_bytes(),
+        // Shapes a rule once read in quadratic time: every list item a
+        // quote, a paragraph of quotes, a paragraph naming its customers on
+        // every line.
+        "body-quoted-items" => {
+            let mut t = format!("{front}# Quotes\n\n");
+            for i in 0..40_000 {
+                t.push_str(&format!(
+                    "- item {i} \"quoted words here are many more than eight words,\" said Ana Ruiz.\n"
+                ));
+            }
+            t.into_bytes()
+        }
+        "body-paragraph-of-quotes" => {
+            let mut t = format!("{front}# Quotes\n\n");
+            for i in 0..20_000 {
+                t.push_str(&format!(
+                    "\"Word {i} is said here by someone who speaks,\" said Bob {i}. "
+                ));
+            }
+            t.push('\n');
+            t.into_bytes()
+        }
+        "body-paragraph-of-customers" => {
+            let mut t = format!("{front}# Customers\n\n");
+            for i in 0..60_000 {
+                t.push_str(&format!(
+                    "Line {i} lets anyone, developers and users and teams everywhere, said the author.\n"
+                ));
+            }
+            t.into_bytes()
+        }
         other => panic!("no generator for {other}"),
     }
 }
@@ -829,6 +860,9 @@ fn corpus_front_matter_and_bodies() {
         ("body-deep-lists", Loads),
         ("body-deep-quotes", Loads),
         ("body-deep-emphasis", Loads),
+        ("body-quoted-items", Loads),
+        ("body-paragraph-of-quotes", Loads),
+        ("body-paragraph-of-customers", Loads),
     ];
     // Bounds for the cases that run alone: (seconds, MiB).
     let alone: &[(&str, u64, u64)] = &[
@@ -840,6 +874,9 @@ fn corpus_front_matter_and_bodies() {
         ("body-deep-lists", 10, 300),
         ("body-deep-quotes", 10, 300),
         ("body-deep-emphasis", 10, 300),
+        ("body-quoted-items", 25, 400),
+        ("body-paragraph-of-quotes", 20, 400),
+        ("body-paragraph-of-customers", 25, 400),
     ];
     let p = Project::new();
     p.wb(&["init"]).ok();
