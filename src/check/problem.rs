@@ -464,7 +464,7 @@ fn mechanisms<'t>(
 /// that wrote their code ("which lines your AI wrote")?
 fn customers_ai(text: &str, start: usize, end: usize) -> bool {
     static THEIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[\s-]+(?:coding|code|chat|desktop))?[\s-]+(?:agents|clients|assistants|tools|chatbots|wrote|writes|generated|generates)\b|^\s*(?:写|が書|向け)").unwrap()
+        Regex::new(r"(?i)^(?:[\s-]+(?:coding|code|chat|desktop))?[\s-]+(?:agents?|clients?|assistants?|tools|chatbots?|wrote|writes|generated|generates)\b|^\s*(?:写|が書|向け)").unwrap()
     });
     static THEIRS_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:your|their|our)\s+$|是\s*$").unwrap());
@@ -839,6 +839,23 @@ mod tests {
                 "{headline}"
             );
         }
+    }
+
+    #[test]
+    fn the_customers_own_ai_agent_is_not_the_mechanism() {
+        // "AI-agent cache waste": one agent as a modifier is the customer's
+        // agent, as "AI coding agents" are.
+        let text = "# Relay targets AI-agent cache waste before coding work begins\n\nSEATTLE -- Developers using coding agents spend cache tokens before work starts.\n\n## Problem\n\nToday it hurts a lot, every single day, for every developer on the team who waits.\n";
+        let f = check_text(text);
+        assert!(
+            rules_of(&f, "solution-first-thinking").is_empty(),
+            "{:?}",
+            rules_of(&f, "solution-first-thinking")
+        );
+        // The product's own AI is still its mechanism.
+        let f =
+            check_text(&text.replace("targets AI-agent cache waste", "uses AI to cut cache waste"));
+        assert_eq!(rules_of(&f, "solution-first-thinking").len(), 1);
     }
 
     #[test]

@@ -645,16 +645,43 @@ static DOCUMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
+    // A "## The press release" heading below the first, before the FAQ:
+    // the sections above it ("North Star", "Context") are about the
+    // document, and the headline is under it.
+    let first = raw.iter().position(|h| h.level > 0).unwrap_or(0);
+    let release = raw
+        .iter()
+        .enumerate()
+        .skip(first + 1)
+        .take_while(|(_, h)| !aliases.role_of(&h.text).is_some_and(Role::is_faq))
+        .find(|(_, h)| {
+            h.form == Form::Heading && aliases.role_of(&h.text) == Some(Role::PressRelease)
+        })
+        .map(|(i, _)| i);
     // After "# X — PR/FAQ" and a paragraph about the document, only a
     // "## Press release" heading may still hold the headline.
     let mut seeking_container = false;
     for (i, h) in raw.iter().enumerate() {
         let shape = shape(h, aliases);
+        if i > first
+            && release.is_some_and(|r| i < r)
+            && matches!(shape, Shape::Plain | Shape::Section)
+        {
+            continue;
+        }
         if seeking_container && shape != Shape::Wrapper {
             return None;
         }
         seeking_container = false;
         match shape {
+            // "### Draft — pilot announcement" with the headline right
+            // under it: a note about the document.
+            Shape::Plain
+                if h.blocks.is_empty()
+                    && DOCUMENT_NOTE.is_match(&h.text)
+                    && raw
+                        .get(i + 1)
+                        .is_some_and(|n| self::shape(n, aliases) == Shape::Plain) => {}
             Shape::Plain => return Some(Pick::Heading(i)),
             Shape::Section => return None,
             Shape::HeadlineSection => {
@@ -684,6 +711,25 @@ fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
                     {
                         seeking_container = true;
                         break;
+                    }
+                    // "*(Written as if it's launch day.)*" under "## The
+                    // press release", a headline heading below it: an
+                    // aside, not the headline.
+                    let aside = {
+                        let t = b.block.text.trim();
+                        (t.starts_with('(') && t.ends_with(')')) || DOCUMENT_NOTE.is_match(t)
+                    };
+                    if b.emphasis
+                        && aside
+                        && h.level > 0
+                        && raw.get(i + 1).is_some_and(|n| {
+                            matches!(
+                                self::shape(n, aliases),
+                                Shape::Plain | Shape::HeadlineSection
+                            )
+                        })
+                    {
+                        continue;
                     }
                     if b.emphasis {
                         return Some(Pick::Block(i, j));
@@ -1638,6 +1684,41 @@ mod tests {
         // Without the label the questions are the general FAQ's.
         let b = parse(&text.replace("Internal FAQ\n", ""), 0, &Aliases::default());
         assert_eq!(b.faqs[0].kind, FaqKind::General);
+    }
+
+    #[test]
+    fn the_headline_is_under_a_press_release_heading_that_follows_other_sections() {
+        // "## North Star" above "## The press release" is about the
+        // document; an aside in parentheses and a note heading under the
+        // release heading are not the headline either.
+        let b = parse(
+            "# Ledger: Working Backwards (PR/FAQ)\n\n## North Star\n\n**Every stall closes its books by six.**\n\nWe judge every feature against that.\n\n## The press release\n\n*(Written as if it is launch day.)*\n\n### Draft — pilot announcement\n\n### Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n\n## FAQ\n\n### What does it cost?\n\nNothing.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b)
+                .into_iter()
+                .filter(|(r, _)| *r != Role::Other)
+                .collect::<Vec<_>>(),
+            vec![
+                (Role::PressRelease, "Ledger: Working Backwards (PR/FAQ)"),
+                (Role::PressRelease, "The press release"),
+                (
+                    Role::Headline,
+                    "Stall owners close the day's books in ten minutes"
+                ),
+                (Role::Summary, ""),
+                (Role::Faq, "FAQ"),
+            ]
+        );
+        // Without sections above it, the release heading changes nothing.
+        let b = parse(
+            "# Stall owners close the day's books in ten minutes\n\n## Press release\n\nSEATTLE -- Text.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(b.sections[0].role, Role::Headline);
     }
 
     #[test]
