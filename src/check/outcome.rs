@@ -54,6 +54,8 @@ static OUTCOME_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?:down|up)\s+(?:by|from)\s+{N}
       | \b(?:reduce[sd]?|cut|drop(?:s|ped)?|fell|falls?|rose|rises?|grows?|grew|increase[sd]?|decrease[sd]?|improve[sd]?|halve[sd]?|double[sd]?)\b[^.;]{{0,50}}?\b(?:by|from|to)\s+{N}
       | \b(?:[1-9]\d?(?:\.\d+)?|0\.\d+)\s?(?:%|percent|per\ cent)\s+(?:fewer|less|more|lower|higher|faster|reduction|increase|improvement|drop|decrease|growth|cut|gain)\b
+      | \d[\d,.]*\s?(?:%|％|割|倍|時間|分|秒|円|件|시간|분|초|원|배|小时|分钟|元)?\s?(?:以上の?|以上|이상|の)?\s?(?:削減|短縮|減少|増加|向上|改善|低減|减少|缩短|降低|提高|提升|增加|단축|절감|감소|증가|향상)
+      | (?:削減|短縮|減少|低減|减少|缩短|降低|提高|提升|增加)了?\s?(?:約|约|近)?\s?\d
         "
     ))
     .unwrap()
@@ -547,6 +549,10 @@ mod tests {
             "Misses fell to 6%.",
             // A change written with the number on the new side only.
             "It turns a full day of refunds into a ten-minute check.",
+            // The same changes in Japanese, Chinese and Korean.
+            "返金の残業時間を 30%削減しました。",
+            "退款时间缩短 2 小时。",
+            "환불 시간을 30% 단축했습니다.",
         ];
         for s in quiet {
             let f = check_text(&doc("", &format!("SEATTLE, March 15, 2027 -- {s}")));
