@@ -22,6 +22,30 @@ use serde_yaml::Value;
 use super::front::{FrontMatter, MAX_FRONT_MATTER_BYTES, parse_date};
 use crate::error::Diagnostic;
 
+/// Is the sidecar at `path` a symbolic link to a file outside the portfolio
+/// `doc` belongs to (the nearest folder above it holding wb.yaml, or its
+/// own folder)? A proposal linked outside is refused; so is its sidecar.
+fn leads_outside(doc: &Path, path: &Path) -> bool {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return false;
+    }
+    let Ok(target) = path.canonicalize() else {
+        return false;
+    };
+    let Some(folder) = doc
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_path_buf))
+    else {
+        return true;
+    };
+    let root = folder
+        .ancestors()
+        .find(|d| d.join(crate::config::CONFIG_FILE).is_file())
+        .unwrap_or(&folder);
+    !target.starts_with(root)
+}
+
 /// The front-matter fields a sidecar key may fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FrontKey {
@@ -156,6 +180,18 @@ impl Layout {
             .parent()
             .map(|d| d.join(&spec.file))
             .unwrap_or_else(|| PathBuf::from(&spec.file));
+        if leads_outside(doc, &path) {
+            return (
+                None,
+                vec![
+                    Diagnostic::new(
+                        &path,
+                        "is a symbolic link that leads outside the portfolio; wb does not follow it",
+                    )
+                    .hint("copy the file into the portfolio instead of linking to it"),
+                ],
+            );
+        }
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, Vec::new()),

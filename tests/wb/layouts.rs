@@ -568,3 +568,49 @@ fn a_source_that_names_one_file_loads_it() {
         run.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_sidecar_linked_outside_the_portfolio_is_not_read() {
+    let p = Project::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.yaml"),
+        "title: Secret from outside\nstatus: provisional\n",
+    )
+    .unwrap();
+    p.file("wb.yaml", KEP_CONFIG);
+    p.file("keps/sig-a/1-a/README.md", kep_readme(1, "Alpha"));
+    p.file("keps/sig-b/2-b/README.md", kep_readme(2, "Beta"));
+    p.file(
+        "shared/beta.yaml",
+        kep_yaml("Beta, shared", "implementable", "2021-03-04"),
+    );
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.yaml"),
+        p.path().join("keps/sig-a/1-a/kep.yaml"),
+    )
+    .unwrap();
+    // A link that stays inside the portfolio is followed.
+    std::os::unix::fs::symlink(
+        p.path().join("shared/beta.yaml"),
+        p.path().join("keps/sig-b/2-b/kep.yaml"),
+    )
+    .unwrap();
+    let run = p.wb(&["list", "--format", "json"]).code(2);
+    assert!(
+        run.stderr.contains(
+            "keps/sig-a/1-a/kep.yaml: is a symbolic link that leads outside the portfolio"
+        ),
+        "{}",
+        run.stderr
+    );
+    let titles: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, ["KEP-1: Alpha", "Beta, shared"]);
+}
