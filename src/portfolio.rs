@@ -134,6 +134,9 @@ impl Portfolio {
                 }
             }
         }
+        if only.is_none() && !tolerate_unmatched && !proposals.is_empty() {
+            errors.extend(unused_layout(&loaded, &options, &proposals));
+        }
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         proposals.retain(|p| match seen.get(&p.slug) {
             Some(first) => {
@@ -477,6 +480,64 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
     }
     let (files, errors) = found.finish();
     (files, errors, unmatched)
+}
+
+/// Layout settings of wb.yaml that apply to none of the proposals: a
+/// sidecar no proposal has beside it (`kep.yml` where the files are
+/// `kep.yaml`), a `kinds` glob that matches none. Each would be silently
+/// ignored: every sidecar value dropped, every RFC judged as a PR/FAQ.
+fn unused_layout(
+    loaded: &config::Loaded,
+    options: &ParseOptions,
+    proposals: &[Proposal],
+) -> Vec<Error> {
+    // At the key, or at the mapping holding it when it is written inline
+    // (`metadata: { file: kep.yml }`); the path as other errors show it.
+    let at = |keys: &[&str], message: String| {
+        let mut d = loaded.error_at(keys, message.clone());
+        if d.pos.is_none() {
+            d = loaded.error_at(&keys[..1], message);
+        }
+        d.path = display_path(&d.path);
+        d
+    };
+    let mut out = Vec::new();
+    if let Some(spec) = &options.layout.sidecar
+        && proposals.iter().all(|p| p.sidecar.is_none())
+        && !proposals
+            .iter()
+            .any(|p| p.path.parent().is_some_and(|d| d.join(&spec.file).exists()))
+    {
+        out.push(
+            at(
+                &["metadata", "file"],
+                format!(
+                    "no proposal has a `{}` beside it: wb read no sidecar",
+                    spec.file
+                ),
+            )
+            .hint(
+                "`metadata.file` names the file that sits beside each proposal (e.g. \
+                     `kep.yaml` next to a KEP's README.md); check the name against the files",
+            )
+            .into(),
+        );
+    }
+    let paths: Vec<&Path> = proposals.iter().map(|p| p.path.as_path()).collect();
+    for glob in loaded.config.kinds.unused(&paths) {
+        out.push(
+            at(
+                &["kinds", glob],
+                format!("the `kinds` glob `{glob}` matches no proposal"),
+            )
+            .hint(
+                "the glob is matched against paths relative to the folder holding \
+                     wb.yaml, e.g. `\"text/*.md\": rfc`; check it against the files",
+            )
+            .into(),
+        );
+    }
+    out
 }
 
 /// The folders a source names before its first glob component

@@ -136,6 +136,19 @@ impl Kinds {
         self.globs.is_empty()
     }
 
+    /// The globs that declare the kind of none of `paths`.
+    pub fn unused<'a>(&'a self, paths: &[&Path]) -> Vec<&'a str> {
+        self.globs
+            .iter()
+            .filter(|(glob, _, _)| {
+                !paths
+                    .iter()
+                    .any(|p| self.declared(p).is_some_and(|(_, g)| g == glob))
+            })
+            .map(|(g, _, _)| g.as_str())
+            .collect()
+    }
+
     /// The kind wb.yaml declares for the file at `path` (as found: relative
     /// to the current folder or absolute), and the glob that says so.
     pub fn declared(&self, path: &Path) -> Option<(DocKind, &str)> {

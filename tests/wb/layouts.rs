@@ -614,3 +614,41 @@ fn a_sidecar_linked_outside_the_portfolio_is_not_read() {
         .collect();
     assert_eq!(titles, ["KEP-1: Alpha", "Beta, shared"]);
 }
+
+#[test]
+fn layout_settings_that_apply_to_no_proposal_say_so() {
+    // A sidecar name no proposal has beside it would drop every value
+    // silently; a `kinds` glob that matches nothing would judge every RFC
+    // as a PR/FAQ. Both are exit 2 at their line, the proposals still read.
+    let p = Project::new();
+    p.file(
+        "wb.yaml",
+        KEP_CONFIG.replace("file: kep.yaml", "file: kep.yml"),
+    );
+    p.file("keps/sig-a/1-a/README.md", kep_readme(1, "Alpha"));
+    p.file(
+        "keps/sig-a/1-a/kep.yaml",
+        kep_yaml("Alpha", "provisional", "2021-03-04"),
+    );
+    let run = p.wb(&["list", "--format", "json"]).code(2);
+    assert!(
+        run.stderr
+            .contains("wb.yaml:4:3: no proposal has a `kep.yml` beside it: wb read no sidecar"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.json().as_array().unwrap().len(), 1);
+    p.file("wb.yaml", KEP_CONFIG);
+    p.wb(&["list"]).ok();
+    p.file(
+        "wb.yaml",
+        format!("{KEP_CONFIG}kinds:\n  \"text/*.md\": rfc\n"),
+    );
+    let run = p.wb(&["check"]).code(2);
+    assert!(
+        run.stderr
+            .contains("the `kinds` glob `text/*.md` matches no proposal"),
+        "{}",
+        run.stderr
+    );
+}
