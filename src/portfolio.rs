@@ -348,6 +348,20 @@ fn names_readme(source: &str) -> bool {
             .is_some_and(|f| f.to_ascii_lowercase().contains("readme"))
 }
 
+/// The sources of `proposals` that load README.md files, as one glob set
+/// (`None`: no source does).
+pub(crate) fn readme_globs(sources: &[String]) -> Option<globset::GlobSet> {
+    let mut set = GlobSetBuilder::new();
+    let mut any = false;
+    for s in sources.iter().filter(|s| names_readme(s)) {
+        if let Ok(g) = glob_of(s) {
+            set.add(g);
+            any = true;
+        }
+    }
+    any.then(|| set.build().ok()).flatten()
+}
+
 /// A glob of wb.yaml, as git and the shells read one: `*` and `?` stop at
 /// `/` (`text/*.md` is the files of `text/`, not of its subfolders), `**`
 /// crosses folders.
@@ -687,14 +701,9 @@ impl Found {
     }
 
     /// Adds the Markdown files under `base` (a folder), keeping those whose
-    /// path relative to the root `matcher` accepts; README.md files are
-    /// skipped. A missing base adds nothing.
-    pub(crate) fn walk(&mut self, base: &Path, matcher: Option<&globset::GlobSet>) {
-        self.walk_source(base, matcher, false);
-    }
-
-    /// [`Found::walk`], loading README.md files when `readme` is set;
-    /// returns what it matched but skipped.
+    /// path relative to the root `matcher` accepts; README.md files only
+    /// when `readme` is set. A missing base adds nothing. Returns what it
+    /// matched but skipped.
     pub(crate) fn walk_source(
         &mut self,
         base: &Path,

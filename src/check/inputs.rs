@@ -133,8 +133,20 @@ impl Selector {
         if path.is_dir() && !is_link {
             let loaded = config::discover(&path)?;
             let mut found = Found::new(&loaded.root, &loaded.root.join(&loaded.config.site.out));
-            found.walk(&path, None);
-            let (files, errors) = found.finish();
+            // A folder's README.md is a proposal where wb.yaml's globs say
+            // so (`keps/*/README.md`), and only there.
+            let readmes = crate::portfolio::readme_globs(&loaded.config.proposals);
+            found.walk_source(&path, None, readmes.is_some());
+            let (mut files, errors) = found.finish();
+            files.retain(|f| {
+                f.file_name()
+                    .is_some_and(|n| !n.eq_ignore_ascii_case("README.md"))
+                    || readmes.as_ref().is_some_and(|set| {
+                        let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+                        let rel = abs.strip_prefix(&loaded.root).unwrap_or(&abs);
+                        set.is_match(rel)
+                    })
+            });
             if files.is_empty() && errors.is_empty() {
                 self.errors.push(Error::usage_hint(
                     format!("no Markdown files in {arg}"),

@@ -652,3 +652,22 @@ fn layout_settings_that_apply_to_no_proposal_say_so() {
         run.stderr
     );
 }
+
+#[test]
+fn checking_a_folder_takes_the_readme_proposals_wb_yaml_names() {
+    let p = Project::new();
+    p.file("wb.yaml", "proposals: [\"keps/*/README.md\"]\n");
+    p.file("README.md", "# This repository\n\nHow to write a KEP.\n");
+    p.file("keps/k1/README.md", proposal("Node features", "draft"));
+    for folder in ["keps", "keps/k1", "."] {
+        let run = p.wb(&["check", folder, "--format", "json"]).code(1);
+        let paths: Vec<String> = run.json()["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["path"].as_str().unwrap().to_string())
+            .collect();
+        // The repository's own README.md is no proposal: no glob names it.
+        assert_eq!(paths, ["keps/k1/README.md"], "wb check {folder}");
+    }
+}
