@@ -489,6 +489,20 @@ pub fn discover(start: &Path) -> Result<Loaded> {
         if candidate.is_file() {
             return load(&candidate);
         }
+        // A wb.yaml that is no file (a folder, a broken link) is a mistake
+        // to report, not a portfolio on defaults.
+        if candidate.symlink_metadata().is_ok() {
+            return Err(Diagnostic::new(
+                crate::portfolio::display_path(&candidate),
+                if candidate.is_dir() {
+                    "is a folder, not a file; wb cannot read its configuration"
+                } else {
+                    "cannot be read: a link to nothing"
+                },
+            )
+            .hint("wb.yaml is a YAML file; `wb init` writes one (move this one aside first)")
+            .into());
+        }
         if dir.join(".git").exists() {
             break;
         }
@@ -521,6 +535,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Ok(Config::default());
+    }
+    // A file of text, a list or a number is no set of settings: say that,
+    // not what serde expected.
+    if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text)
+        && !matches!(
+            value,
+            serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null
+        )
+    {
+        return Err(Diagnostic::new(path, "wb.yaml holds no settings: it is not a mapping of keys")
+            .at(1, 1)
+            .hint("write `key: value` lines, e.g. `proposals: [proposals]`; `wb init` writes a commented one")
+            .into());
     }
     let mut config: Config = yaml::from_str(path, text, 0)?;
     config

@@ -335,3 +335,28 @@ fn a_source_outside_the_portfolio_is_named_at_its_line() {
         assert!(!run.stderr.contains("symbolic link"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn a_wb_yaml_that_is_no_file_or_no_mapping_is_reported() {
+    // A folder named wb.yaml was passed over: wb ran on its defaults.
+    let p = Project::new();
+    p.file("proposals/refunds.md", proposal("Refunds", "draft"));
+    std::fs::create_dir_all(p.path().join("wb.yaml")).unwrap();
+    let run = p.wb(&["check"]).code(2);
+    assert!(
+        run.stderr
+            .contains("wb.yaml: is a folder, not a file; wb cannot read its configuration"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir(p.path().join("wb.yaml")).unwrap();
+    // A wb.yaml of plain text says so, instead of echoing serde.
+    p.file("wb.yaml", "just a sentence about the portfolio\n");
+    let run = p.wb(&["check"]).code(2);
+    assert!(
+        run.stderr
+            .contains("wb.yaml:1:1: wb.yaml holds no settings: it is not a mapping of keys"),
+        "{}",
+        run.stderr
+    );
+}
