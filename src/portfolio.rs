@@ -195,6 +195,13 @@ impl Portfolio {
     /// Several matches list the candidates; none suggests the nearest slug.
     /// A proposal that failed to parse reports its error.
     pub fn find(&self, name: &str) -> Result<&Proposal> {
+        // An empty name is a prefix of every slug, not a choice of one.
+        if name.trim().is_empty() {
+            return Err(Error::usage_hint(
+                "an empty name names no proposal",
+                "give a slug (`wb list` shows them) or a path",
+            ));
+        }
         if let Some(p) = self.proposals.iter().find(|p| p.slug == name) {
             return Ok(p);
         }

@@ -126,6 +126,14 @@ struct Selector {
 
 impl Selector {
     fn add(&mut self, cwd: &Path, arg: &str) -> Result<()> {
+        // `wb check ''` (an unset shell variable) is not "everything".
+        if arg.trim().is_empty() {
+            self.errors.push(Error::usage_hint(
+                "an empty name names no proposal",
+                "give a slug, a file or a folder; with no argument `wb check` checks the portfolio",
+            ));
+            return Ok(());
+        }
         let path = cwd.join(arg);
         let is_link = path
             .symlink_metadata()

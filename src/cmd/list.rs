@@ -38,7 +38,9 @@ pub fn run(args: Args) -> wb::Result<Exit> {
     match args.format {
         Format::Json => print_json(&rows)?,
         Format::Text => {
-            print_table(&rows, portfolio.errors.len())?;
+            let filtered = (!args.status.is_empty() || !args.tag.is_empty())
+                .then_some(portfolio.proposals.len());
+            print_table(&rows, portfolio.errors.len(), filtered)?;
             if let Some(note) = review.state().note() {
                 use std::io::Write;
                 let _ = std::io::stdout().flush();
@@ -54,11 +56,18 @@ pub fn run(args: Args) -> wb::Result<Exit> {
 }
 
 /// The table; `unreadable` files are reported apart (as errors, after it).
-fn print_table(rows: &[Overview], unreadable: usize) -> wb::Result<()> {
+/// `filtered`: the number of proposals before `--status`/`--tag` chose.
+fn print_table(rows: &[Overview], unreadable: usize, filtered: Option<usize>) -> wb::Result<()> {
     let mut out = anstream::stdout().lock();
     if rows.is_empty() {
         use std::io::Write;
         match unreadable {
+            _ if filtered.is_some_and(|n| n > 0) => writeln!(
+                out,
+                "{DIM}no proposal matches --status/--tag ({} proposal{} in all; `wb list` shows them){DIM:#}",
+                filtered.unwrap_or(0),
+                if filtered == Some(1) { "" } else { "s" }
+            ),
             0 => writeln!(
                 out,
                 "{DIM}no proposals yet: `wb new \"Title\"` starts one{DIM:#}"

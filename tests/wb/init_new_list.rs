@@ -385,3 +385,28 @@ fn init_starts_a_portfolio_in_a_folder_it_creates() {
     p.wb(&["-C", "other", "init", "sub"]).ok();
     assert!(p.path().join("other/sub/wb.yaml").is_file());
 }
+
+#[test]
+fn a_filter_that_matches_nothing_and_an_empty_name_say_so() {
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    p.file("proposals/refunds.md", proposal("Refunds", "draft"));
+    // Not "no proposals yet": there is one, the filter chose none.
+    let run = p.wb(&["list", "--status", "approved"]).ok();
+    assert!(
+        run.stdout
+            .contains("no proposal matches --status/--tag (1 proposal in all"),
+        "{}",
+        run.stdout
+    );
+    // An empty name (an unset shell variable) names no proposal: it is not
+    // the only one, nor all of them.
+    for args in [&["show", ""][..], &["check", ""][..]] {
+        let run = p.wb(args).code(2);
+        assert!(
+            run.stderr.contains("an empty name names no proposal"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
