@@ -321,6 +321,33 @@ impl Portfolio {
     }
 }
 
+impl Portfolio {
+    /// Would wb.yaml's `proposals` load a file at `path` (under the root)?
+    /// A `!glob` may leave it out, or no source name it.
+    pub fn would_load(&self, path: &Path) -> bool {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let sources = &self.cfg().proposals;
+        let excluded = sources
+            .iter()
+            .filter_map(|s| s.strip_prefix('!'))
+            .filter_map(|g| glob_of(g).ok())
+            .any(|g| g.compile_matcher().is_match(rel));
+        let readme = rel
+            .file_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("README.md"));
+        !excluded
+            && sources.iter().filter(|s| !s.starts_with('!')).any(|s| {
+                if is_glob(s) {
+                    glob_of(s).is_ok_and(|g| g.compile_matcher().is_match(rel))
+                        && (!readme || names_readme(s))
+                } else {
+                    let source = Path::new(s.trim_end_matches('/'));
+                    rel == source || (rel.starts_with(source) && !readme)
+                }
+            })
+    }
+}
+
 fn is_glob(s: &str) -> bool {
     s.contains(['*', '?', '[', '{'])
 }

@@ -58,6 +58,16 @@ pub fn create(portfolio: &Portfolio, req: &NewProposal) -> Result<PathBuf> {
         .into());
     }
     let path = portfolio.new_path(&req.slug);
+    // A file the portfolio then leaves out would be created and lost from
+    // view: every later command says "no proposal".
+    if !portfolio.would_load(&path) {
+        return Err(Diagnostic::new(
+            crate::portfolio::display_path(&path),
+            "wb.yaml's `proposals` leave this file out (a `!glob` or no source names it); wb new did not write it",
+        )
+        .hint("pick another --slug, or change `proposals` in wb.yaml so that it takes the file")
+        .into());
+    }
     refuse_case_clash(&path)?;
     let name = format!("{}.md.hbs", req.template);
     let Some(source) = templates::template(&portfolio.root, &name)? else {

@@ -410,3 +410,26 @@ fn a_filter_that_matches_nothing_and_an_empty_name_say_so() {
         );
     }
 }
+
+#[test]
+fn new_refuses_a_file_the_portfolio_would_leave_out() {
+    let p = Project::new();
+    p.file(
+        "wb.yaml",
+        "proposals: [\"docs/*.md\", \"!docs/draft-*.md\"]\n",
+    );
+    p.file("docs/refunds.md", proposal("Refunds", "draft"));
+    let run = p
+        .wb(&["new", "Draft thing", "--slug", "draft-thing"])
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("docs/draft-thing.md: wb.yaml's `proposals` leave this file out"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.path().join("docs/draft-thing.md").exists());
+    // A name the globs take is written.
+    p.wb(&["new", "Thing", "--slug", "thing"]).ok();
+    assert!(p.path().join("docs/thing.md").is_file());
+}
