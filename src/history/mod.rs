@@ -544,13 +544,50 @@ pub fn git_dir(root: &Path) -> Option<PathBuf> {
         .map(|r| r.path().to_path_buf())
 }
 
+/// The git configuration as git reads it: the system file unless
+/// `GIT_CONFIG_NOSYSTEM`, the global one (or the file `GIT_CONFIG_GLOBAL`
+/// names instead: libgit2 does not read these variables), the repository's.
+fn git_config(repo: Option<&git2::Repository>) -> Option<git2::Config> {
+    use git2::{Config, ConfigLevel};
+    let global = std::env::var_os("GIT_CONFIG_GLOBAL");
+    let nosystem = std::env::var_os("GIT_CONFIG_NOSYSTEM")
+        .is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+    if global.is_none() && !nosystem {
+        return match repo {
+            Some(r) => r.config().ok(),
+            None => Config::open_default().ok(),
+        };
+    }
+    let mut config = Config::new().ok()?;
+    let mut add = |path: &Path, level: ConfigLevel| {
+        if path.is_file() {
+            let _ = config.add_file(path, level, false);
+        }
+    };
+    if !nosystem && let Ok(p) = Config::find_system() {
+        add(&p, ConfigLevel::System);
+    }
+    match &global {
+        Some(g) => add(Path::new(g), ConfigLevel::Global),
+        None => {
+            if let Ok(p) = Config::find_xdg() {
+                add(&p, ConfigLevel::XDG);
+            }
+            if let Ok(p) = Config::find_global() {
+                add(&p, ConfigLevel::Global);
+            }
+        }
+    }
+    if let Some(r) = repo {
+        add(&r.path().join("config"), ConfigLevel::Local);
+    }
+    Some(config)
+}
+
 /// `user.name <user.email>` from git config, as seen from `dir`.
 pub fn identity(dir: &Path) -> Option<String> {
     limit_memory();
-    let config = match git2::Repository::discover(dir) {
-        Ok(repo) => repo.config().ok()?,
-        Err(_) => git2::Config::open_default().ok()?,
-    };
+    let config = git_config(git2::Repository::discover(dir).ok().as_ref())?;
     let name = config.get_string("user.name").ok()?;
     match config.get_string("user.email") {
         Ok(email) => Some(format!("{name} <{email}>")),

@@ -433,3 +433,35 @@ fn new_refuses_a_file_the_portfolio_would_leave_out() {
     p.wb(&["new", "Thing", "--slug", "thing"]).ok();
     assert!(p.path().join("docs/thing.md").is_file());
 }
+
+#[test]
+fn the_owner_comes_from_the_git_config_git_would_read() {
+    // libgit2 reads ~/.gitconfig whatever GIT_CONFIG_GLOBAL says; git
+    // reads the file the variable names instead.
+    // No repository: its own config would win over both, as in git.
+    let p = Project::new();
+    p.wb(&["init"]).ok();
+    let home = p.path().join(".test-home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(
+        home.join(".gitconfig"),
+        "[user]\n\tname = Home User\n\temail = home@example.com\n",
+    )
+    .unwrap();
+    let isolated = p.path().join("isolated.gitconfig");
+    std::fs::write(
+        &isolated,
+        "[user]\n\tname = Isolated User\n\temail = iso@example.com\n",
+    )
+    .unwrap();
+    p.wb_env(
+        p.path(),
+        &[("GIT_CONFIG_GLOBAL", isolated.to_str().unwrap())],
+        &["new", "Refunds in two minutes", "--slug", "refunds"],
+    );
+    let text = std::fs::read_to_string(p.path().join("proposals/refunds.md")).unwrap();
+    assert!(
+        text.contains("owner: Isolated User <iso@example.com>"),
+        "{text}"
+    );
+}
