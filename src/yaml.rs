@@ -222,7 +222,33 @@ fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize, text: &
     // An error found at the end of the block (an unclosed bracket) points at
     // the block's last line, not at the fence after it.
     let last = text.lines().count().max(1);
+    // "control characters are not allowed at position 31": a byte offset
+    // into the YAML, where the parser gives no line.
+    static POSITION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*at position (\d+)").unwrap());
+    let offset = POSITION
+        .captures(&message)
+        .and_then(|c| c[1].parse::<usize>().ok())
+        .filter(|&n| n <= text.len() && text.is_char_boundary(n));
+    let message = match offset {
+        Some(n) if message.starts_with("control characters") => {
+            let c = text[n..].chars().next().unwrap_or('\0');
+            format!(
+                "a control character (U+{:04X}) is not allowed in YAML",
+                u32::from(c)
+            )
+        }
+        Some(_) => POSITION.replace(&message, "").into_owned(),
+        None => message,
+    };
+    let located = offset.map(|n| {
+        let before = &text[..n];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line + line_offset, col)
+    });
     let (line, col) = match e.location() {
+        _ if located.is_some() => located.unwrap_or((1, 1)),
         Some(l) if l.line() > last => {
             let width = text.lines().last().map_or(0, |s| s.chars().count());
             (last + line_offset, width + 1)
@@ -491,6 +517,16 @@ pub fn find_key(text: &str, keys: &[&str]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_control_character_is_reported_where_it_is() {
+        let text = "title: T\nstatus: draft\nowner: a\u{1}b\n";
+        let e = from_str::<serde_yaml::Value>(Path::new("p/a.md"), text, 1).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p/a.md:4:9: a control character (U+0001) is not allowed in YAML"
+        );
+    }
 
     #[test]
     fn finds_nested_keys() {
