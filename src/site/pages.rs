@@ -317,7 +317,7 @@ fn reuse(staging: &Staging, known: Summary) -> Option<Summary> {
 }
 
 struct Ctx<'a> {
-    hb: &'a handlebars::Handlebars<'static>,
+    hb: &'a Templates,
     site: &'a (dyn Fn(&str) -> SiteInfo + Sync),
     note: Option<String>,
     /// Every proposal's page, relative to a proposal's folder (`p/<slug>/`).
@@ -362,9 +362,17 @@ fn site_slugs(proposals: &[Proposal]) -> Vec<String> {
         .collect()
 }
 
+/// The site's templates, registered, and the file each came from (an
+/// override in `.wb/templates/`, or the built-in one), for errors.
+pub(crate) struct Templates {
+    hb: handlebars::Handlebars<'static>,
+    origins: std::collections::HashMap<&'static str, std::path::PathBuf>,
+}
+
 /// The site's templates, and a key of their text (pages depend on it).
-fn registry(root: &std::path::Path) -> Result<(handlebars::Handlebars<'static>, String)> {
+fn registry(root: &std::path::Path) -> Result<(Templates, String)> {
     let mut hb = handlebars::Handlebars::new();
+    let mut origins = std::collections::HashMap::new();
     let mut texts = Vec::new();
     hb.set_strict_mode(true);
     for name in templates::SITE_TEMPLATES {
@@ -377,6 +385,7 @@ fn registry(root: &std::path::Path) -> Result<(handlebars::Handlebars<'static>, 
                 )
             })?;
         texts.push(source.text.clone());
+        origins.insert(*name, source.origin.clone());
         hb.register_template_string(name, &source.text)
             .map_err(|e| {
                 let d = Diagnostic::new(&source.origin, format!("template error: {}", e.reason()))
@@ -387,17 +396,16 @@ fn registry(root: &std::path::Path) -> Result<(handlebars::Handlebars<'static>, 
                 })
             })?;
     }
-    Ok((hb, cache::key(&[&texts])))
+    Ok((Templates { hb, origins }, cache::key(&[&texts])))
 }
 
-fn page(
-    hb: &handlebars::Handlebars<'static>,
-    template: &str,
-    path: &str,
-    data: &impl Serialize,
-) -> Result<File> {
-    let html = hb.render(template, data).map_err(|e| {
-        let origin = std::path::PathBuf::from(format!("templates/site/{template}.html.hbs"));
+fn page(templates: &Templates, template: &str, path: &str, data: &impl Serialize) -> Result<File> {
+    let html = templates.hb.render(template, data).map_err(|e| {
+        let origin = templates
+            .origins
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| format!("site/{template}.html.hbs").into());
         templates::render_error(&origin, &e)
     })?;
     Ok(File {

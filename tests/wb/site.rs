@@ -546,6 +546,19 @@ fn a_template_error_names_the_file_and_line_and_writes_nothing() {
         run.stderr
     );
     assert_eq!(read(&site, "index.html"), before);
+    // An error met while rendering names the override too, not a
+    // `templates/site/…` file that exists nowhere.
+    p.file(
+        ".wb/templates/site/index.html.hbs",
+        "<p>{{> nosuchpartial}}</p>\n",
+    );
+    let run = p.wb(&["build"]).code(2);
+    assert!(
+        run.stderr.contains(".wb/templates/site/index.html.hbs:1:"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&site, "index.html"), before);
 }
 
 #[test]
