@@ -282,7 +282,10 @@ fn question(text: &str, loose: bool) -> Option<String> {
     let asks = INTERROGATIVES.contains(&first.as_str());
     // Japanese, Chinese and Korean ask with a closing particle as often as
     // with a question mark ("誰のためのツールですか", "支持离线吗").
-    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with(['?', '？', 'か', '吗', '呢', '까'])
+    // The particle may close a sentence ("誰のためのツールですか。").
+    let ends = q.trim_end_matches(['*', '_', ' ']).ends_with(['?', '？'])
+        || q.trim_end_matches(['*', '_', ' ', '。', '.'])
+            .ends_with(['か', '吗', '呢', '까'])
         // "Usable? (how fast is the first win)": a qualifier in brackets
         // after the question mark.
         || q.trim_end_matches(['*', '_', ' '])
@@ -1573,6 +1576,14 @@ mod tests {
                 (FaqKind::General, "これは誰のためのツールですか"),
                 (FaqKind::General, "支持离线吗")
             ]
+        );
+        // The particle may close a sentence, in a bold `Q.` line under a
+        // topic heading of the FAQ.
+        let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問（利用者向け）\n\n### 店舗の人\n\n**Q. これは誰のためのツールですか。**\n店舗のオーナーです。\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            questions(&b),
+            vec![(FaqKind::General, "これは誰のためのツールですか。")]
         );
         // No spaces between words: two characters make a word.
         assert_eq!(count_words("店舗の返金が二分で終わる"), 6);
