@@ -284,7 +284,7 @@ const KNOWN_ACRONYMS: &[&str] = &[
     // File formats and addresses people meet every day.
     "PNG", "JPEG", "JPG", "JPEGs", "GIF", "MP3", "MP4", "URL", "URLs", "CSV",
     // Money and everyday abbreviations.
-    "IOU", "IPO", "ETF", "APR", "FYI", "ASAP", "README",
+    "IOU", "IPO", "ETF", "APR", "FYI", "ASAP", "README", "CV", "TEL", "FAX",
     // Computer parts and sizes on every shop shelf.
     "RAM", "SSD", "HDD", "HDMI", "GB", "TB", "MB", "KB",
     // Language codes beside a translated text.
@@ -686,6 +686,10 @@ fn is_acronym(text: &str, at: usize, word: &str) -> bool {
     if letters < 2 || bare.len() > 6 || KNOWN_ACRONYMS.contains(&bare) {
         return false;
     }
+    // "XXXX", "TEL: XXX-XXXX": a placeholder for a number or a name.
+    if bare.chars().all(|c| c == 'X') {
+        return false;
+    }
     // "Austin, TX": a state or province after a place name.
     if bare.len() == 2 && text[..at].trim_end().ends_with(',') && REGION_CODES.contains(&bare) {
         return false;
@@ -754,7 +758,8 @@ mod tests {
     #[test]
     fn everyday_acronyms_and_brand_names_are_not_jargon() {
         let text = "# The club's member account\n\nMembers of the Eintracht club pay their dues online; no IOU slips, \
-                    no TL;DR notes, a README for the treasurer and a VS Code extension for the webmaster.\n";
+                    no TL;DR notes, a README for the treasurer and a VS Code extension for the webmaster. \
+                    Applicants send a CV to XXXX; the office answers at TEL 555.\n";
         let f = check_text(text);
         assert!(
             rules_of(&f, "internal-jargon-in-pr").is_empty(),
