@@ -647,6 +647,17 @@ static DOCUMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:document|doc|press release|faqs?|pr/faq|prfaq|working backwards|draft|template|companion docs?)\b").unwrap()
 });
 
+/// The headline after a "Press release:" label in a heading, when three
+/// words or more follow it.
+fn release_headline(text: &str) -> Option<&str> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:the\s+)?press[\s-]+release\s*(?::|—|–|\s-\s|\|)\s*").unwrap()
+    });
+    let m = LABEL.find(text)?;
+    let rest = text[m.end()..].trim();
+    (count_words(rest) >= 3).then_some(rest)
+}
+
 fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
     // A "## The press release" heading below the first, before the FAQ:
     // the sections above it ("North Star", "Context") are about the
@@ -676,6 +687,11 @@ fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
             return None;
         }
         seeking_container = false;
+        // "## Press Release: Unifying engineering memory": the label, then
+        // the headline.
+        if shape == Shape::Wrapper && release_headline(&h.text).is_some() {
+            return Some(Pick::Heading(i));
+        }
         match shape {
             // "### Draft — pilot announcement" with the headline right
             // under it: a note about the document.
@@ -951,7 +967,7 @@ fn assign_roles(
                 let level = h.level;
                 headline_and_summary(
                     Role::Headline,
-                    &h.text,
+                    release_headline(&h.text).unwrap_or(&h.text),
                     level,
                     h.line,
                     h.blocks,
@@ -1730,6 +1746,29 @@ mod tests {
             &Aliases::default(),
         );
         assert_eq!(b.sections[0].role, Role::Headline);
+    }
+
+    #[test]
+    fn a_press_release_label_before_the_headline_is_dropped() {
+        let b = parse(
+            "# PR-FAQ: Ledger\n\n## Press Release: Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n\n## FAQ\n\n### What does it cost?\n\nNothing.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(
+            roles(&b)[1],
+            (
+                Role::Headline,
+                "Stall owners close the day's books in ten minutes"
+            )
+        );
+        // A qualifier is no headline: "Press release (draft)" is the label.
+        let b = parse(
+            "# PR-FAQ: Ledger\n\n## Press release: draft\n\n### Stall owners close the day's books\n\nSEATTLE -- Text.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(b.sections[2].role, Role::Headline);
     }
 
     #[test]
