@@ -338,9 +338,16 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
         // introducing itself ("Working spec for…, written 2026-07-05").
         let quote = piece.kind == Kind::Block(BlockKind::Quote);
         let prose = count_words(text) > DATELINE_WORDS;
+        // "## Press Release (2025-04-15)": the release dated in its own
+        // heading (below the document's title, whose dates are its own).
+        let dated_release = piece.kind == Kind::Heading
+            && wrappers().any(|s| {
+                s.line == piece.line && s.level >= 2 && count_words(&s.heading) <= DATELINE_WORDS
+            });
         if matches!(piece.role, Role::Headline | Role::Subheading)
             || (before_headline && !quote && !prose)
             || in_date_section
+            || dated_release
         {
             out.push((piece, text));
             continue;
@@ -814,6 +821,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_release_dated_in_its_own_heading_has_a_date() {
+        let text = "# Fieldbook — PR/FAQ\n\n## Press release (2027-04-15)\n\nToday Fieldbook opened to surveying firms, who file their records on site.\n";
+        assert!(date_rule(text).is_empty(), "{:?}", date_rule(text));
+        // The document's title dates the document, not the launch.
+        let text = "# Fieldbook — PR/FAQ (2027-04-15)\n\n## Press release\n\nToday Fieldbook opened to surveying firms, who file their records on site.\n";
+        assert_eq!(
+            date_rule(text),
+            vec!["no launch date: no dateline and no launch_date"]
+        );
     }
 
     #[test]
