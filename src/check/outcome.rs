@@ -315,6 +315,12 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
         .find(|s| count_words(&s.heading) <= WRAPPER_WORDS)
         .or_else(|| wrappers().next())
         .map_or(0, |s| s.line);
+    // The lines of the "Press release" headings below the title, read once
+    // (a document can have fifty thousand headings).
+    let release_headings: std::collections::HashSet<usize> = wrappers()
+        .filter(|s| s.level >= 2 && count_words(&s.heading) <= DATELINE_WORDS)
+        .map(|s| s.line)
+        .collect();
     // The first paragraphs of the document's release part, and the first
     // ones after its "Press release" heading, wherever that stands.
     let mut opening_after = 0;
@@ -340,10 +346,7 @@ fn date_places<'d>(doc: &'d Doc) -> Vec<(&'d Piece<'d>, &'d str)> {
         let prose = count_words(text) > DATELINE_WORDS;
         // "## Press Release (2025-04-15)": the release dated in its own
         // heading (below the document's title, whose dates are its own).
-        let dated_release = piece.kind == Kind::Heading
-            && wrappers().any(|s| {
-                s.line == piece.line && s.level >= 2 && count_words(&s.heading) <= DATELINE_WORDS
-            });
+        let dated_release = piece.kind == Kind::Heading && release_headings.contains(&piece.line);
         if matches!(piece.role, Role::Headline | Role::Subheading)
             || (before_headline && !quote && !prose)
             || in_date_section

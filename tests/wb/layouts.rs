@@ -114,15 +114,11 @@ fn kep_repository_loads_every_readme_with_folder_slugs_and_sidecar_metadata() {
     assert_eq!(bad["title"], "Rotating service tokens");
     assert_eq!(bad["status"], "implementable");
     assert!(bad.get("created").is_none(), "{bad}");
-    assert!(
-        run.stderr.contains(
-            "keps/sig-auth/1003-token-rotation/kep.yaml:8:16: `creation-date` `2023-14-05` \
-             is not a date; wb ignores it"
-        ),
-        "{}",
-        run.stderr
+    run.says(
+        "keps/sig-auth/1003-token-rotation/kep.yaml:8:16: `creation-date` `2023-14-05` \
+             is not a date; wb ignores it",
     );
-    assert!(run.stderr.contains("YYYY-MM-DD"), "{}", run.stderr);
+    run.says("YYYY-MM-DD");
     // Named on the command line, the file is read the same way and its
     // sidecar's problem is reported the same way.
     let one = p
@@ -181,17 +177,8 @@ fn a_sidecar_status_wb_yaml_does_not_list_is_reported_and_left_out() {
     );
     let run = p.wb(&["list", "--format", "json"]).code(2);
     assert_eq!(run.json()[0]["status"], "provisional");
-    assert!(
-        run.stderr
-            .contains("keps/sig-x/7-x/kep.yaml:2:9: unknown status `imlpemented`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("implementable, implemented"),
-        "{}",
-        run.stderr
-    );
+    run.says("keps/sig-x/7-x/kep.yaml:2:9: unknown status `imlpemented`");
+    run.says("implementable, implemented");
 }
 
 #[test]
@@ -202,19 +189,11 @@ fn folder_readmes_that_share_a_name_are_an_error_naming_both() {
     p.file("keps/sig-b/42-cache/README.md", "# Cache B\n\nText.\n");
     let run = p.wb(&["list", "--format", "json"]).code(2);
     assert_eq!(run.json().as_array().unwrap().len(), 1);
-    assert!(
-        run.stderr.contains(
-            "keps/sig-b/42-cache/README.md: slug `42-cache` is also used by \
-             keps/sig-a/42-cache/README.md"
-        ),
-        "{}",
-        run.stderr
+    run.says(
+        "keps/sig-b/42-cache/README.md: slug `42-cache` is also used by \
+             keps/sig-a/42-cache/README.md",
     );
-    assert!(
-        run.stderr.contains("named after its folder"),
-        "{}",
-        run.stderr
-    );
+    run.says("named after its folder");
 }
 
 #[test]
@@ -267,15 +246,11 @@ fn a_source_whose_files_were_all_skipped_says_why() {
     p.file("keps/sig-a/1-a/kep.yaml", "title: A\n");
     p.file("keps/sig-b/2-b/README.md", "# B\n\nText.\n");
     let run = p.wb(&["check"]).code(2);
-    assert!(
-        run.stderr.contains(
-            "wb.yaml:1:12: no proposal matches `keps`: 2 README.md files and 1 file that \
-             is not Markdown were skipped"
-        ),
-        "{}",
-        run.stderr
+    run.says(
+        "wb.yaml:1:12: no proposal matches `keps`: 2 README.md files and 1 file that \
+             is not Markdown were skipped",
     );
-    assert!(run.stderr.contains("keps/**/README.md"), "{}", run.stderr);
+    run.says("keps/**/README.md");
     // A glob naming README.md loads them.
     p.file("wb.yaml", "proposals: [keps/**/README.md]\n");
     let run = p.wb(&["list", "--format", "json"]).ok();
@@ -289,12 +264,7 @@ fn a_missing_folder_is_reported_and_the_other_sources_still_load() {
     p.file("proposals/refunds.md", proposal("Refunds", "draft"));
     let run = p.wb(&["list", "--format", "json"]).code(2);
     assert_eq!(run.json()[0]["slug"], "refunds");
-    assert!(
-        run.stderr
-            .contains("wb.yaml:3:5: no proposal matches `archive`: there is no such folder"),
-        "{}",
-        run.stderr
-    );
+    run.says("wb.yaml:3:5: no proposal matches `archive`: there is no such folder");
     // An empty folder is a portfolio with nothing in it yet, not a mistake.
     std::fs::create_dir_all(p.path().join("archive")).unwrap();
     p.wb(&["list"]).ok();
@@ -451,13 +421,7 @@ fn a_status_folder_naming_an_unknown_status_points_at_wb_yaml() {
     );
     p.file("proposals/x.md", proposal("X", "draft"));
     let run = p.wb(&["list"]).code(2);
-    assert!(
-        run.stderr.contains(
-            "wb.yaml:3:3: `status_folders.done` is `launched`, which is not in `statuses`"
-        ),
-        "{}",
-        run.stderr
-    );
+    run.says("wb.yaml:3:3: `status_folders.done` is `launched`, which is not in `statuses`");
 }
 
 #[test]
@@ -481,11 +445,7 @@ fn an_old_version_with_a_status_since_removed_is_still_read() {
     // The current version still has to use a configured status.
     p.file("proposals/refunds.md", proposal("Refunds", "idea"));
     let run = p.wb(&["list"]).code(2);
-    assert!(
-        run.stderr.contains("unknown status `idea`"),
-        "{}",
-        run.stderr
-    );
+    run.says("unknown status `idea`");
 }
 
 #[test]
@@ -494,19 +454,19 @@ fn wb_new_refuses_names_that_clash_on_other_file_systems() {
     p.wb(&["init"]).ok();
     p.file("proposals/x.md", proposal("X", "draft"));
     let run = p.wb(&["new", "Something", "--slug", "X"]).code(2);
-    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
-    assert!(run.stderr.contains("case"), "{}", run.stderr);
+    run.says("already exists");
+    run.says("case");
     // A file wb cannot read still takes the name.
     p.file("proposals/Broken.md", "");
     let run = p.wb(&["new", "Something", "--slug", "broken"]).code(2);
-    assert!(run.stderr.contains("clash"), "{}", run.stderr);
+    run.says("clash");
     for name in ["CON", "prn", "Aux", "NUL", "COM1", "lpt1"] {
         let run = p.wb(&["new", "Something", "--slug", name]).code(2);
         assert!(run.stderr.contains("reserves"), "{name}: {}", run.stderr);
     }
     // A title that slugifies to a device name is refused too.
     let run = p.wb(&["new", "Nul"]).code(2);
-    assert!(run.stderr.contains("--slug"), "{}", run.stderr);
+    run.says("--slug");
     assert!(!p.exists("proposals/nul.md"));
 }
 
@@ -549,24 +509,13 @@ fn a_source_that_names_one_file_loads_it() {
     p.file("notes.txt", "not a proposal\n");
     p.file("wb.yaml", "proposals: notes.txt\n");
     let run = p.wb(&["check"]).code(2);
-    assert!(
-        run.stderr.contains(
-            "wb.yaml:1:12: no proposal matches `notes.txt`: it is a file, not a folder, and not Markdown"
-        ),
-        "{}",
-        run.stderr
-    );
+    run.says("wb.yaml:1:12: no proposal matches `notes.txt`: it is a file, not a folder, and not Markdown");
     p.file(
         "wb.yaml",
         "proposals: [docs/refunds.md, \"!docs/refunds.md\"]\n",
     );
     let run = p.wb(&["check"]).code(2);
-    assert!(
-        run.stderr
-            .contains("a `!glob` of `proposals` leaves it out"),
-        "{}",
-        run.stderr
-    );
+    run.says("a `!glob` of `proposals` leaves it out");
 }
 
 #[cfg(unix)]
@@ -598,13 +547,7 @@ fn a_sidecar_linked_outside_the_portfolio_is_not_read() {
     )
     .unwrap();
     let run = p.wb(&["list", "--format", "json"]).code(2);
-    assert!(
-        run.stderr.contains(
-            "keps/sig-a/1-a/kep.yaml: is a symbolic link that leads outside the portfolio"
-        ),
-        "{}",
-        run.stderr
-    );
+    run.says("keps/sig-a/1-a/kep.yaml: is a symbolic link that leads outside the portfolio");
     let titles: Vec<String> = run
         .json()
         .as_array()
@@ -631,12 +574,7 @@ fn layout_settings_that_apply_to_no_proposal_say_so() {
         kep_yaml("Alpha", "provisional", "2021-03-04"),
     );
     let run = p.wb(&["list", "--format", "json"]).code(2);
-    assert!(
-        run.stderr
-            .contains("wb.yaml:4:3: no proposal has a `kep.yml` beside it: wb read no sidecar"),
-        "{}",
-        run.stderr
-    );
+    run.says("wb.yaml:4:3: no proposal has a `kep.yml` beside it: wb read no sidecar");
     assert_eq!(run.json().as_array().unwrap().len(), 1);
     p.file("wb.yaml", KEP_CONFIG);
     p.wb(&["list"]).ok();
@@ -645,12 +583,7 @@ fn layout_settings_that_apply_to_no_proposal_say_so() {
         format!("{KEP_CONFIG}kinds:\n  \"text/*.md\": rfc\n"),
     );
     let run = p.wb(&["check"]).code(2);
-    assert!(
-        run.stderr
-            .contains("the `kinds` glob `text/*.md` matches no proposal"),
-        "{}",
-        run.stderr
-    );
+    run.says("the `kinds` glob `text/*.md` matches no proposal");
 }
 
 #[test]

@@ -505,17 +505,8 @@ fn a_failed_strict_build_leaves_the_previous_site_intact() {
     );
     p.file("proposals/empty.md", "");
     let run = p.wb(&["build", "--strict"]).code(2);
-    assert!(
-        run.stderr.contains("proposals/bread.md:3:14: "),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("proposals/empty.md:1:1: the file is empty"),
-        "{}",
-        run.stderr
-    );
+    run.says("proposals/bread.md:3:14: ");
+    run.says("proposals/empty.md:1:1: the file is empty");
     assert_eq!(
         read(&site, "index.html"),
         before,
@@ -540,11 +531,7 @@ fn a_template_error_names_the_file_and_line_and_writes_nothing() {
         "{{#> head}}x{{/head}}\n<p>ok</p>\n{{#each cards}}\n{{/if}}\n",
     );
     let run = p.wb(&["build"]).code(2);
-    assert!(
-        run.stderr.contains(".wb/templates/site/index.html.hbs:4:"),
-        "{}",
-        run.stderr
-    );
+    run.says(".wb/templates/site/index.html.hbs:4:");
     assert_eq!(read(&site, "index.html"), before);
     // An error met while rendering names the override too, not a
     // `templates/site/…` file that exists nowhere.
@@ -553,11 +540,7 @@ fn a_template_error_names_the_file_and_line_and_writes_nothing() {
         "<p>{{> nosuchpartial}}</p>\n",
     );
     let run = p.wb(&["build"]).code(2);
-    assert!(
-        run.stderr.contains(".wb/templates/site/index.html.hbs:1:"),
-        "{}",
-        run.stderr
-    );
+    run.says(".wb/templates/site/index.html.hbs:1:");
     assert_eq!(read(&site, "index.html"), before);
 }
 
@@ -581,13 +564,9 @@ fn templates_and_assets_are_overridden_file_by_file() {
 fn the_output_folder_must_be_the_sites_own() {
     let p = fixture();
     let run = p.wb(&["build", "--out", "proposals"]).code(2);
-    assert!(
-        run.stderr.contains("is the proposals folder"),
-        "{}",
-        run.stderr
-    );
+    run.says("is the proposals folder");
     let run = p.wb(&["build", "--out", "."]).code(2);
-    assert!(run.stderr.contains("holds the portfolio"), "{}", run.stderr);
+    run.says("holds the portfolio");
     for sneaky in [
         "nothere/../proposals",
         "nothere/../.",
@@ -1126,23 +1105,13 @@ fn links_out_of_the_portfolio_are_not_published() {
     )
     .unwrap();
     let run = p.wb(&["build"]).code(2);
-    assert!(
-        run.stderr
-            .contains(".wb/site/wb.css: is a symbolic link that leads outside the portfolio"),
-        "{}",
-        run.stderr
-    );
+    run.says(".wb/site/wb.css: is a symbolic link that leads outside the portfolio");
     assert!(!p.exists("_site"));
     std::fs::remove_file(p.path().join(".wb/site/wb.css")).unwrap();
     std::os::unix::fs::symlink(outside.path().join("elsewhere"), p.path().join("linked")).unwrap();
     p.file("wb.yaml", "proposals: [proposals, linked]\n");
     let run = p.wb(&["build"]).code(2);
-    assert!(
-        run.stderr
-            .contains("linked: is a symbolic link that leads outside the portfolio"),
-        "{}",
-        run.stderr
-    );
+    run.says("linked: is a symbolic link that leads outside the portfolio");
 }
 
 #[test]
