@@ -536,20 +536,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    // A file of text, a list or a number is no set of settings: say that,
-    // not what serde expected.
-    if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text)
-        && !matches!(
-            value,
-            serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null
-        )
-    {
-        return Err(Diagnostic::new(path, "wb.yaml holds no settings: it is not a mapping of keys")
-            .at(1, 1)
-            .hint("write `key: value` lines, e.g. `proposals: [proposals]`; `wb init` writes a commented one")
-            .into());
-    }
-    let mut config: Config = yaml::from_str(path, text, 0)?;
+    let mut config: Config = yaml::from_str(path, text, 0).map_err(|e| {
+        // A file of text, a list or a number is no set of settings: say
+        // that, not what serde expected.
+        match serde_yaml::from_str::<serde_yaml::Value>(text) {
+            Ok(serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null) | Err(_) => e,
+            Ok(_) => Diagnostic::new(path, "wb.yaml holds no settings: it is not a mapping of keys")
+                .at(1, 1)
+                .hint("write `key: value` lines, e.g. `proposals: [proposals]`; `wb init` writes a commented one")
+                .into(),
+        }
+    })?;
     config
         .kinds
         .set_root(path.parent().unwrap_or(Path::new("")));

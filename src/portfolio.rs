@@ -323,29 +323,36 @@ impl Portfolio {
 
 impl Portfolio {
     /// Would wb.yaml's `proposals` load a file at `path` (under the root)?
-    /// A `!glob` may leave it out, or no source name it.
     pub fn would_load(&self, path: &Path) -> bool {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        let sources = &self.cfg().proposals;
-        let excluded = sources
-            .iter()
-            .filter_map(|s| s.strip_prefix('!'))
-            .filter_map(|g| glob_of(g).ok())
-            .any(|g| g.compile_matcher().is_match(rel));
-        let readme = rel
-            .file_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case("README.md"));
-        !excluded
-            && sources.iter().filter(|s| !s.starts_with('!')).any(|s| {
-                if is_glob(s) {
-                    glob_of(s).is_ok_and(|g| g.compile_matcher().is_match(rel))
-                        && (!readme || names_readme(s))
-                } else {
-                    let source = Path::new(s.trim_end_matches('/'));
-                    rel == source || (rel.starts_with(source) && !readme)
-                }
-            })
+        names_file(
+            &self.cfg().proposals,
+            path.strip_prefix(&self.root).unwrap_or(path),
+        )
     }
+}
+
+/// Do `sources` (wb.yaml's `proposals`) take the file at `rel`, relative to
+/// the root? Not when a `!glob` leaves it out; a README.md only where a
+/// glob names README files.
+pub(crate) fn names_file(sources: &[String], rel: &Path) -> bool {
+    let excluded = sources
+        .iter()
+        .filter_map(|s| s.strip_prefix('!'))
+        .filter_map(|g| glob_of(g).ok())
+        .any(|g| g.compile_matcher().is_match(rel));
+    let readme = rel
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("README.md"));
+    !excluded
+        && sources.iter().filter(|s| !s.starts_with('!')).any(|s| {
+            if is_glob(s) {
+                glob_of(s).is_ok_and(|g| g.compile_matcher().is_match(rel))
+                    && (!readme || names_readme(s))
+            } else {
+                let source = Path::new(s.trim_end_matches('/'));
+                rel == source || (rel.starts_with(source) && !readme)
+            }
+        })
 }
 
 fn is_glob(s: &str) -> bool {
@@ -382,18 +389,9 @@ fn names_readme(source: &str) -> bool {
             .is_some_and(|f| f.to_ascii_lowercase().contains("readme"))
 }
 
-/// The sources of `proposals` that load README.md files, as one glob set
-/// (`None`: no source does).
-pub(crate) fn readme_globs(sources: &[String]) -> Option<globset::GlobSet> {
-    let mut set = GlobSetBuilder::new();
-    let mut any = false;
-    for s in sources.iter().filter(|s| names_readme(s)) {
-        if let Ok(g) = glob_of(s) {
-            set.add(g);
-            any = true;
-        }
-    }
-    any.then(|| set.build().ok()).flatten()
+/// Does some source of `proposals` load README.md files?
+pub(crate) fn loads_readmes(sources: &[String]) -> bool {
+    sources.iter().any(|s| names_readme(s))
 }
 
 /// A glob of wb.yaml, as git and the shells read one: `*` and `?` stop at
@@ -490,9 +488,7 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
             // A source that names one file is that proposal (a README.md
             // too: it is named, not found in passing), when it is Markdown
             // and not left out by a `!glob`.
-            let named_file =
-                std::fs::symlink_metadata(&base).is_ok_and(|m| !m.is_dir()) && !base.is_dir();
-            if named_file {
+            if !base.is_dir() {
                 let rel = base.strip_prefix(root).unwrap_or(&base);
                 let excluded = found.exclude.as_ref().is_some_and(|x| x.is_match(rel));
                 if is_markdown(&base) && !excluded {
@@ -508,7 +504,8 @@ fn find_files(loaded: &config::Loaded) -> (Vec<PathBuf>, Vec<Error>, Vec<Error>)
                     loaded
                         .source_at(i, format!("no proposal matches `{source}`: {why}"))
                         .hint(
-                            "`proposals` names folders of proposals, globs such as                              `docs/*.md`, or single Markdown files",
+                            "`proposals` names folders of proposals, globs such as `docs/*.md`, \
+                             or single Markdown files",
                         )
                         .into(),
                 );

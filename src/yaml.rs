@@ -247,14 +247,14 @@ fn to_diagnostic(path: &Path, e: &serde_yaml::Error, line_offset: usize, text: &
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line + line_offset, col)
     });
-    let (line, col) = match e.location() {
-        _ if located.is_some() => located.unwrap_or((1, 1)),
-        Some(l) if l.line() > last => {
+    let (line, col) = match (located, e.location()) {
+        (Some(at), _) => at,
+        (None, Some(l)) if l.line() > last => {
             let width = text.lines().last().map_or(0, |s| s.chars().count());
             (last + line_offset, width + 1)
         }
-        Some(l) => (l.line() + line_offset, l.column()),
-        None => (line_offset + 1, 1),
+        (None, Some(l)) => (l.line() + line_offset, l.column()),
+        (None, None) => (line_offset + 1, 1),
     };
     let (line, col) = match duplicate_at(text, line - line_offset, &message) {
         Some((l, c)) => (l + line_offset, c),

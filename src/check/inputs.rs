@@ -143,17 +143,15 @@ impl Selector {
             let mut found = Found::new(&loaded.root, &loaded.root.join(&loaded.config.site.out));
             // A folder's README.md is a proposal where wb.yaml's globs say
             // so (`keps/*/README.md`), and only there.
-            let readmes = crate::portfolio::readme_globs(&loaded.config.proposals);
-            found.walk_source(&path, None, readmes.is_some());
+            let sources = &loaded.config.proposals;
+            found.walk_source(&path, None, crate::portfolio::loads_readmes(sources));
             let (mut files, errors) = found.finish();
             files.retain(|f| {
+                let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+                let rel = abs.strip_prefix(&loaded.root).unwrap_or(&abs);
                 f.file_name()
                     .is_some_and(|n| !n.eq_ignore_ascii_case("README.md"))
-                    || readmes.as_ref().is_some_and(|set| {
-                        let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
-                        let rel = abs.strip_prefix(&loaded.root).unwrap_or(&abs);
-                        set.is_match(rel)
-                    })
+                    || crate::portfolio::names_file(sources, rel)
             });
             if files.is_empty() && errors.is_empty() {
                 self.errors.push(Error::usage_hint(

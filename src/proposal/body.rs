@@ -667,11 +667,10 @@ fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
         .iter()
         .enumerate()
         .skip(first + 1)
-        .take_while(|(_, h)| !aliases.role_of(&h.text).is_some_and(Role::is_faq))
-        .find(|(_, h)| {
-            h.form == Form::Heading && aliases.role_of(&h.text) == Some(Role::PressRelease)
-        })
-        .map(|(i, _)| i);
+        .map(|(i, h)| (i, h, aliases.role_of(&h.text)))
+        .take_while(|(_, _, role)| !role.is_some_and(Role::is_faq))
+        .find(|(_, h, role)| h.form == Form::Heading && *role == Some(Role::PressRelease))
+        .map(|(i, _, _)| i);
     // After "# X — PR/FAQ" and a paragraph about the document, only a
     // "## Press release" heading may still hold the headline.
     let mut seeking_container = false;
