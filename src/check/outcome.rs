@@ -28,6 +28,10 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The number words an outcome is counted in.
 const N: &str = r"(?:\d[\d,.]*(?:\s?[-–]\s?\d[\d,.]*)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\ hundred|a\ dozen|half\ an?|a\ few)";
+/// An amount counted in the units of Japanese, Korean and Chinese: a
+/// time, a count of cases or times, a multiplier, a percent ("30分", "0件",
+/// "3배", "2 小时"). A year or a day of the month is a date, not an amount.
+const CJK_AMOUNT: &str = r"\d[\d,.]*(?:\s?[~〜～\-–]\s?\d[\d,.]*)?\s?(?:%|％|件|個|回|倍|割|ミリ秒|秒|分|時間|週間|か月|ヶ月|カ月|건|개|회|배|초|분|시간|주|개월|次|个|分钟|秒钟|小时|周|个月)";
 /// The units a time is counted in.
 const UNIT: &str =
     r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
@@ -79,6 +83,8 @@ static OUTCOME_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
       | \b{N}\s+(?:in|out\ of)\s+{N}\b
       | \b(?:fewer|less)\ than\s+\d | \bat\ least\s+\d | [≥≤]\s*\d | [<>]=?\s*\d
       | \bzero\s+[`*_]*\w
+      | {CJK_AMOUNT}
+      | [$€£¥₩]?\d[\d,.]*\s?(?:万|만|억)?\s?(?:円|원|元|달러|ドル)?\s?(?:以下|以内|未満|이하|이내|미만)
         "
     ))
     .unwrap()
@@ -86,7 +92,7 @@ static OUTCOME_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A heading or a question that sets out what success is.
 static SUCCESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)目標|指標|成功|\b(?:success\w*|succeed\w*|metrics?|measur\w*|kpis?|okrs?|goals?|targets?|objectives?|outcomes?|savings|north star|how will we know|meta|objetivos?|ziele?|erfolg\w*|objectifs?|éxito|sucesso|успех\w*|метрик\w*|(?:launch|exit|success|kill|acceptance) (?:criteria|criterion|gates?|bar)|launch acceptance|definition of done)\b").unwrap()
+    Regex::new(r"(?i)目標|指標|成功|基準|목표|지표|성공|성과|수용\s?기준|目标|指标|基准|验收|\b(?:success\w*|succeed\w*|metrics?|measur\w*|kpis?|okrs?|goals?|targets?|objectives?|outcomes?|savings|north star|how will we know|meta|objetivos?|ziele?|erfolg\w*|objectifs?|éxito|sucesso|успех\w*|метрик\w*|(?:launch|exit|success|kill|acceptance) (?:criteria|criterion|gates?|bar)|launch acceptance|definition of done)\b").unwrap()
 });
 
 /// A web address.
@@ -175,6 +181,23 @@ fn has_outcome(text: &str, success: bool) -> bool {
     OUTCOME_CHANGE.is_match(&without_sizes)
         || (success && OUTCOME_AMOUNT.is_match(&without_sizes))
         || success_with_number(&without_sizes)
+        || compares_times(&without_sizes)
+}
+
+/// Does `text` set two times against each other, in the way Japanese,
+/// Korean and Chinese write a change ("再生成では5〜10分…SlideCraftなら3分",
+/// "기존 2시간보다 10분")? A time followed by "なら" is a condition
+/// ("2週間以内なら"), not a contrast. English changes are in `OUTCOME_CHANGE`.
+fn compares_times(text: &str) -> bool {
+    static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        let time = r"\d[\d,.]*(?:\s?[~〜～\-–]\s?\d[\d,.]*)?\s?(?:ミリ秒|秒|分|時間|週間|か月|ヶ月|カ月|초|분|시간|개월|分钟|秒钟|小时|个月)";
+        let contrast = r"(?:[^内上下満後前分秒間月]なら|(?:^|[^に])より|に比べ|と比べ|比べて|대신|보다|에\s?비해|대비|相比|相较|比起|而不是)";
+        Regex::new(&format!(
+            r"{time}[^|\n]{{0,80}}?{contrast}[^|\n]{{0,20}}?{time}"
+        ))
+        .unwrap()
+    });
+    CHANGE.is_match(text)
 }
 
 /// Does `piece` stand where the document sets out what success is: under
@@ -205,7 +228,7 @@ fn success_with_number(text: &str) -> bool {
     SUCCESS_SENTENCE.find_iter(text).any(|m| {
         let sentence = crate::check::text::sentence_at(text, m.start());
         !sentence.trim_end().ends_with('?')
-            && sentence.chars().any(|c| c.is_ascii_digit())
+            && (sentence.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORD.is_match(sentence))
             && !DATE.is_match(sentence)
     }) || AIM.find_iter(text).any(|m| {
         // "Our desire is that a customer should be live in less than 48
@@ -214,6 +237,11 @@ fn success_with_number(text: &str) -> bool {
         !sentence.trim_end().ends_with('?') && OUTCOME_AMOUNT.is_match(sentence)
     })
 }
+
+/// A number in words: "zero spendable funds", "at least three".
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:zero|none|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred|half)\b").unwrap()
+});
 
 /// Words that set an aim: what the writer wants to be true at launch ("our
 /// strong desire is", "the design goal of", "we aim to", "should be able
@@ -225,7 +253,7 @@ static AIM: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that defines success, in the languages of the corpus:
 /// "success is", "success means", "we call it a success", "meta:".
 static SUCCESS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsuccess(?:\s+(?:is|means|would\s+be|will\s+be|looks\s+like|for\s+us\s+is)\b|\s*[:=])|\bcall\s+it\s+a\s+success\b|\b(?:meta|objetivo|ziel|objectif)\s*:|\berfolg\s+(?:ist|heißt|bedeutet)\b|\bуспех\w*|成功(?:指標|の定義|基準)|目標\s*[:：は]").unwrap()
+    Regex::new(r"(?i)\bsuccess(?:\s+(?:is|means|would\s+be|will\s+be|looks\s+like|for\s+us\s+is)\b|\s*[:=])|\bsuccess\s+(?:metric|measure|criteri(?:on|a)|bar|test|condition|threshold)s?\b[^.;]{0,40}?\b(?:is|are|will\s+be)\b|(?:수용|성공|완료)\s?(?:기준|지표|조건)[은는이]|成功标准|验收标准|\bcall\s+it\s+a\s+success\b|\b(?:meta|objetivo|ziel|objectif)\s*:|\berfolg\s+(?:ist|heißt|bedeutet)\b|\bуспех\w*|成功(?:指標|の定義|基準)|目標\s*[:：は]").unwrap()
 });
 
 /// A bound on a size, a requirement of the product: "AES ≥ 128 bits",
@@ -700,6 +728,56 @@ mod tests {
             rules_of(&check_text(&text), "no-measurable-outcome").len(),
             1
         );
+    }
+
+    #[test]
+    fn outcomes_in_other_languages_and_in_words() {
+        let release = |s: &str| {
+            format!(
+                "# Shops refund at the till\n\nSEATTLE, March 15, 2027 -- Refundly handles refunds. {s}\n"
+            )
+        };
+        // A count, a time or a bound in Japanese or Korean units, where the
+        // document sets out success, is its target.
+        for answer in [
+            "返金の誤りが0件であること。",
+            "返金は平均 8분 이내에 끝납니다.",
+            "한 달 비용은 $200 이하입니다.",
+        ] {
+            let text = format!(
+                "{}\n## FAQ\n\n### 成功をどう測りますか。\n\n{answer}\n",
+                release("")
+            );
+            assert!(
+                rules_of(&check_text(&text), "no-measurable-outcome").is_empty(),
+                "{answer}"
+            );
+            // Said of the product in the release, it is a specification.
+            assert_eq!(
+                rules_of(&check_text(&release(answer)), "no-measurable-outcome").len(),
+                1,
+                "{answer}"
+            );
+        }
+        // Two times set against each other are a change.
+        for s in [
+            "全体をやり直すと5〜10分待ちます。Refundlyなら3分で終わります。",
+            "기존 2시간보다 10분 만에 끝납니다.",
+        ] {
+            assert!(
+                rules_of(&check_text(&release(s)), "no-measurable-outcome").is_empty(),
+                "{s}"
+            );
+        }
+        // A schedule ("within two weeks, then…") is no change.
+        let s = "次の予定が2週間以内なら通知し、2〜3週間後より早い場合は前日に送ります。";
+        assert_eq!(
+            rules_of(&check_text(&release(s)), "no-measurable-outcome").len(),
+            1
+        );
+        // A success metric stated in words.
+        let s = "The success metric of the pilot is binary: a shop with zero balance and at least three open refunds closes them all.";
+        assert!(rules_of(&check_text(&release(s)), "no-measurable-outcome").is_empty());
     }
 
     #[test]
