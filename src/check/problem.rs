@@ -292,7 +292,8 @@ fn leads_with_customer(text: &str) -> bool {
 fn first_person(text: &str) -> Option<usize> {
     const LEADS_TO_PEOPLE: &[&str] = &[
         "help", "helps", "helping", "for", "let", "lets", "give", "gives", "empower", "empowers",
-        "enable", "enables", "serve", "serves",
+        "enable", "enables", "serve", "serves", "show", "shows", "tell", "tells", "alert",
+        "alerts", "remind", "reminds", "notify", "notifies",
     ];
     /// Words ending like roles that name things.
     const THINGS: &[&str] = &[
@@ -327,6 +328,14 @@ fn first_person(text: &str) -> Option<usize> {
         "wrappers",
         "adapters",
         "connectors",
+        "errors",
+        "triggers",
+        "timers",
+        "offers",
+        "transfers",
+        "barriers",
+        "borders",
+        "corners",
     ];
     let words: Vec<(usize, &str)> = text
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -729,6 +738,8 @@ mod tests {
             "Dealers recover $2.4M in invalid deductions",
             // The reader addressed, and what changes for them.
             "The home that acts before you ask",
+            // The people shown, told or alerted are the customer.
+            "Relay settles simple claims in minutes and shows adjusters exactly why",
         ] {
             let text = format!(
                 "# {headline}\n\nSEATTLE, March 15, 2027 -- Relay uses AI and machine learning to read every notice.\n\n## Problem\n\n{PROBLEM}\n"
@@ -738,14 +749,21 @@ mod tests {
                 "{headline}"
             );
         }
-        // Under a headline that names no outcome, the same lead fires.
-        let text = format!(
-            "# Relay for deduction notices\n\nSEATTLE, March 15, 2027 -- Relay uses AI and machine learning to read every notice.\n\n## Problem\n\n{PROBLEM}\n"
-        );
-        assert_eq!(
-            rules_of(&check_text(&text), "solution-first-thinking").len(),
-            1
-        );
+        // Under a headline that names no outcome, the same lead fires;
+        // errors shown are no people.
+        for headline in [
+            "Relay for deduction notices",
+            "Relay shows errors in deduction notices",
+        ] {
+            let text = format!(
+                "# {headline}\n\nSEATTLE, March 15, 2027 -- Relay uses AI and machine learning to read every notice.\n\n## Problem\n\n{PROBLEM}\n"
+            );
+            assert_eq!(
+                rules_of(&check_text(&text), "solution-first-thinking").len(),
+                1,
+                "{headline}"
+            );
+        }
     }
 
     #[test]
