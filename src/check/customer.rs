@@ -701,6 +701,7 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
             && !WIDENING.is_match(&rest)
             && words.len() > end + 1
             && !(preposition && next.ends_with("ing"))
+            && !tastes(&words[end..])
     });
     // "50-person teams", "teams of 5-50": a size in numbers.
     let sized = head.iter().any(|w| {
@@ -793,6 +794,59 @@ fn list_narrowed(rest: &str) -> bool {
             NARROWING.contains(&w.as_str())
         })
     }
+}
+
+/// Does a clause after a person word name a taste or a wish rather than a
+/// situation: "people who enjoy watching videos together", "fans wanting
+/// to remember a song", "users who love music"? Anyone may; it finds no
+/// one to interview.
+fn tastes(clause: &[&str]) -> bool {
+    const TASTES: &[&str] = &[
+        "enjoy",
+        "enjoys",
+        "enjoying",
+        "love",
+        "loves",
+        "loving",
+        "like",
+        "likes",
+        "want",
+        "wants",
+        "wanting",
+        "wish",
+        "wishes",
+        "wishing",
+        "care",
+        "cares",
+        "prefer",
+        "prefers",
+        "value",
+        "values",
+        "appreciate",
+        "appreciates",
+        "dream",
+        "dreams",
+    ];
+    let words: Vec<String> = clause
+        .iter()
+        .take(4)
+        .map(|w| {
+            w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .collect();
+    let verb = match words.first().map(String::as_str) {
+        Some("who" | "that") => words[1..].iter().find(|w| {
+            !matches!(
+                w.as_str(),
+                "just" | "really" | "simply" | "actively" | "truly" | "also"
+            )
+        }),
+        Some(_) => words.first(),
+        None => None,
+    };
+    verb.is_some_and(|v| TASTES.contains(&v.as_str()))
 }
 
 /// Byte ranges of `text` inside quotation marks: speech, not the writer's
@@ -2098,6 +2152,15 @@ mod tests {
             (
                 "Any team that runs payroll can start today.",
                 "'Any team' in",
+            ),
+            // A taste or a wish is no situation to find anyone in.
+            (
+                "Ledgerly is for people who enjoy keeping accounts together.",
+                "'people'",
+            ),
+            (
+                "Ledgerly is built for people wanting to balance their books.",
+                "'people'",
             ),
             // Everybody in the document's own language.
             ("Ledgerlyは誰でも使える帳簿です。", "'誰でも'"),

@@ -379,7 +379,46 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
             _ => {}
         }
     }
+    unbox_prose(&mut raw);
     assign_roles(raw, aliases, last_line, comments)
+}
+
+/// The sections a document must box in block quotes before wb reads its
+/// block quotes as its prose.
+const BOXED_SECTIONS: usize = 3;
+
+/// A document that writes every section inside a block quote (a widely
+/// copied press-release template: "## Summary ##\n  > Glitch is…") uses the
+/// quote as a box, not as speech: there, a block quote that does not open
+/// with a quotation mark is the section's paragraph. Speech ("> \"I was so
+/// alone…\" - Minney") stays a quote.
+fn unbox_prose(raw: &mut [RawHeading]) {
+    let with_blocks = raw
+        .iter()
+        .filter(|h| h.level > 0 && !h.blocks.is_empty())
+        .count();
+    let boxed = raw
+        .iter()
+        .filter(|h| {
+            h.level > 0
+                && !h.blocks.is_empty()
+                && h.blocks.iter().all(|b| b.block.kind == BlockKind::Quote)
+        })
+        .count();
+    if boxed < BOXED_SECTIONS || boxed * 3 < with_blocks * 2 {
+        return;
+    }
+    for b in raw.iter_mut().flat_map(|h| h.blocks.iter_mut()) {
+        if b.block.kind == BlockKind::Quote
+            && !b
+                .block
+                .text
+                .trim_start()
+                .starts_with(['"', '“', '«', '「', '„', '\''])
+        {
+            b.block.kind = BlockKind::Paragraph;
+        }
+    }
 }
 
 fn push(
@@ -700,6 +739,17 @@ fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
                     && raw
                         .get(i + 1)
                         .is_some_and(|n| self::shape(n, aliases) == Shape::Plain) => {}
+            // "# Glitch" over "## Heading" and the headline under it: the
+            // product's name titles the document, the labelled text below
+            // is the headline.
+            Shape::Plain
+                if h.blocks.is_empty()
+                    && raw.get(i + 1).is_some_and(|n| {
+                        self::shape(n, aliases) == Shape::HeadlineSection
+                            && n.blocks
+                                .iter()
+                                .any(|b| b.block.kind == BlockKind::Paragraph)
+                    }) => {}
             Shape::Plain => return Some(Pick::Heading(i)),
             Shape::Section => return None,
             Shape::HeadlineSection => {
@@ -1768,6 +1818,55 @@ mod tests {
             &Aliases::default(),
         );
         assert_eq!(b.sections[2].role, Role::Headline);
+    }
+
+    #[test]
+    fn a_template_that_boxes_every_section_in_a_block_quote_is_read_as_prose() {
+        let text = "# Ledger #\n\n## Heading ##\n  > Stall owners close the day's books in ten minutes\n\n\
+                    ## Sub-Heading ##\n  > For market stall owners who count cash by hand.\n\n\
+                    ## Summary ##\n  > Ledger adds up the day's sales while the stall packs away.\n\n\
+                    ## Problem ##\n  > Owners count coins for an hour after closing.\n\n\
+                    ## Quote from the Ledger Team ##\n  > \"We built it for our parents' stall.\" - Ana Ruiz\n\n\
+                    ## Customer Quote ##\n  > \"I go home an hour earlier.\" - Bo Lee, stall owner in Leeds\n";
+        let b = parse(text, 0, &Aliases::default());
+        assert_eq!(
+            roles(&b),
+            vec![
+                (Role::Other, "Ledger"),
+                (
+                    Role::Headline,
+                    "Stall owners close the day's books in ten minutes"
+                ),
+                (
+                    Role::Subheading,
+                    "For market stall owners who count cash by hand."
+                ),
+                (Role::Summary, "Summary"),
+                (Role::Problem, "Problem"),
+                (Role::LeaderQuote, "Quote from the Ledger Team"),
+                (Role::CustomerQuote, "Customer Quote"),
+            ]
+        );
+        let kinds: Vec<BlockKind> = b.sections[3..]
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(|b| b.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Quote,
+                BlockKind::Quote
+            ]
+        );
+        // One block quote in a document of paragraphs stays a quote.
+        let b = parse(
+            "# Stall owners close the day's books\n\n## Summary\n\n> Ledger adds up the day's sales.\n\n## Problem\n\nOwners count coins for an hour.\n",
+            0,
+            &Aliases::default(),
+        );
+        assert_eq!(b.sections[1].blocks[0].kind, BlockKind::Quote);
     }
 
     #[test]

@@ -126,7 +126,11 @@ impl std::fmt::Display for Role {
 
 /// Heading texts (normalised) that identify each role out of the box.
 const BUILTIN: &[(Role, &[&str])] = &[
-    (Role::Headline, &["headline", "the headline", "title"]),
+    // "## Heading ##" over the headline in a widely copied template.
+    (
+        Role::Headline,
+        &["headline", "the headline", "title", "heading"],
+    ),
     (
         Role::Subheading,
         &[
@@ -752,6 +756,14 @@ impl Aliases {
             && PROBLEM_LABEL.is_match(&unbracketed)
         {
             return Some(Role::Problem);
+        }
+        // "Quote from the Glitch team", "Quote from our CEO": the maker's
+        // voice, whatever the company is called.
+        static MAKER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^quotes? from (?:the |our |a |an )?(?:[\w-]+ ){0,3}(?:team|company|founders?|co-founders?|ceo|cto|cpo|leadership|leaders?|makers?|creators?|spokesperson|executives?|product owner|product manager)$").unwrap()
+        });
+        if MAKER_QUOTE.is_match(&unbracketed) {
+            return Some(Role::LeaderQuote);
         }
         // "Customer quote 2", "고객 인용문 1": a numbered instance.
         if let Some((head, n)) = unbracketed.rsplit_once(' ')
