@@ -171,6 +171,24 @@ const CATEGORY: &[&str] = &[
     "fan",
 ];
 
+/// The categories that are an audience: whoever reads, plays, watches or
+/// follows something.
+const AUDIENCE: &[&str] = &[
+    "people",
+    "person",
+    "individual",
+    "consumer",
+    "folk",
+    "public",
+    "audience",
+    "reader",
+    "player",
+    "gamer",
+    "viewer",
+    "listener",
+    "fan",
+];
+
 /// Words that make a phrase everybody: "any team", "all users", "most people".
 const QUANTIFIERS: &[&str] = &[
     "any",
@@ -759,7 +777,15 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
             && !person_like(&w)
             && !QUANTIFIERS.contains(&w.as_str())
     };
-    if heads.iter().all(|h| is_category(h)) && !field {
+    // "basketball fans", "music listeners": a topic before an audience
+    // word names what they like, not a situation you could find them in.
+    let audience = heads.iter().all(|h| {
+        let h = h.to_lowercase();
+        let h = h.trim_matches(|c: char| !c.is_alphanumeric());
+        let h = h.strip_suffix('s').unwrap_or(h);
+        AUDIENCE.contains(&h)
+    });
+    if heads.iter().all(|h| is_category(h)) && (!field || audience) {
         return Some((Segment::Category, phrase));
     }
     // A role with a modifier ("gym owners", "short-term rental hosts").
@@ -2130,6 +2156,11 @@ mod tests {
             (
                 "Pagely gives readers a fresh story every night.",
                 "'readers'",
+            ),
+            // What an audience likes is no situation.
+            (
+                "Basketball fans can now see how two players are linked.",
+                "'Basketball fans'",
             ),
             // The phrase ends at its noun.
             (
