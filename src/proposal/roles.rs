@@ -231,6 +231,8 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "quote from leadership",
             "founder quote",
             "founder's quote",
+            // The template's "Quote from You": the writer is the maker.
+            "quote from you",
         ],
     ),
     (
@@ -278,6 +280,8 @@ const BUILTIN: &[(Role, &[&str])] = &[
             "pricing and availability",
             "how to buy",
             "call to action",
+            "closing and call to action",
+            "closing",
             "where to find it",
             "how to get it",
             "next steps",
@@ -1052,6 +1056,23 @@ mod tests {
         assert_eq!(a.role_of("2. Customer quote"), Some(Role::CustomerQuote));
         assert_eq!(a.role_of("  INTERNAL   FAQ "), Some(Role::InternalFaq));
         assert_eq!(a.role_of("Pricing"), None);
+    }
+
+    #[test]
+    fn the_widely_copied_template_s_headings_have_their_roles() {
+        let a = Aliases::default();
+        for (heading, role) in [
+            ("Heading ##", Role::Headline),
+            ("Sub-Heading", Role::Subheading),
+            ("Quote from You", Role::LeaderQuote),
+            ("Quote from the Tally Team", Role::LeaderQuote),
+            ("Quote from our CEO", Role::LeaderQuote),
+            ("Closing and Call to Action", Role::GettingStarted),
+        ] {
+            assert_eq!(a.role_of(heading), Some(role), "{heading}");
+        }
+        // A quote from someone else is not the maker's.
+        assert_ne!(a.role_of("Quote from a nurse"), Some(Role::LeaderQuote));
     }
 
     #[test]
