@@ -227,7 +227,13 @@ struct Item {
 
 /// `Title: X` or `Headline: X` in a heading or at the start of a line.
 static LABELLED_HEADLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:title|headline)\s*:\s*(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
+
+/// "### Subheading: Market stall owners get their evening back": the
+/// template's label, then the subheading itself (three words or more).
+static LABELLED_SUBHEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:sub-?\s?head(?:ing|line)|subtitle)\s*:\s*(\S+(?:\s+\S+){2,})$").unwrap()
+});
 
 /// "Q:", "Q1:", "Q 2.", "Question:" before a question.
 static Q_PREFIX: LazyLock<Regex> =
@@ -327,6 +333,8 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
                 if let Some(c) = LABELLED_HEADLINE.captures(&heading.text) {
                     heading.text = c[1].trim().to_string();
                     heading.labelled_headline = true;
+                } else if let Some(c) = LABELLED_SUBHEADING.captures(&heading.text) {
+                    heading.text = c[1].trim().to_string();
                 } else if !roles::is_title_label(&heading.text)
                     && aliases.role_of(&heading.text).is_some_and(Role::is_faq)
                 {
@@ -1867,6 +1875,36 @@ mod tests {
             &Aliases::default(),
         );
         assert_eq!(b.sections[1].blocks[0].kind, BlockKind::Quote);
+    }
+
+    #[test]
+    fn the_template_s_labels_in_any_of_their_shapes_have_their_roles() {
+        const HEADLINE: &str = "Stall owners close the day's books in ten minutes";
+        const SUB: &str = "Market stall owners who count cash by hand get their evening back.";
+        const PROBLEM: &str = "Owners count coins for an hour after closing.";
+        for text in [
+            format!(
+                "# Press Release\n## Heading\n\n{HEADLINE}\n\n**Subheading:** {SUB}\n\n## Problem\n\n{PROBLEM}\n"
+            ),
+            format!(
+                "# Press Release\n## Heading: {HEADLINE}\n\n### Subheading: {SUB}\n\nProblem: {PROBLEM}\n"
+            ),
+            format!(
+                "# Tally\n\n### 1. Heading\n\n{HEADLINE}\n\n### 2. Sub-Heading\n\n{SUB}\n\n### 4. Problem Paragraph\n\n{PROBLEM}\n"
+            ),
+            format!(
+                "# Tally\n\n**Heading:** {HEADLINE}\n\n**Subheading:** {SUB}\n\n**Problem**: {PROBLEM}\n"
+            ),
+        ] {
+            let b = parse(&text, 0, &Aliases::default());
+            let r = roles(&b);
+            assert!(r.contains(&(Role::Headline, HEADLINE)), "{text}\n{r:?}");
+            assert!(r.contains(&(Role::Subheading, SUB)), "{text}\n{r:?}");
+            assert!(
+                r.iter().any(|(role, _)| *role == Role::Problem),
+                "{text}\n{r:?}"
+            );
+        }
     }
 
     #[test]

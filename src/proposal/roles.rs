@@ -177,6 +177,8 @@ const BUILTIN: &[(Role, &[&str])] = &[
         Role::Problem,
         &[
             "problem",
+            "problem paragraph",
+            "the problem paragraph",
             "the problem",
             "customer problem",
             "the customer problem",
@@ -199,6 +201,7 @@ const BUILTIN: &[(Role, &[&str])] = &[
         Role::Solution,
         &[
             "solution",
+            "solution paragraph",
             "the solution",
             "our solution",
             "proposed solution",
