@@ -145,6 +145,19 @@ pub fn check_target(guarded: &Guarded, out: &Path) -> Result<()> {
             ));
         }
     }
+    // A link to nowhere (or a loop of links): wb would write through it.
+    if !out.exists()
+        && let Ok(target) = std::fs::read_link(out)
+    {
+        return Err(Error::output(
+            out,
+            format!(
+                "is a symbolic link to `{}`, which leads to no folder",
+                target.display()
+            ),
+            "create the folder it points to, remove the link, or pick another output with --out",
+        ));
+    }
     if out.exists() {
         if !out.is_dir() {
             return Err(Error::output(
@@ -490,6 +503,27 @@ mod tests {
         std::fs::write(foreign.join("a.md"), "x").unwrap();
         assert!(check_target(&g, &foreign).is_err());
         assert!(check_target(&g, &root.join("_site")).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_nowhere_is_named_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("portfolio");
+        std::fs::create_dir_all(root.join("proposals")).unwrap();
+        let g = Guarded::root_only(&root).unwrap();
+        let out = root.join("site-out");
+        std::os::unix::fs::symlink(dir.path().join("gone/site"), &out).unwrap();
+        let out = resolve(&out).unwrap();
+        let err = check_target(&g, &out).unwrap_err().to_string();
+        assert!(err.contains("is a symbolic link to"), "{err}");
+        assert!(err.contains("which leads to no folder"), "{err}");
+        // The link is left as it was.
+        assert!(
+            std::fs::symlink_metadata(root.join("site-out"))
+                .unwrap()
+                .is_symlink()
+        );
     }
 
     #[test]
