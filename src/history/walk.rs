@@ -620,16 +620,17 @@ fn dedup(mut items: Vec<(usize, String)>) -> Vec<(usize, String)> {
 
 fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Iteration {
     let author = commit.author();
-    let message = String::from_utf8_lossy(commit.message_bytes());
-    let message = message.as_ref();
+    let encoding = commit.message_encoding().ok().flatten();
+    let message = decode(commit.message_bytes(), encoding);
+    let message = message.as_str();
     let (body, reviewers, deciders) = split_trailers(message);
     Iteration {
         n: 0,
         commit: Some(commit.id().to_string()),
         short: short_id(commit.id()),
         author: Person {
-            name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+            name: decode(author.name_bytes(), encoding),
+            email: decode(author.email_bytes(), encoding),
         },
         date: super::to_datetime(author.when()),
         subject: summary(commit),
@@ -647,8 +648,37 @@ fn iteration(commit: &Commit, path: &str, blob: Oid, before: Option<Oid>) -> Ite
 fn summary(commit: &Commit) -> String {
     commit
         .summary_bytes()
-        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .map(|b| decode(b, commit.message_encoding().ok().flatten()))
         .unwrap_or_default()
+}
+
+/// A commit's text as a string. Git stores it as the committer's tool
+/// wrote it: UTF-8 nearly always, but older tools wrote Latin-1 (with an
+/// `encoding ISO-8859-1` header, or none at all). Bytes that are not UTF-8
+/// are read as Latin-1 unless the header names another encoding, so "José"
+/// stays "José" rather than "Jos\u{fffd}".
+fn decode(bytes: &[u8], encoding: Option<&str>) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let latin1 = encoding.is_none_or(|e| {
+        matches!(
+            e.to_ascii_lowercase().replace('_', "-").as_str(),
+            "iso-8859-1"
+                | "iso8859-1"
+                | "latin1"
+                | "latin-1"
+                | "l1"
+                | "iso-8859-15"
+                | "cp1252"
+                | "windows-1252"
+        )
+    });
+    if latin1 {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
 }
 
 pub(super) fn short_id(id: Oid) -> String {
@@ -971,6 +1001,44 @@ mod tests {
         assert_eq!(reviewers.len(), 1);
         let names: Vec<&str> = deciders.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Dana Levi", "CFO"]);
+    }
+
+    #[test]
+    fn a_latin1_commit_message_and_author_read_as_latin1() {
+        let mut r = Repo::new();
+        r.write("proposals/a.md", &long("A", ""));
+        let first = r.commit_on("first", &[]);
+        let commit = r.repo.find_commit(first).unwrap();
+        // The same commit as an older tool would write it: Latin-1 bytes,
+        // with and without the header that says so.
+        for header in [true, false] {
+            let mut raw = format!("tree {}\nparent {}\n", commit.tree_id(), first).into_bytes();
+            raw.extend_from_slice(b"author Jos\xe9 <jose@example.com> 1700010000 +0000\n");
+            raw.extend_from_slice(b"committer Jos\xe9 <jose@example.com> 1700010000 +0000\n");
+            if header {
+                raw.extend_from_slice(b"encoding ISO-8859-1\n");
+            }
+            raw.extend_from_slice(b"\nR\xe9sum\xe9 du probl\xe8me\n\nPlus pr\xe9cis.\n");
+            let id = r
+                .repo
+                .odb()
+                .unwrap()
+                .write(git2::ObjectType::Commit, &raw)
+                .unwrap();
+            let c = r.repo.find_commit(id).unwrap();
+            let blob = commit
+                .tree()
+                .unwrap()
+                .get_path(Path::new("proposals/a.md"))
+                .unwrap()
+                .id();
+            let it = iteration(&c, "proposals/a.md", blob, None);
+            assert_eq!(it.subject, "Résumé du problème", "header {header}");
+            assert_eq!(it.body, "Plus précis.");
+            assert_eq!(it.author.name, "José");
+        }
+        // Another encoding named: what is not UTF-8 is marked, not guessed.
+        assert_eq!(decode(b"a\x82\xa0", Some("Shift_JIS")), "a\u{fffd}\u{fffd}");
     }
 
     #[test]
