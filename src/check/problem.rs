@@ -78,6 +78,12 @@ super::options::options! {
     }
 }
 
+/// A headline that promises how soon the customer has it: "plans in
+/// minutes", "settled the same day".
+static SPEED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|within|under)\s+(?:a\s+few\s+|mere\s+)?(?:minutes|seconds|hours|one\s+click|a\s+click)\b|\bsame[- ]day\b|\bovernight\b").unwrap()
+});
+
 pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let p = doc.p;
@@ -109,7 +115,11 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     let headline_for_customer = doc
         .press_release()
         .find(|pc| pc.role == Role::Headline && pc.kind == Kind::Heading)
-        .is_some_and(|pc| leads_with_customer(&pc.text) || super::outcome::states_change(&pc.text));
+        .is_some_and(|pc| {
+            leads_with_customer(&pc.text)
+                || super::outcome::states_change(&pc.text)
+                || SPEED.is_match(&pc.text)
+        });
     for piece in doc.press_release() {
         match (piece.role, piece.kind) {
             (Role::Headline | Role::Subheading, Kind::Heading) => {}
@@ -740,6 +750,8 @@ mod tests {
             "The home that acts before you ask",
             // The people shown, told or alerted are the customer.
             "Relay settles simple claims in minutes and shows adjusters exactly why",
+            // How soon the customer has it is the promise.
+            "Relay turns deduction notices into approved claims in minutes",
         ] {
             let text = format!(
                 "# {headline}\n\nSEATTLE, March 15, 2027 -- Relay uses AI and machine learning to read every notice.\n\n## Problem\n\n{PROBLEM}\n"
