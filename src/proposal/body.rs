@@ -529,23 +529,34 @@ fn paragraph<'a>(
             return;
         }
     }
-    // `Q: How much?` on a line of its own, the answer after it.
-    if Q_PREFIX.is_match(&lines[0])
-        && let Some(q) = question(&lines[0], true)
-    {
-        let mut h = RawHeading::new(7, q, line, Form::Question);
-        h.prefixed = true;
-        let rest = lines[1..].join(" ");
-        let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
-        if !answer.is_empty() {
-            h.blocks.push(RawBlock {
-                block: paragraph_block((line + 1).min(end_line), end_line, answer),
-                emphasis: false,
-                items: Vec::new(),
-                lines: Vec::new(),
-            });
+    // `Q: How much?` on a line of its own, the answer after it; a
+    // paragraph of `Q1:`/`A:` lines with no blank line between them holds
+    // one question per `Q` line.
+    if Q_PREFIX.is_match(&lines[0]) && question(&lines[0], true).is_some() {
+        let starts: Vec<(usize, String)> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| Q_PREFIX.is_match(l))
+            .filter_map(|(i, l)| question(l, true).map(|q| (i, q)))
+            .collect();
+        for (n, (i, q)) in starts.iter().enumerate() {
+            let upto = starts.get(n + 1).map_or(lines.len(), |s| s.0);
+            let at = (line + i).min(end_line);
+            let stop = (line + upto - 1).min(end_line).max(at);
+            let mut h = RawHeading::new(7, q.clone(), at, Form::Question);
+            h.prefixed = true;
+            let rest = lines[i + 1..upto].join(" ");
+            let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
+            if !answer.is_empty() {
+                h.blocks.push(RawBlock {
+                    block: paragraph_block((at + 1).min(stop), stop, answer),
+                    emphasis: false,
+                    items: Vec::new(),
+                    lines: Vec::new(),
+                });
+            }
+            raw.push(h);
         }
-        raw.push(h);
         return;
     }
     // "Customer Problems: …" lines: labels that open sections mid-paragraph.
@@ -2110,6 +2121,28 @@ mod tests {
         assert_eq!(b.sections[1].role, Role::Summary);
         assert_eq!(b.faqs.len(), 2);
         assert_eq!(b.faqs[1].answer, "Templates.");
+    }
+
+    #[test]
+    fn q_and_a_lines_with_no_blank_line_between_are_one_question_each() {
+        let b = parse(
+            "# Refunds at the till\n\nSEATTLE -- Text.\n\nFrequently Asked Questions\n\nQ1: What does it cost?\nA: Nothing for a year.\nQ2: Who keeps the receipts?\nA: The shop.\nQ3: Can I leave?\nA: Any time, with\nall your data.\n",
+            0,
+            &Aliases::default(),
+        );
+        let q: Vec<(&str, &str, usize)> = b
+            .faqs
+            .iter()
+            .map(|f| (f.question.as_str(), f.answer.as_str(), f.line))
+            .collect();
+        assert_eq!(
+            q,
+            vec![
+                ("What does it cost?", "Nothing for a year.", 7),
+                ("Who keeps the receipts?", "The shop.", 9),
+                ("Can I leave?", "Any time, with all your data.", 11),
+            ]
+        );
     }
 
     #[test]
