@@ -344,6 +344,14 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
             }
             NodeValue::HtmlBlock(html) => {
                 collect_comments(&html.literal, line, &mut comments);
+                // `<details><summary>What does it cost?</summary>`: a
+                // question folded away, its answer in the blocks below.
+                if let Some(q) = SUMMARY_TAG
+                    .captures(&html.literal)
+                    .and_then(|c| question(&strip_tags(&c[1]), faq_seen))
+                {
+                    raw.push(RawHeading::new(7, q, line, Form::Question));
+                }
             }
             NodeValue::Paragraph => {
                 collect_inline_comments(node, line_offset, &mut comments);
@@ -377,6 +385,24 @@ pub fn parse(body: &str, line_offset: usize, aliases: &Aliases) -> Body {
                 push_block(&mut raw, BlockKind::Quote, line, end_line, text);
             }
             NodeValue::Table(_) => {
+                // Under an FAQ heading, a table of questions and answers:
+                // one question per row whose first cell asks one.
+                let rows = table_questions(node, line_offset);
+                if faq_seen && !rows.is_empty() {
+                    for (at, q, answer) in rows {
+                        let mut h = RawHeading::new(7, q, at, Form::Question);
+                        if !answer.is_empty() {
+                            h.blocks.push(RawBlock {
+                                block: paragraph_block(at, at, answer),
+                                emphasis: false,
+                                items: Vec::new(),
+                                lines: Vec::new(),
+                            });
+                        }
+                        raw.push(h);
+                    }
+                    continue;
+                }
                 let text = block_text(node);
                 push_block(&mut raw, BlockKind::Table, line, end_line, text);
             }
@@ -473,6 +499,73 @@ fn paragraph_block(line: usize, end_line: usize, text: String) -> Block {
 
 /// Sorts one paragraph into a question, a lead-in and its text, or plain
 /// text (split where a line opens with a section label).
+/// `<summary>…</summary>` in an HTML block.
+static SUMMARY_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<summary[^>]*>(.*?)</summary>").unwrap());
+
+/// Text without its HTML tags: `<b>What?</b>` is "What?".
+fn strip_tags(html: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").unwrap());
+    TAG.replace_all(html, " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The rows of a table whose first cell is a question, as (line, question,
+/// the other cells joined); none unless most body rows ask one.
+fn table_questions<'a>(node: &'a AstNode<'a>, line_offset: usize) -> Vec<(usize, String, String)> {
+    let mut rows = Vec::new();
+    let mut body = 0;
+    for row in node.children() {
+        let header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
+        if header {
+            continue;
+        }
+        body += 1;
+        let line = row.data.borrow().sourcepos.start.line + line_offset;
+        let cells: Vec<String> = row.children().map(inline_text).collect();
+        let Some(first) = cells.first() else { continue };
+        if let Some(q) = question(first, false) {
+            rows.push((line, q, cells[1..].join(" ").trim().to_string()));
+        }
+    }
+    if rows.len() * 2 > body {
+        rows
+    } else {
+        Vec::new()
+    }
+}
+
+/// The lines of a paragraph that opens with a `Q:` line: one question per
+/// `Q` line, the lines after it (an `A:` stripped) its answer.
+fn q_and_a_lines(lines: &[String], line: usize, end_line: usize, raw: &mut Vec<RawHeading>) {
+    let starts: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| Q_PREFIX.is_match(l))
+        .filter_map(|(i, l)| question(l, true).map(|q| (i, q)))
+        .collect();
+    for (n, (i, q)) in starts.iter().enumerate() {
+        let upto = starts.get(n + 1).map_or(lines.len(), |s| s.0);
+        let at = (line + i).min(end_line);
+        let stop = (line + upto - 1).min(end_line).max(at);
+        let mut h = RawHeading::new(7, q.clone(), at, Form::Question);
+        h.prefixed = true;
+        let rest = lines[i + 1..upto].join(" ");
+        let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
+        if !answer.is_empty() {
+            h.blocks.push(RawBlock {
+                block: paragraph_block((at + 1).min(stop), stop, answer),
+                emphasis: false,
+                items: Vec::new(),
+                lines: Vec::new(),
+            });
+        }
+        raw.push(h);
+    }
+}
+
 fn paragraph<'a>(
     node: &'a AstNode<'a>,
     line: usize,
@@ -488,6 +581,16 @@ fn paragraph<'a>(
         .collect::<Vec<_>>()
         .join(" ");
     if text.trim().is_empty() {
+        return;
+    }
+    // Two or more `Q:` lines in one paragraph (`**Q1: …?**` / `**A:** …`
+    // with no blank line between): one question per `Q` line.
+    let q_lines = lines
+        .iter()
+        .filter(|l| Q_PREFIX.is_match(l) && question(l, true).is_some())
+        .count();
+    if q_lines >= 2 && Q_PREFIX.is_match(&lines[0]) {
+        q_and_a_lines(&lines, line, end_line, raw);
         return;
     }
     // `**How much does it cost?** Answer…`, `**Q: …?**`
@@ -533,30 +636,7 @@ fn paragraph<'a>(
     // paragraph of `Q1:`/`A:` lines with no blank line between them holds
     // one question per `Q` line.
     if Q_PREFIX.is_match(&lines[0]) && question(&lines[0], true).is_some() {
-        let starts: Vec<(usize, String)> = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| Q_PREFIX.is_match(l))
-            .filter_map(|(i, l)| question(l, true).map(|q| (i, q)))
-            .collect();
-        for (n, (i, q)) in starts.iter().enumerate() {
-            let upto = starts.get(n + 1).map_or(lines.len(), |s| s.0);
-            let at = (line + i).min(end_line);
-            let stop = (line + upto - 1).min(end_line).max(at);
-            let mut h = RawHeading::new(7, q.clone(), at, Form::Question);
-            h.prefixed = true;
-            let rest = lines[i + 1..upto].join(" ");
-            let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
-            if !answer.is_empty() {
-                h.blocks.push(RawBlock {
-                    block: paragraph_block((at + 1).min(stop), stop, answer),
-                    emphasis: false,
-                    items: Vec::new(),
-                    lines: Vec::new(),
-                });
-            }
-            raw.push(h);
-        }
+        q_and_a_lines(&lines, line, end_line, raw);
         return;
     }
     // "Customer Problems: …" lines: labels that open sections mid-paragraph.
@@ -2121,6 +2201,45 @@ mod tests {
         assert_eq!(b.sections[1].role, Role::Summary);
         assert_eq!(b.faqs.len(), 2);
         assert_eq!(b.faqs[1].answer, "Templates.");
+    }
+
+    #[test]
+    fn faq_tables_folded_questions_and_bold_q_lines_are_questions() {
+        let head = "# Refunds at the till\n\nSEATTLE -- Text.\n\n## FAQ\n\n";
+        for body in [
+            "**Q1: What does it cost?**\n**A:** Nothing.\n**Q2: Who keeps the receipts?**\n**A:** The shop.\n",
+            "| Question | Answer |\n|---|---|\n| What does it cost? | Nothing. |\n| Who keeps the receipts? | The shop. |\n",
+            "<details><summary>What does it cost?</summary>\n\nNothing.\n\n</details>\n\n<details><summary><b>Who keeps the receipts?</b></summary>\n\nThe shop.\n\n</details>\n",
+        ] {
+            let b = parse(&format!("{head}{body}"), 0, &Aliases::default());
+            let q: Vec<(&str, &str)> = b
+                .faqs
+                .iter()
+                .map(|f| (f.question.as_str(), f.answer.as_str()))
+                .collect();
+            assert_eq!(
+                q,
+                vec![
+                    ("What does it cost?", "Nothing."),
+                    ("Who keeps the receipts?", "The shop.")
+                ],
+                "{body}"
+            );
+        }
+        // A table of prices under the FAQ asks nothing, and a table in the
+        // release is a table.
+        let b = parse(
+            &format!("{head}| Plan | Price |\n|---|---|\n| Shop | 5 |\n"),
+            0,
+            &Aliases::default(),
+        );
+        assert!(b.faqs.is_empty());
+        let b = parse(
+            "# Refunds at the till\n\n| Question | Answer |\n|---|---|\n| What does it cost? | Nothing. |\n",
+            0,
+            &Aliases::default(),
+        );
+        assert!(b.faqs.is_empty());
     }
 
     #[test]
