@@ -1623,7 +1623,7 @@ fn past(text: &str, i: usize) -> usize {
 /// "Ana Ruiz, owner of Ruiz Tax, said:" before a quote.
 fn attribution_before(before: &str) -> Option<String> {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[.!?]\s+)([^.!?]{2,100}?)\s+(?:said|says|explains|explained|adds|added|recalls|wrote|writes|notes|noted|comments|commented|shares|shared|remarks|remarked)\s*[:,]?\s*$").unwrap()
+        Regex::new(r"(?i)(?:^|[.!?]\s+)((?:[^.!?]|\b\p{Lu}\.){2,100}?)\s+(?:said|says|explains|explained|adds|added|recalls|wrote|writes|notes|noted|comments|commented|shares|shared|remarks|remarked|put\s+it(?:\s+\w+)?)\s*[:,]?\s*$").unwrap()
     });
     BEFORE
         .captures(before.trim_end_matches(['"', '“', ' ']))
@@ -1642,7 +1642,7 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Why an attribution does not give the quote to a real person.
-fn fake_attribution(who: &str, raw: &Raw) -> Option<String> {
+fn fake_attribution(who: &str, raw: &Raw, title: &str) -> Option<String> {
     if let Some(m) = PLACEHOLDER_NAME
         .find(who)
         .map(|m| m.as_str().to_string())
@@ -1679,6 +1679,9 @@ fn fake_attribution(who: &str, raw: &Raw) -> Option<String> {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
     let words = name.split_whitespace().count();
+    // "Marcus, a player who joined after finding the site": a situation
+    // makes them someone; "Leonard, founder of LinkUp" in LinkUp's own
+    // release is its maker, not a customer made up.
     if words == 1
         && capitals.len() == 1
         && !matches!(
@@ -1686,6 +1689,8 @@ fn fake_attribution(who: &str, raw: &Raw) -> Option<String> {
             "Dr" | "Mr" | "Mrs" | "Ms"
         )
         && (who.contains(',') || who.contains(" from ") || who.contains(" at "))
+        && !situated(who)
+        && !maker_of(who, title)
     {
         return Some(format!("a first name only: '{who}'"));
     }
@@ -1700,6 +1705,29 @@ fn fake_attribution(who: &str, raw: &Raw) -> Option<String> {
         return Some(format!("a first name and an initial only: '{who}'"));
     }
     None
+}
+
+/// Is the speaker the product's maker: a maker's role with no company, or
+/// with the product's own name ("Aashik, creator", "Ifuensan, project
+/// lead", "Leonard, founder of LinkUp" in LinkUp's release)?
+fn maker_of(who: &str, title: &str) -> bool {
+    static MAKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(?:co-?)?founder|creator|maker|maintainer|author|builder|project\s+lead|lead\s+developer)\b").unwrap()
+    });
+    static ORG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:of|at)\s+(?:the\s+)?([\w.-]+)").unwrap());
+    if !MAKER.is_match(who) {
+        return false;
+    }
+    match ORG.captures(who) {
+        None => true,
+        Some(c) => {
+            let org = c[1].trim_end_matches('.').to_lowercase();
+            title
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .any(|t| !t.is_empty() && t.to_lowercase() == org)
+        }
+    }
 }
 
 /// Does an attribution place its speaker: a town and state ("Beverly
@@ -1902,7 +1930,7 @@ pub(crate) fn customer_quote_sounds_fake(doc: &Doc) -> Vec<Hit> {
                 // However concrete the quote, a speaker with no full name (a
                 // role, a first name and a job) is one the reader cannot
                 // find: the issue's reviewer calls these fakes.
-                if let Some(why) = fake_attribution(who, &q.raw) {
+                if let Some(why) = fake_attribution(who, &q.raw, &doc.p.title) {
                     out.push(
                         Hit::new(
                             pos(),
@@ -2020,10 +2048,11 @@ fn testimony(quote: &str) -> bool {
         Regex::new(r"\b(?:I|I'm|I've|I'd|my|me|we|we're|we've|our|us)\b").unwrap()
     });
     let q = quote.trim();
-    count_words(q) >= 12
-        && FIRST_PERSON.is_match(q)
-        && q.trim_end_matches(['"', '”', '\'', '’', '*', '_', ' '])
-            .ends_with(['.', '!', '?'])
+    let end = q.trim_end_matches(['"', '”', '\'', '’', '*', '_', ' ']);
+    // A quote that ends by asking ("Who is the human at this keyboard?",
+    // "Do I take him now, or save the pick?") is what someone asks, the
+    // question the product answers, not an account of what changed.
+    count_words(q) >= 12 && FIRST_PERSON.is_match(q) && end.ends_with(['.', '!'])
 }
 
 /// Words that hold a quote's place until it is written.
@@ -2454,6 +2483,14 @@ mod tests {
         "\"I used to spend every Sunday on refunds; last month I did each one at the till\"";
 
     #[test]
+    fn the_maker_s_founder_by_first_name_is_the_maker() {
+        let text = format!(
+            "# Tillsoft: shops refund a customer in two minutes\n\nSEATTLE, March 15, 2027 -- Tillsoft opened to shops.\n\n{SPEECH}, said Ana, founder of Tillsoft.\n"
+        );
+        assert!(rules_of(&check_text(&text), "customer-quote-sounds-fake").is_empty());
+    }
+
+    #[test]
     fn a_quote_split_by_its_attribution_is_reported_once() {
         let m = release(&format!(
             "{SPEECH}, said the author. \"Refundly is the third way: refund at the till, print the receipt, skip the post office.\""
@@ -2549,6 +2586,14 @@ mod tests {
             "Shops refund while the customer waits at the till.".to_string(),
             // A short quoted phrase is not speech.
             "Shops search for \"refund\" and find the order.".to_string(),
+            // The speaker named before the quote, an initial in the name.
+            "Early customer Ana R. put it simply: \"I used to spend every Sunday on refunds. Last month I did each one at the till.\"".to_string(),
+            // A question quoted is what someone asks, not what changed.
+            "It answers the question we hear at every till: \"Why do we still send a refund by post when the customer is standing right here?\"".to_string(),
+            // A first name in a situation is someone.
+            format!("{SPEECH}, said Ana, a florist who switched after her second lost refund."),
+            // The maker by first name and role is the maker.
+            format!("{SPEECH}, said Ana, creator."),
         ] {
             assert!(release(&q).is_empty(), "{q}: {:?}", release(&q));
         }
@@ -2571,6 +2616,18 @@ mod tests {
             let m = release(&format!("{SPEECH}{who}"));
             assert_eq!(m.len(), 1, "{who}: {m:?}");
             assert!(m[0].contains(why), "{who}: {m:?}");
+        }
+        // A first name with a bare description, or a founder of some other
+        // company, is still no one the reader could find.
+        for who in [
+            ", said Ana, an avid shopper.",
+            ", said Ana, founder of Tillsoft.",
+        ] {
+            let m = release(&format!("{SPEECH}{who}"));
+            assert!(
+                m.len() == 1 && m[0].contains("a first name only"),
+                "{who}: {m:?}"
+            );
         }
         // A surname that is also a trade is a name.
         assert!(release(&format!("{SPEECH} — Ana Baker, Baker Hardware in Tacoma")).is_empty());
