@@ -22,7 +22,7 @@ pub(crate) static HYPERBOLE: LazyLock<Regex> = LazyLock::new(|| {
 /// and Chinese (no spaces between words, so no word boundaries either).
 pub(crate) static HYPERBOLE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:revolutionär\w*|bahnbrechend\w*|innovativ(?:e|er|es|en)?|nahtlos\w*|weltklasse|einzigartig\w*|révolutionnaire\w*|innovant\w*|sans couture|de classe mondiale|révolutionn\w*|revolucionari[oa]s?|innovador(?:a|es|as)?|de clase mundial|revolucionári[oa]s?|inovador(?:a|es|as)?|rivoluzionari[oa]|innovativ[oaie]|революционн\w*|инновационн\w*|прорывн\w*|бесшовн\w*)\b|革新的|画期的|革命的|世界初|業界初|最先端|次世代|圧倒的|唯一無二|シームレス|ゲームチェンジャー|혁신적|혁명적|획기적|세계 최초|업계 최초|게임 체인저|게임체인저|최첨단|차세대|원활한|革命性|颠覆性|划时代|世界首创|业界领先|行业领先|无缝|前所未有",
+        r"(?i)\b(?:revolutionär\w*|bahnbrechend\w*|innovativ(?:e|er|es|en)?|nahtlos\w*|weltklasse|einzigartig\w*|révolutionnaire\w*|innovant\w*|sans couture|de classe mondiale|révolutionn\w*|revolucionari[oa]s?|innovador(?:a|es|as)?|de clase mundial|revolucionári[oa]s?|inovador(?:a|es|as)?|rivoluzionari[oa]|innovativ[oaie]|революционн\w*|инновационн\w*|прорывн\w*|бесшовн\w*)\b|革新的|革新(?:し|する|します)|加速度的|画期的|革命的|世界初|業界初|最先端|次世代|圧倒的|唯一無二|シームレス|ゲームチェンジャー|혁신적|혁명적|획기적|세계 최초|업계 최초|게임 체인저|게임체인저|최첨단|차세대|원활한|革命性|颠覆性|划时代|世界首创|业界领先|行业领先|无缝|前所未有",
     )
     .unwrap()
 });
@@ -34,7 +34,14 @@ static INTENSIFIER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Superlatives, claims only when no number backs them.
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthe (?:fastest|easiest|simplest|smartest|most (?:advanced|powerful|innovative|intuitive|comprehensive|complete|sophisticated|trusted|reliable|efficient))\b|\b(?:world's|industry's|market's) (?:first|best|leading|fastest|most \w+)\b|\bthe best (?:[\w-]+\s+){0,2}?(?:way|tool|app|platform|solution|experience|choice|product|service)\b|\bthe first (?:[\w-]+\s+){0,3}?(?:tool|platform|app|application|editor|layer|product|service|solution|system|framework|engine|library|marketplace|assistant|software|device|protocol|company)s?\b|#1\b|\bnumber one\b").unwrap()
+    Regex::new(r"(?i)\bthe (?:fastest|easiest|simplest|smartest|most (?:advanced|powerful|innovative|intuitive|comprehensive|complete|sophisticated|trusted|reliable|efficient))\b|\b(?:world's|industry's|market's) (?:first|best|leading|fastest|most \w+)\b|\bthe best (?:[\w-]+\s+){0,2}?(?:way|tool|app|platform|solution|experience|choice|product|service)\b|\bthe first (?:[\w-]+\s+){0,3}?(?:tool|platform|app|application|editor|layer|product|service|solution|system|framework|engine|library|marketplace|assistant|software|device|protocol|company|agent|daemon|server|client|sdk|api|model|network|standard|method)s?\b|#1\b|\bnumber one\b").unwrap()
+});
+
+/// Claims to be the only one, or new to the world: "no existing tool",
+/// "no competitor offers", "the only system that…", "for the first time",
+/// "a novel architecture". Claims only when no number backs them.
+static UNIQUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bno (?:other |existing |current )?competitors? (?:offers?|has|have|matches|match|provides?)\b|\bno (?:other|existing|current) (?:[\w-]+ ){0,2}?(?:tools?|products?|solutions?|platforms?|systems?|apps?|services?)\b|\bthe only (?:[\w-]+ ){0,3}?(?:tool|product|platform|system|solution|app|service|framework|one) (?:that|to|which|where|with)\b|\babsent from (?:every|all|any)\b|\bunlike any(?:thing)? (?:else|other)\b|\bfor the first time\b|\ba novel (?:[\w-]+ )?(?:approach|class|architecture|method|technique|way|protocol|solution|system|framework|algorithm|design)\b").unwrap()
 });
 
 /// Comparatives that promise "better" without saying by how much; only in
@@ -81,9 +88,12 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
         let text = piece.text.as_ref();
         let mut found: Vec<(usize, &str, Claim)> = Vec::new();
         // The claim's own figure ("the #1 barrier") backs nothing.
+        // A date backs nothing either: "Seattle, June 13, 2026 — the only
+        // tool that…".
         let unbacked = |at: usize| {
             let sentence = sentence_at(text, at);
-            !NUMBER.is_match(&OWN_FIGURE.replace_all(sentence, " "))
+            let without_dates = super::outcome::without_dates(sentence);
+            !NUMBER.is_match(&OWN_FIGURE.replace_all(&without_dates, " "))
         };
         for m in HYPERBOLE.find_iter(text) {
             found.push((m.start(), m.as_str(), Claim::Hype));
@@ -102,7 +112,7 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
         let claims: &[&Regex] = if piece.in_faq {
             &[]
         } else {
-            &[&*INTENSIFIER, &*SUPERLATIVE]
+            &[&*INTENSIFIER, &*SUPERLATIVE, &*UNIQUE]
         };
         for re in claims {
             for m in re.find_iter(text).filter(|m| unbacked(m.start())) {
@@ -140,8 +150,9 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
                     format!("'{word}' in {} with no number: by how much?", piece.place())
                 }
             };
-            let rank_claim =
-                (claim == Claim::Unbacked && FIRST.is_match(word)) || RANK.is_match(word);
+            let rank_claim = (claim == Claim::Unbacked
+                && (FIRST.is_match(word) || UNIQUE.is_match(word)))
+                || RANK.is_match(word);
             let aside = piece.in_faq || piece.role == Role::HowItWorks;
             alone_harmless += usize::from(rank_claim || aside || MILD.is_match(word));
             out.push(Hit::new(
@@ -153,8 +164,8 @@ pub(crate) fn hyperbole_instead_of_specifics(doc: &Doc) -> Vec<Hit> {
     }
     // The pattern is a release that promises instead of telling; one sign
     // alone is not it when it is
-    // - a claim of rank, to be first or the leading one: a fact about the
-    //   market the reader can check, true or false;
+    // - a claim of rank, to be first, the only one or the leading one: a
+    //   fact about the market the reader can check, true or false;
     // - one marketing word in an FAQ answer or in the paragraph on how the
     //   product works, where the specifics are: a word to edit;
     // - one soft word ("effortless", "seamless", "smarter"): tone in a
@@ -1054,6 +1065,26 @@ mod tests {
             [
                 "'industry-leading' in the summary",
                 "'revolutionary' in the summary"
+            ]
+        );
+        // To be the only one or new to the world is a claim of rank too:
+        // alone it is a fact to check, beside another it counts, and a
+        // date is no number to back it.
+        assert!(hype("Ledgerly takes a novel approach to the stall ledger.").is_empty());
+        assert_eq!(
+            hype(
+                "June 13, 2026 -- Ledgerly answers what no existing tool addresses: \"Who took the cash?\" ledgerly is the first stall-ready agent."
+            ),
+            [
+                "'no existing tool' in the summary with no number to back it",
+                "'the first stall-ready agent' in the summary with no number to back it"
+            ]
+        );
+        assert_eq!(
+            hype("For the first time, stalls keep books with the only app that works offline."),
+            [
+                "'For the first time' in the summary with no number to back it",
+                "'the only app that' in the summary with no number to back it"
             ]
         );
         // Sequence, not a claim; a fast-moving world is not the product.

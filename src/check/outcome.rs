@@ -155,6 +155,14 @@ pub(crate) fn no_measurable_outcome(doc: &Doc) -> Vec<Hit> {
     )]
 }
 
+/// `text` with its calendar dates, months with years and years blanked.
+pub(crate) fn without_dates(text: &str) -> String {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").unwrap());
+    let text = DATE.replace_all(text, " ");
+    let text = LAUNCH.replace_all(&text, " ");
+    YEAR.replace_all(&text, " ").into_owned()
+}
+
 /// Does a metric name a number (a figure, or "zero", "none", "half")?
 fn has_number(metric: &str) -> bool {
     static NUMBER: LazyLock<Regex> =

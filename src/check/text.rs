@@ -348,8 +348,17 @@ pub(crate) fn sentence_at(text: &str, at: usize) -> &str {
         if !matches!(bytes[i], b'.' | b'!' | b'?') {
             return false;
         }
-        let rest = &text[i + 1..];
+        // Closing quotation marks and brackets belong to the sentence they
+        // close: `…believe it?" hired federates…`.
+        let after = &text[i + 1..];
+        let rest = after.trim_start_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
         let trimmed = rest.trim_start();
+        // A question or an exclamation that closes a quotation ends the
+        // sentence whatever follows: a product named in lower case
+        // (`…believe it?" hired federates…`).
+        if bytes[i] != b'.' && rest.len() < after.len() && trimmed.len() < rest.len() {
+            return true;
+        }
         rest.len() != trimmed.len()
             && trimmed
                 .chars()
