@@ -270,8 +270,9 @@ const WEAK_JARGON: &[&str] = &[
 ];
 
 /// A run of capitals (and digits) that reads as an acronym: "SLA", "HL7", "CI/CD".
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Z0-9]*(?:[&/][A-Z0-9]+)*[A-Z0-9]s?\b").unwrap());
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Z][A-Z0-9]*(?:[&/][A-Z0-9]+)*[A-Z0-9]s?(?-u:\b)").unwrap()
+});
 
 /// A dateline opening the summary: "MADISON, Wis., June 14, 2027 --".
 static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -851,6 +852,15 @@ mod tests {
         assert_eq!(
             rules_of(&f, "internal-jargon-in-pr"),
             vec!["'Project Falcon' in the summary: an internal code name"]
+        );
+    }
+
+    #[test]
+    fn an_acronym_against_japanese_text_is_still_an_acronym() {
+        let f = check_text(&pr("店長は社内SLAの確認なしで返金できます。"));
+        assert_eq!(
+            rules_of(&f, "internal-jargon-in-pr"),
+            vec!["'SLA' in the summary: an acronym the press release never spells out"]
         );
     }
 

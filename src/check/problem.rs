@@ -12,7 +12,7 @@ use crate::proposal::{BlockKind, Proposal, Role, Section};
 /// Mechanisms that name how the product works rather than what the customer
 /// gets. Acronyms are matched with their case ("ml" is a millilitre).
 static MECHANISM_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:AI|A\.I\.|ML|LLMs?|GPT(?:-\d+)?|ChatGPT|NLP|SaaS|IoT)\b").unwrap()
+    Regex::new(r"(?-u:\b)(?:AI|A\.I\.|ML|LLMs?|GPT(?:-\d+)?|ChatGPT|NLP|SaaS|IoT)(?-u:\b)").unwrap()
 });
 static MECHANISM_STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -32,7 +32,7 @@ static NOT_SOFTWARE: LazyLock<Regex> = LazyLock::new(|| {
 /// protocol, a tunnel, a Python library (a library alone lends books), a
 /// command-line tool. Acronyms keep their case.
 static TECHNOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)\b|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|[\w-]*(?:python|rust|node|javascript|typescript|java|kotlin|swift|ruby|golang|client|code) librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|engines?|(?:execution|semantic|data|integration|abstraction|orchestration|enforcement|caching|storage) layers?|built on(?: top of)?)\b)|\b[Ww]ritten in (?:pure |modern |idiomatic |safe )?[A-Z][\w+#]*").unwrap()
+    Regex::new(r"(?-u:\b)(?:MCP|SSH|VPN|SOCKS5?|CLI|SDKs?|APIs?|gRPC)(?-u:\b)|(?i:\b(?:command[- ]line|servers?|protocols?|tunnels?|prox(?:y|ies)|[\w-]*(?:python|rust|node|javascript|typescript|java|kotlin|swift|ruby|golang|client|code) librar(?:y|ies)|frameworks?|endpoints?|daemons?|binar(?:y|ies)|schemas?|git(?:-native)?|repos?|repositor(?:y|ies)|databases?|plugins?|runtimes?|compilers?|middleware|engines?|(?:execution|semantic|data|integration|abstraction|orchestration|enforcement|caching|storage) layers?|built on(?: top of)?)\b)|\b[Ww]ritten in (?:pure |modern |idiomatic |safe )?[A-Z][\w+#]*").unwrap()
 });
 
 /// A release named by its version ("noda 1.0 —", "Audit v1.1:") or a
@@ -483,7 +483,7 @@ fn mechanisms<'t>(
 /// that wrote their code ("which lines your AI wrote")?
 fn customers_ai(text: &str, start: usize, end: usize) -> bool {
     static THEIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[\s-]+(?:coding|code|chat|desktop))?[\s-]+(?:agents?|clients?|assistants?|tools|chatbots?|wrote|writes|generated|generates)\b|^\s*(?:写|が書|向け)").unwrap()
+        Regex::new(r"(?i)^(?:[\s-]+(?:coding|code|chat|desktop))?[\s-]+(?:agents?|clients?|assistants?|tools|chatbots?|wrote|writes|generated|generates)\b|^\s*(?:写|が書|向け|エージェント|生成|が生成|で生成|アシスタント|ツール|コーディング|에이전트|생성|어시스턴트|도구|代理|智能体|助手|工具|编程)").unwrap()
     });
     static THEIRS_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:your|their|our)\s+$|是\s*$").unwrap());
@@ -886,6 +886,19 @@ mod tests {
         let f =
             check_text(&text.replace("targets AI-agent cache waste", "uses AI to cut cache waste"));
         assert_eq!(rules_of(&f, "solution-first-thinking").len(), 1);
+        // In Japanese, with no space between "AI" and the word after it:
+        // the customer's AI agents are theirs, the product's AI its own.
+        let ja = |headline: &str| {
+            rules_of(
+                &check_text(&format!(
+                    "# {headline}\n\nSEATTLE -- {}\n\n## Problem\n\n{PROBLEM}\n",
+                    "本日公開します。"
+                )),
+                "solution-first-thinking",
+            )
+        };
+        assert!(ja("AIエージェントの権限を認可基盤で分けるRelay").is_empty());
+        assert_eq!(ja("RelayはAIで返金を自動化します").len(), 1);
     }
 
     #[test]
