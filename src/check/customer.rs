@@ -658,6 +658,18 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
         .unwrap_or(words.len())
         .min(6);
     let first_person = words[..limit].iter().position(|w| person_like(w))?;
+    // "market stall owners", "user research leads": a person word that
+    // modifies the people named after it is part of their name.
+    // (Not "individual freelancers": two person words side by side.)
+    let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let first_person = match (words.get(first_person + 1), words.get(first_person + 2)) {
+        (Some(thing), Some(people))
+            if plain(thing) && plain(people) && !person_like(thing) && person_like(people) =>
+        {
+            first_person + 2
+        }
+        _ => first_person,
+    };
     // "AI agents", "coding agents": software, not people.
     if first_person > 0
         && words[first_person]
@@ -926,6 +938,19 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
                 continue;
             }
             out.push((m.end(), seg, phrase));
+        }
+    }
+    // "brings secret custody to every developer": whatever brings it, the
+    // quantified people it goes to are the customer.
+    static TO_EVERY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bto\s+(every|all|any)\b").unwrap());
+    for c in TO_EVERY.captures_iter(text) {
+        let at = c.get(1).expect("group 1").start();
+        if in_quote(at) || out.iter().any(|(a, _, _)| *a == at) {
+            continue;
+        }
+        if let Some((Segment::Category, phrase)) = judge_phrase(&text[at..], true) {
+            out.push((at, Segment::Category, phrase));
         }
     }
     for c in SUBJECT_CAN.captures_iter(text) {
@@ -1221,7 +1246,16 @@ pub(crate) fn vague_customer_definition(doc: &Doc) -> Vec<Hit> {
     // release's customer specific: "users", "teams", "organizations" said
     // again and again are who it speaks to.
     let drowned = categories.len() >= 3 && categories.len() >= 2 * in_release;
-    if specific || (in_release > 0 && !drowned) {
+    // "to every developer" in the headline: the release's promise is made
+    // to everybody, whatever segment its body names.
+    let everybody_promised = categories.iter().any(|(at, phrase, _)| {
+        matches!(at, Place::In(piece, _, _) if matches!(piece.role, Role::Headline | Role::Subheading))
+            && phrase
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "every" | "all" | "any"))
+    });
+    if specific || (in_release > 0 && !drowned && !everybody_promised) {
         return out;
     }
     // A job category only in the body of the release ("users can also
@@ -2163,6 +2197,21 @@ mod tests {
         let text =
             format!("# Ledgers balance themselves\n\nSEATTLE, March 15, 2027 -- {summary}\n");
         rules_of(&check_text(&text), "vague-customer-definition")
+    }
+
+    #[test]
+    fn a_headline_promised_to_everybody_is_vague_whatever_the_body_narrows() {
+        let text = "# Ledgerly brings balanced books to every developer\n\nSEATTLE, March 15, 2027 -- Ledgerly lets market stall owners who count cash by hand close the day in ten minutes.\n";
+        let m = rules_of(&check_text(text), "vague-customer-definition");
+        assert_eq!(
+            m,
+            vec![
+                "'every developer' in the headline: the customer is everybody, so nobody in particular"
+            ]
+        );
+        // The same body under a headline for its segment is specific.
+        let text = text.replace("to every developer", "to market stalls");
+        assert!(rules_of(&check_text(&text), "vague-customer-definition").is_empty());
     }
 
     #[test]
