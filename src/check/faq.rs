@@ -15,13 +15,13 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "cost",
             re(
-                r"(?i)\b(?:costs?|costing|price|pricing|priced|budget|spend|margins?|revenue|invest(?:ment)?|pay for|headcount|economics|profit\w*|break[- ]even|payback|expensive|afford\w*|fund(?:ed|ing)?)\b|[$€£]\s?\d|\b(?:kost\w*|preis\w*|budget|umsatz|coûts?|prix|tarif\w*|costos?|costes?|precio\w*|custos?|preço\w*|receita|ingresos|стоимост\w*|затрат\w*|бюджет\w*|цен[аы]\w*|выручк\w*|costi|costo|prezzo|ricavi)\b|コスト|費用|料金|価格|収益|予算|採算|マネタイズ|비용|가격|수익|예산|成本|费用|价格|收入|预算|盈利",
+                r"(?i)\b(?:costs?|costing|price|pricing|priced|budget|spend|margins?|revenue|invest(?:ment)?|pay for|headcount|economics|profit\w*|break[- ]even|payback|expensive|afford\w*|fund(?:ed|ing)?)\b|[$€£]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b|\b(?:kost\w*|preis\w*|budget|umsatz|coûts?|prix|tarif\w*|costos?|costes?|precio\w*|custos?|preço\w*|receita|ingresos|стоимост\w*|затрат\w*|бюджет\w*|цен[аы]\w*|выручк\w*|costi|costo|prezzo|ricavi)\b|コスト|費用|料金|価格|収益|予算|採算|マネタイズ|비용|가격|수익|예산|成本|费用|价格|收入|预算|盈利",
             ),
         ),
         (
             "risks",
             re(
-                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the))\b|what if\b|\b(?:risiko\w*|gefahr\w*|risques?|riesgos?|riscos?|échec|fracaso|falha|риск\w*|угроз\w*|rischi\w*)\b|リスク|懸念|失敗|危険|위험|리스크|우려|실패|风险|隐患|失败",
+                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the)|(?:make|makes|made) us stop|would we stop|walk away)\b|what if\b|\b(?:risiko\w*|gefahr\w*|risques?|riesgos?|riscos?|échec|fracaso|falha|риск\w*|угроз\w*|rischi\w*)\b|リスク|懸念|失敗|危険|위험|리스크|우려|실패|风险|隐患|失败",
             ),
         ),
         (
@@ -462,6 +462,19 @@ mod tests {
                     "The card processor's refund endpoint.",
                 ),
                 ("Why now?", "Card fees for refunds went up this year."),
+            ],
+        );
+        assert!(rules_of(&check_text(&text), "faq-avoids-hard-questions").is_empty());
+        // A kill criterion is a question about what could fail; a cost
+        // may be given in a currency's name.
+        let text = faq(
+            &[],
+            &[
+                (
+                    "What would make us stop?",
+                    "If refunds could not be matched to orders.",
+                ),
+                ("What do the parts come to?", "About 50 USD a till."),
             ],
         );
         assert!(rules_of(&check_text(&text), "faq-avoids-hard-questions").is_empty());
