@@ -295,6 +295,12 @@ static LAUNCH_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A quarter or a half of a year: "Q4 2026", "2027 Q1", "the second
+/// quarter of 2027", "H2 2026", "2026년 4분기", "2026年第4四半期", "2026年Q4".
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[QH][1-4]\s*(?:of\s+)?(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*[QH][1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+(?:of\s+)?(?:19|20)\d{2}\b|(?:19|20)\d{2}\s?년\s?[1-4]\s?분기|(?:19|20)\d{2}\s?年\s?第?\s?[1-4一二三四]\s?(?:四半期|季度)|(?:19|20)\d{2}\s?年\s?Q[1-4]").unwrap()
+});
+
 /// Does a placeholder stand for a place only ("[Your City]", "[Location]")?
 fn names_place_only(placeholder: &str) -> bool {
     static WHEN: LazyLock<Regex> =
@@ -462,12 +468,15 @@ pub(crate) fn missing_the_date(doc: &Doc) -> Vec<Hit> {
             .find(|m| !is_document_date(&text[..m.start()]))
             .map(|m| (pc, text, m))
     });
-    // A date in the document's own language is a date; wb does not read
-    // its day to compare it with launch_date.
+    // A date in the document's own language is a date, and so is a
+    // quarter or a half of a year ("SEOUL — Q4 2026", "2026년 4분기"): a
+    // launch window the reader can hold the team to. wb does not compare
+    // either with launch_date.
     if dated.is_none()
         && places.iter().any(|&(_, text)| {
             LAUNCH_OTHER
                 .find_iter(text)
+                .chain(QUARTER.find_iter(text))
                 .any(|m| !is_document_date(&text[..m.start()]))
         })
     {
@@ -885,9 +894,20 @@ mod tests {
             "# Relevés sur le terrain\n\nLYON, 13 septembre 2027 — Fieldbook ouvre aux géomètres.\n",
             "# Registros en campo\n\nMADRID, 13 de septiembre de 2027 — Fieldbook abre a los topógrafos.\n",
             "# Замеры на месте\n\nМОСКВА, январь 2027 — Fieldbook открыт для геодезистов.\n",
+            // A quarter or a half of a year is a launch window.
+            "# Crews file records on site\n\n**DENVER — Q4 2027** — Fieldbook opened to surveying firms.\n",
+            "# Crews file records on site\n\nIn the second half of 2027, Fieldbook opens to surveying firms.\n",
+            "# 현장에서 기록한다\n\n서울 — 2027년 4분기, Fieldbook 출시.\n",
         ] {
             assert!(date_rule(text).is_empty(), "{text}: {:?}", date_rule(text));
         }
+        // A quarter with no year is no date.
+        assert_eq!(
+            date_rule(
+                "# Crews file records on site\n\n**DENVER — Q4** — Fieldbook opened to surveying firms.\n"
+            ),
+            vec!["no launch date: no dateline and no launch_date"]
+        );
         // The document's creation date, in its own language, is no launch date.
         assert_eq!(
             date_rule(
