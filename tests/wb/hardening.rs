@@ -799,6 +799,41 @@ fn generated(id: &str) -> Vec<u8> {
             }
             t.into_bytes()
         }
+        // The FAQ and template shapes read since: a table of questions, a
+        // folded question per block, one paragraph of Q/A lines, every
+        // section boxed in a block quote.
+        "body-faq-table" => {
+            let mut t = format!("{front}# Many\n\n## FAQ\n\n| Question | Answer |\n|---|---|\n");
+            for i in 0..40_000 {
+                t.push_str(&format!("| What is {i}? | It is {i}. |\n"));
+            }
+            t.into_bytes()
+        }
+        "body-faq-details" => {
+            let mut t = format!("{front}# Many\n\n## FAQ\n\n");
+            for i in 0..40_000 {
+                t.push_str(&format!(
+                    "<details><summary>What is {i}?</summary>\n\nIt is {i}.\n\n</details>\n\n"
+                ));
+            }
+            t.into_bytes()
+        }
+        "body-faq-q-lines" => {
+            let mut t = format!("{front}# Many\n\n## FAQ\n\n");
+            for i in 0..40_000 {
+                t.push_str(&format!("Q{i}: What is {i}?\nA: It is {i}.\n"));
+            }
+            t.into_bytes()
+        }
+        "body-boxed-sections" => {
+            let mut t = format!("{front}# Many\n\n");
+            for i in 0..40_000 {
+                t.push_str(&format!(
+                    "## Section {i}\n  > Text of section {i} in a box.\n\n"
+                ));
+            }
+            t.into_bytes()
+        }
         other => panic!("no generator for {other}"),
     }
 }
@@ -863,6 +898,10 @@ fn corpus_front_matter_and_bodies() {
         ("body-quoted-items", Loads),
         ("body-paragraph-of-quotes", Loads),
         ("body-paragraph-of-customers", Loads),
+        ("body-faq-table", Loads),
+        ("body-faq-details", Loads),
+        ("body-faq-q-lines", Loads),
+        ("body-boxed-sections", Loads),
     ];
     // Bounds for the cases that run alone: (seconds, MiB).
     let alone: &[(&str, u64, u64)] = &[
@@ -877,6 +916,10 @@ fn corpus_front_matter_and_bodies() {
         ("body-quoted-items", 25, 400),
         ("body-paragraph-of-quotes", 20, 400),
         ("body-paragraph-of-customers", 25, 400),
+        ("body-faq-table", 15, 400),
+        ("body-faq-details", 15, 400),
+        ("body-faq-q-lines", 15, 400),
+        ("body-boxed-sections", 15, 400),
     ];
     let p = Project::new();
     p.wb(&["init"]).ok();
