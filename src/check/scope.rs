@@ -298,7 +298,7 @@ fn mostly_links(doc: &Doc, piece: &Piece) -> bool {
 /// Two things joined in a headline: "X and Y for A and B", "X & Y", "X plus Y".
 static JOINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\b[^,;]*\band\b[^,;]*\bfor\b",
+        r"(?i)\s(?:&|\+)\s|\bas well as\b|\band also\b|\bplus\b|\bfor\s+[^\d\s,;$€£¥₩][^,;—–]*\band\b[^,;—–]*\bfor\b",
     )
     .unwrap()
 });
@@ -678,6 +678,14 @@ mod tests {
                 "the title joins two ideas: 'Faster photos for photographers and prints for guests'"
             ]
         );
+        // A price after "for" is no audience: one product at one price.
+        let m = rules_of(
+            &check_text(
+                "# Stallhub lets growers book stalls\n\n## Growers run bookings for 199 THB a month — less than a bag of beans — with no hardware and no app for customers\n\nText.\n",
+            ),
+            "combining-ideas",
+        );
+        assert!(m.is_empty(), "{m:?}");
         // Several products announced by number.
         let m = rules_of(
             &check_text(

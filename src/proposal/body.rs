@@ -735,7 +735,14 @@ fn shape(h: &RawHeading, aliases: &Aliases) -> Shape {
     if h.form == Form::Question {
         return Shape::Section;
     }
-    if roles::is_title_label(&h.text) {
+    // "## FOR IMMEDIATE RELEASE" over the headline's own heading opens the
+    // release (over a paragraph it stays where the release starts).
+    let opens_release = is_release_line(&h.text)
+        && !h
+            .blocks
+            .iter()
+            .any(|b| b.block.kind == BlockKind::Paragraph && !is_furniture(b));
+    if roles::is_title_label(&h.text) || opens_release {
         return Shape::Wrapper;
     }
     match aliases.role_of(&h.text) {
@@ -1996,6 +2003,40 @@ mod tests {
                 "{text}\n{r:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_release_line_heading_and_a_title_naming_both_parts_open_the_release() {
+        // "## FOR IMMEDIATE RELEASE" over the headline's heading: the
+        // headline is the heading below it.
+        let b = parse(
+            "# Working backwards\n\n## FOR IMMEDIATE RELEASE\n\n### Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n",
+            0,
+            &Aliases::default(),
+        );
+        let r = roles(&b);
+        assert!(
+            r.contains(&(
+                Role::Headline,
+                "Stall owners close the day's books in ten minutes"
+            )),
+            "{r:?}"
+        );
+        // A title that names the press release and the FAQ, in the
+        // document's own language, is the document's kind, not its FAQ.
+        let b = parse(
+            "# Tally - プレスリリース & FAQ\n\n## プレスリリース\n\n### 屋台の帳簿が10分で閉まる\n\n本日公開。\n\n## よくある質問\n\n### いくらですか？\n\n無料です。\n",
+            0,
+            &Aliases::default(),
+        );
+        let r = roles(&b);
+        assert_eq!(r[0].0, Role::PressRelease, "{r:?}");
+        assert!(
+            r.contains(&(Role::Headline, "屋台の帳簿が10分で閉まる")),
+            "{r:?}"
+        );
+        assert!(!b.sections[2].in_faq);
+        assert_eq!(b.faqs.len(), 1);
     }
 
     #[test]

@@ -948,7 +948,7 @@ fn strip_brackets(norm: &str) -> String {
 
 /// A "PR/FAQ" label: the heading names the document's kind, not a section.
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bworking[- ]backwards\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)|^\W*[\d.\s]*\p{L}.*\bpress[- ]release\W*(?:\((?:draft|v?\d[\w.]*)\)\W*)?$")
+    Regex::new(r"(?i)\bpr\s*[/&+-]?\s*faqs?\b|\bprfaqs?\b|\bworking[- ]backwards\b|\bpress[- ]release\s*(?:[/&+]|and)\s*(?:faqs?|frequently)|(?:プレスリリース|보도\s?자료|新闻稿|新聞稿|\bcomunicado de (?:imprensa|prensa)|\bpressemitteilung|\bcommuniqué de presse)\s*(?:[/&+＆・]|\band\b|と|및|和|与|\by\b|\be\b|\bund\b|\bet\b)\s*(?:faqs?\b|よくある質問|자주\s?묻는\s?질문|常见问题|preguntas frecuentes|perguntas frequentes)|^\W*[\d.\s]*\p{L}.*\bpress[- ]release\W*(?:\((?:draft|v?\d[\w.]*)\)\W*)?$")
         .unwrap()
 });
 
@@ -968,7 +968,7 @@ pub fn strip_title_label(heading: &str) -> String {
         Regex::new(r"(?i)^\s*(?:title|feature name|prfaqs?|pr\s*[/&+-]?\s*faqs?|press release(?:\s*[/&+]\s*faqs?)?|working backwards)\s*(?:[:—–|-]+|//|\s(?:for|of|on)\s)\s*").unwrap()
     });
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:[:—–|-]|//)?\s*(?:\bprfaqs?\b|\bpr\s*[/&+-]?\s*faqs?\b|\bpress release(?:\s*(?:[/&+]|and)\s*faqs?)?\b|\bworking[- ]backwards(?:\s+(?:plan|document|doc|memo))?\b)\s*(?:\([^)]*\))?\s*$").unwrap()
+        Regex::new(r"(?i)\s*(?:[:—–|-]|//)?\s*(?:\bprfaqs?\b|\bpr\s*[/&+-]?\s*faqs?\b|\bpress release(?:\s*(?:[/&+]|and)\s*faqs?)?\b|\bworking[- ]backwards(?:\s+(?:plan|document|doc|memo))?\b|(?:プレスリリース|보도\s?자료|新闻稿|新聞稿)\s*(?:[/&+＆・]|と|및|和|与)?\s*(?:faqs?\b|よくある質問|자주\s?묻는\s?질문|常见问题)?)\s*(?:\([^)]*\))?\s*$").unwrap()
     });
     let mut t = heading.trim().to_string();
     t = LEAD.replace(&t, "").into_owned();
