@@ -1061,7 +1061,14 @@ fn assign_roles(
             ));
             continue;
         }
-        let asked = question(&h.text, h.form == Form::Question && faq.open);
+        // "### I2: Dependency and paywall risk" under an FAQ heading: an
+        // entry numbered as the FAQ numbers its questions, whatever its
+        // wording.
+        let asked = question(&h.text, h.form == Form::Question && faq.open).or_else(|| {
+            (faq.open && h.form == Form::Heading && h.level > faq.level)
+                .then(|| ENTRY.captures(&h.text).map(|c| c[1].trim().to_string()))
+                .flatten()
+        });
         if faq.open && h.form == Form::Heading && h.level <= faq.level && asked.is_none() {
             // A heading at the FAQ's level that asks nothing ends it.
             faq.open = false;
@@ -1448,8 +1455,16 @@ fn section(
 fn clean_question(q: &str) -> String {
     let q = NUMBERED.replace(q.trim(), "");
     let q = Q_PREFIX.replace(&q, "");
+    let q = ENTRY
+        .captures(&q)
+        .map_or(q.to_string(), |c| c[1].to_string());
     q.trim().to_string()
 }
+
+/// An FAQ entry's number in its heading, the way FAQs number them: "I2:",
+/// "E1.", "CQ3)".
+static ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[A-Z]{1,3}\d{1,3}\s*[:.)]\s+(\S.*)$").unwrap());
 
 /// A paragraph that opens with bold text: the bold text, the rest of the
 /// paragraph, and how many lines the bold text spans.
@@ -2281,6 +2296,20 @@ mod tests {
             &Aliases::default(),
         );
         assert!(b.faqs.is_empty());
+    }
+
+    #[test]
+    fn entries_numbered_as_the_faq_numbers_them_are_questions() {
+        let b = parse(
+            "# Refunds at the till\n\nSEATTLE -- Text.\n\n# Internal FAQ\n\n### I1: What is hardest here?\n\nMatching refunds.\n\n### I2: Dependency on the card processor\n\nIts refund endpoint.\n\n### 3. Pricing\n\nLater.\n",
+            0,
+            &Aliases::default(),
+        );
+        let q: Vec<&str> = b.faqs.iter().map(|f| f.question.as_str()).collect();
+        assert_eq!(
+            q,
+            ["What is hardest here?", "Dependency on the card processor"]
+        );
     }
 
     #[test]
