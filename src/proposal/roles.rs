@@ -764,6 +764,21 @@ impl Aliases {
         {
             return Some(Role::Problem);
         }
+        // The press-release template asked as questions: "What is
+        // VacaShare?", "What does VacaShare solve?", "How does VacaShare
+        // solve this?".
+        static ASKED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:(what (?:is|'s) [\w.-]+(?: [\w.-]+)?)|(what (?:problems? )?(?:does|will|do) [\w.-]+(?: [\w.-]+)? solve)|(how (?:does|will|do) [\w.-]+(?: [\w.-]+)? solve (?:this|it|that|the problems?|them)))\s*\??$").unwrap()
+        });
+        if let Some(c) = ASKED_SECTION.captures(&unbracketed) {
+            return Some(if c.get(1).is_some() {
+                Role::Summary
+            } else if c.get(2).is_some() {
+                Role::Problem
+            } else {
+                Role::Solution
+            });
+        }
         // "Quote from the Glitch team", "Quote from our CEO": the maker's
         // voice, whatever the company is called.
         static MAKER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1074,6 +1089,16 @@ mod tests {
         ] {
             assert_eq!(a.role_of(heading), Some(role), "{heading}");
         }
+        // The template's sections asked as questions.
+        for (heading, role) in [
+            ("What is Tally?", Role::Summary),
+            ("What does Tally solve?", Role::Problem),
+            ("What problem does Tally solve?", Role::Problem),
+            ("How does Tally solve this?", Role::Solution),
+        ] {
+            assert_eq!(a.role_of(heading), Some(role), "{heading}");
+        }
+        assert_eq!(a.role_of("What is the price of a stall?"), None);
         // A quote from someone else is not the maker's.
         assert_ne!(a.role_of("Quote from a nurse"), Some(Role::LeaderQuote));
     }
