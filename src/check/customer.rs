@@ -966,7 +966,9 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
     // drops what it replaces in one sweep: a long document has thousands.)
     let everyone: std::collections::HashMap<usize, &str> = EVERYONE
         .find_iter(text)
-        .filter(|m| !in_quote(m.start()) && !negated(&text[..m.start()]))
+        .filter(|m| {
+            !in_quote(m.start()) && !negated(&text[..m.start()]) && !threat(&text[m.end()..])
+        })
         .map(|m| (m.start(), m.as_str()))
         .collect();
     out.retain(|(at, seg, phrase)| {
@@ -982,7 +984,9 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
     // "lets anyone turn receipts into…" is the one word "anyone".
     let anyone: Vec<(usize, &str)> = EVERYONE_AS_CUSTOMER
         .find_iter(text)
-        .filter(|m| !in_quote(m.start()) && !negated(&text[..m.start()]))
+        .filter(|m| {
+            !in_quote(m.start()) && !negated(&text[..m.start()]) && !threat(&text[m.end()..])
+        })
         .filter_map(|m| {
             EVERYBODY
                 .find(m.as_str())
@@ -1317,6 +1321,15 @@ enum Place<'d> {
 }
 
 /// "without asking anybody", "not everyone": a negation, not a customer.
+/// Is the "anyone" just before `after` the one the product guards
+/// against: "anyone on the network can rewrite it", "誰でも書き換えられる"?
+fn threat(after: &str) -> bool {
+    static HARM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^.{0,40}?(?:\b(?:forge|tamper|rewrite|spoof|steal|impersonate|intercept|hijack|snoop|eavesdrop|leak|read your|overwrite|delete your)\w*|書き換え|改ざん|改竄|なりすま|盗|傍受|漏え|위조|변조|도용|가로채|篡改|伪造|冒充|窃取)").unwrap()
+    });
+    HARM.is_match(after)
+}
+
 fn negated(before: &str) -> bool {
     before.split_whitespace().rev().take(3).any(|w| {
         matches!(
@@ -2212,6 +2225,17 @@ mod tests {
         // The same body under a headline for its segment is specific.
         let text = text.replace("to every developer", "to market stalls");
         assert!(rules_of(&check_text(&text), "vague-customer-definition").is_empty());
+    }
+
+    #[test]
+    fn anyone_the_product_guards_against_is_no_customer() {
+        for summary in [
+            "Ledgerly seals the day's takings, where today anyone with the link can rewrite the totals.",
+            "Ledgerlyは現金を数える屋台の店主のための帳簿です。今は誰でも書き換えられる。",
+        ] {
+            assert!(vague(summary).is_empty(), "{summary}: {:?}", vague(summary));
+        }
+        assert_eq!(vague("Ledgerly is for anyone who keeps accounts.").len(), 1);
     }
 
     #[test]
