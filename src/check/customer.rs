@@ -162,17 +162,14 @@ const CATEGORY: &[&str] = &[
     "sme",
     "startup",
     "power-user",
-    // Whoever uses a medium: the "users" of a book, a game, a show.
-    "reader",
-    "player",
-    "gamer",
-    "viewer",
-    "listener",
-    "fan",
 ];
 
-/// The categories that are an audience: whoever reads, plays, watches or
-/// follows something.
+/// Whoever uses a medium, the "users" of a book, a game, a show: categories
+/// too.
+const MEDIUM_USERS: &[&str] = &["reader", "player", "gamer", "viewer", "listener", "fan"];
+
+/// The categories that are an audience, with `MEDIUM_USERS`: whoever
+/// reads, plays, watches or follows something.
 const AUDIENCE: &[&str] = &[
     "people",
     "person",
@@ -181,12 +178,6 @@ const AUDIENCE: &[&str] = &[
     "folk",
     "public",
     "audience",
-    "reader",
-    "player",
-    "gamer",
-    "viewer",
-    "listener",
-    "fan",
 ];
 
 /// Words that make a phrase everybody: "any team", "all users", "most people".
@@ -470,6 +461,7 @@ pub(crate) fn person_like(word: &str) -> bool {
     PEOPLE.contains(&single.as_str())
         || PEOPLE.contains(&w)
         || CATEGORY.contains(&single.as_str())
+        || MEDIUM_USERS.contains(&single.as_str())
         || ["ist", "ian"]
             .iter()
             .any(|suf| single.ends_with(suf) && single.len() > 5)
@@ -508,7 +500,9 @@ fn is_category(word: &str) -> bool {
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
         .unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
-    CATEGORY.contains(&single.as_str()) || CATEGORY.contains(&w)
+    [CATEGORY, MEDIUM_USERS]
+        .iter()
+        .any(|list| list.contains(&single.as_str()) || list.contains(&w))
 }
 
 /// Judges the phrase that starts `text` as a customer: its words up to a
@@ -795,7 +789,7 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
         let h = h.to_lowercase();
         let h = h.trim_matches(|c: char| !c.is_alphanumeric());
         let h = h.strip_suffix('s').unwrap_or(h);
-        AUDIENCE.contains(&h)
+        AUDIENCE.contains(&h) || MEDIUM_USERS.contains(&h)
     });
     if heads.iter().all(|h| is_category(h)) && (!field || audience) {
         return Some((Segment::Category, phrase));
