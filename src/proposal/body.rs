@@ -546,13 +546,22 @@ fn q_and_a_lines(lines: &[String], line: usize, end_line: usize, raw: &mut Vec<R
         .filter(|(_, l)| Q_PREFIX.is_match(l))
         .filter_map(|(i, l)| question(l, true).map(|q| (i, q)))
         .collect();
+    // "Q: Is it anonymous? A: By default, no": the answer on the
+    // question's own line.
+    static INLINE_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.*?[?？])\s*(?:\*\*)?A\s*[:.]\s*(?:\*\*)?\s*(.*)$").unwrap()
+    });
     for (n, (i, q)) in starts.iter().enumerate() {
         let upto = starts.get(n + 1).map_or(lines.len(), |s| s.0);
         let at = (line + i).min(end_line);
         let stop = (line + upto - 1).min(end_line).max(at);
-        let mut h = RawHeading::new(7, q.clone(), at, Form::Question);
+        let (q, inline) = match INLINE_ANSWER.captures(q) {
+            Some(c) => (c[1].trim().to_string(), c[2].trim().to_string()),
+            None => (q.clone(), String::new()),
+        };
+        let mut h = RawHeading::new(7, q, at, Form::Question);
         h.prefixed = true;
-        let rest = lines[i + 1..upto].join(" ");
+        let rest = format!("{inline} {}", lines[i + 1..upto].join(" "));
         let answer = A_PREFIX.replace(rest.trim(), "").trim().to_string();
         if !answer.is_empty() {
             h.blocks.push(RawBlock {
@@ -2330,6 +2339,27 @@ mod tests {
                 ("What does it cost?", "Nothing for a year.", 7),
                 ("Who keeps the receipts?", "The shop.", 9),
                 ("Can I leave?", "Any time, with all your data.", 11),
+            ]
+        );
+        // The answer on the question's own line.
+        let b = parse(
+            "# Refunds at the till\n\nSEATTLE -- Text.\n\n## FAQ\n\nQ: What does it cost? A: Nothing for a year.\n\nQ: Biggest risks and mitigations? A: Double refunds; we cap them.\n",
+            0,
+            &Aliases::default(),
+        );
+        let q: Vec<(&str, &str)> = b
+            .faqs
+            .iter()
+            .map(|f| (f.question.as_str(), f.answer.as_str()))
+            .collect();
+        assert_eq!(
+            q,
+            vec![
+                ("What does it cost?", "Nothing for a year."),
+                (
+                    "Biggest risks and mitigations?",
+                    "Double refunds; we cap them."
+                ),
             ]
         );
     }
