@@ -164,9 +164,19 @@ const CATEGORY: &[&str] = &[
     "power-user",
 ];
 
-/// Whoever uses a medium, the "users" of a book, a game, a show: categories
-/// too.
-const MEDIUM_USERS: &[&str] = &["reader", "player", "gamer", "viewer", "listener", "fan"];
+/// Whoever uses or loves a medium, the "users" of a book, a game, a show,
+/// the lovers of beer: categories too.
+const MEDIUM_USERS: &[&str] = &[
+    "reader",
+    "player",
+    "gamer",
+    "viewer",
+    "listener",
+    "fan",
+    "lover",
+    "enthusiast",
+    "aficionado",
+];
 
 /// The categories that are an audience, with `MEDIUM_USERS`: whoever
 /// reads, plays, watches or follows something.
@@ -574,6 +584,8 @@ fn judge_phrase(text: &str, loose: bool) -> Option<(Segment, String)> {
                     w.to_lowercase().as_str(),
                     "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
                 ) || words[k - 1].eq_ignore_ascii_case("of")
+                    // "all the beer lovers"
+                    || (*k == 1 && words[0].eq_ignore_ascii_case("all"))
             })
             .map(|(_, w)| w);
         let noun = own.into_iter().find(|w| {
@@ -2252,6 +2264,11 @@ mod tests {
             (
                 "Pagely gives readers a fresh story every night.",
                 "'readers'",
+            ),
+            // Whoever loves a thing, all of them.
+            (
+                "For all the beer lovers, Pagely lists every beer in town.",
+                "'all the beer lovers'",
             ),
             // What an audience likes is no situation.
             (
