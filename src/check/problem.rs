@@ -84,6 +84,12 @@ static SPEED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|within|under)\s+(?:a\s+few\s+|mere\s+)?(?:minutes|seconds|hours|one\s+click|a\s+click)\b|\bsame[- ]day\b|\bovernight\b").unwrap()
 });
 
+/// A sentence that opens by saying what the product is: "VacaShare is an
+/// app", "Hopster is a simple web application".
+static DEFINES_PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:[\w.-]+\s+){1,3}?(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:apps?|applications?|platforms?|tools?|websites?|web\s?apps?|services?|systems?|products?|games?|extensions?|bots?|software|solutions?)\b").unwrap()
+});
+
 pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let p = doc.p;
@@ -208,6 +214,25 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
                 "say what changes for the customer; the technology belongs in how it works or the FAQ",
             ).about(format!("'{}' in {}", word.to_lowercase(), piece.place())));
         }
+    }
+    // 2b. A headline that is only the product's name, over a summary that
+    // opens by defining the product ("VacaShare is an app that lets
+    // users…"): the release starts from the thing, not from anyone.
+    if out.is_empty()
+        && !headline_for_customer
+        && let Some(head) = doc.press_release().find(|pc| pc.role == Role::Headline)
+        && crate::proposal::body::count_words(&head.text) <= 3
+        && let Some(summary) = doc.press_release().find(|pc| doc.is_summary_paragraph(pc))
+        && let Some(m) = DEFINES_PRODUCT.find(first_sentence(&summary.text))
+    {
+        out.push(Hit::new(
+            doc.locate_match(summary, m.start(), m.len()),
+            format!(
+                "the headline is only a name and the summary opens by defining the product ('{}'): the release starts from the thing, not from anyone it serves",
+                m.as_str().trim()
+            ),
+            "open with who is stuck and what changes for them; the product is the answer that follows",
+        ));
     }
     // 3. The problem is the absence of the product.
     for piece in doc.press_release().filter(|pc| pc.role == Role::Problem) {
@@ -899,6 +924,27 @@ mod tests {
         };
         assert!(ja("AIエージェントの権限を認可基盤で分けるRelay").is_empty());
         assert_eq!(ja("RelayはAIで返金を自動化します").len(), 1);
+    }
+
+    #[test]
+    fn a_name_for_a_headline_over_a_definition_of_the_product_fires() {
+        let text = format!(
+            "# Tally\n\n## What is Tally?\n\nTally is an app that lets stall owners add up the day's sales.\n\n## Problem\n\n{PROBLEM}\n"
+        );
+        let m = rules_of(&check_text(&text), "solution-first-thinking");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("'Tally is an app'"), "{m:?}");
+        // Under a headline that says what changes, the definition is the how.
+        let text = text.replace(
+            "# Tally\n",
+            "# Stall owners close the day's books in ten minutes\n",
+        );
+        assert!(rules_of(&check_text(&text), "solution-first-thinking").is_empty());
+        // A summary that opens on the customer is no definition.
+        let text = format!(
+            "# Tally\n\n## Summary\n\nStall owners close the day's books in ten minutes with Tally, an app.\n\n## Problem\n\n{PROBLEM}\n"
+        );
+        assert!(rules_of(&check_text(&text), "solution-first-thinking").is_empty());
     }
 
     #[test]
