@@ -21,7 +21,7 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "risks",
             re(
-                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the)|(?:make|makes|made) us stop|would we stop|walk away)\b|what if\b|\b(?:risiko\w*|gefahr\w*|risques?|riesgos?|riscos?|échec|fracaso|falha|риск\w*|угроз\w*|rischi\w*)\b|リスク|懸念|失敗|危険|위험|리스크|우려|실패|风险|隐患|失败",
+                r"(?i)\b(?:risks?|risky|fail\w*|wrong|worst|threats?|harm\w*|liabilit\w*|dangers?|dangerous|mistakes?|downsides?|abuse|breach\w*|lawsuits?|safety|unsafe|concerns?|stop work|kill (?:it|the)|(?:make|makes|made) us stop|would we stop|walk away)\b|what if\b|\b(?:risik\w*|gefahr\w*|risques?|riesgos?|riscos?|échec|fracaso|falha|риск\w*|угроз\w*|rischi\w*)\b|リスク|懸念|失敗|危険|위험|리스크|우려|실패|风险|隐患|失败",
             ),
         ),
         (
@@ -39,7 +39,7 @@ static TOPICS: LazyLock<[(&str, Regex); 5]> = LazyLock::new(|| {
         (
             "what we will not do",
             re(
-                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|left out|limitations?|not going to|(?:do|does) not plan)\b|\b(?:nicht (?:tun|bauen|anbieten|unterstützen)|außerhalb des umfangs|hors (?:du )?périmètre|ne (?:ferons|ferez) pas|fuera de alcance|no (?:haremos|vamos a)|fora do escopo|não (?:faremos|vamos)|не (?:будем|делаем|входит)|вне (?:рамок|скоупа)|non (?:faremo|includ\w*)|fuori (?:ambito|perimetro))\b|やらないこと|対象外|スコープ外|しないこと|하지 않을|하지 않는|범위 밖|제외|不做|不包括|范围之外",
+                r"(?i)\b(?:will not|won't|not (?:do|build|support|offer|include|cover)|out of scope|non-goals?|say no|leave out|left out|limitations?|not going to|(?:do|does) not plan)\b|\b(?:nicht (?:tun|bauen|anbieten|unterstützen|enthalten|drin|geplant)|bewusst (?:nicht|weggelassen)|außerhalb des umfangs|hors (?:du )?périmètre|ne (?:ferons|ferez) pas|fuera de alcance|no (?:haremos|vamos a)|fora do escopo|não (?:faremos|vamos)|не (?:будем|делаем|входит)|вне (?:рамок|скоупа)|non (?:faremo|includ\w*)|fuori (?:ambito|perimetro))\b|やらないこと|対象外|スコープ外|しないこと|하지 않을|하지 않는|범위 밖|제외|不做|不包括|范围之外",
             ),
         ),
     ]
@@ -509,6 +509,18 @@ mod tests {
                 ("Какие существуют риски?", "Двойные возвраты."),
                 ("Почему сейчас?", "Комиссии выросли."),
                 ("От чего мы зависим?", "От платёжного партнёра."),
+            ],
+        );
+        assert!(rules_of(&check_text(&text), "faq-avoids-hard-questions").is_empty());
+        // Plural risks and what is left out on purpose, in German.
+        let text = faq(
+            &[],
+            &[
+                ("Welche Risiken bleiben?", "Doppelte Erstattungen."),
+                (
+                    "Was ist bewusst nicht drin?",
+                    "Eine Cloud-Synchronisierung.",
+                ),
             ],
         );
         assert!(rules_of(&check_text(&text), "faq-avoids-hard-questions").is_empty());

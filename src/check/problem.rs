@@ -546,7 +546,7 @@ static PAIN: LazyLock<Regex> = LazyLock::new(|| {
 /// in (German, French, Spanish, Portuguese, Italian, Russian; Japanese,
 /// Korean and Chinese without word boundaries).
 static PAIN_OTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:heute|derzeit|manuell|mühsam|umständlich|verschwende\w*|verlier\w*|fehler\w*|aufwändig|aufwendig|kosten|stunden|aujourd'hui|actuellement|manuellement|pénible|perd\w*|erreurs?|coûteu\w*|heures|hoy|actualmente|manualmente|tedios[oa]|pierde\w*|errores|costos[oa]|horas|hoje|atualmente|perdem|erros|oggi|attualmente|manualmente|perdono|errori|costos[oa]|ore|сегодня|сейчас|вручную|теря\w*|ошибк\w*|сложно|долго|дорого|часов|проблем\w*|неудоб\w*)\b|手作業|手動|無駄|面倒|不便|悩み|困って|できない|時間がかかる|バラバラ|散らばっ|推測|分からない|わからない|忘れ|失わ|待た|間違|ミス|遅れ|高額|負担|手間|課題|問題|難し|崩れ|壊れ|수작업|수동|불편|낭비|어려|못하|흩어|추측|모르|기다리|실수|오류|비싸|부담|문제|잃|手动|浪费|麻烦|低效|无法|不能|分散|耗时|困难|猜|不知道|等待|出错|错误|昂贵|负担|问题|丢失").unwrap()
+    Regex::new(r"(?i)\b(?:heute|derzeit|manuell|von hand|mühsam|umständlich|verschwende\w*|verlier\w*|fehler\w*|aufwändig|aufwendig|kosten|stunden|vergisst|vergessen|dilemma|dauert|nervig|ärger\w*|schwierig|kompliziert|zeitraubend|problem\w*|à la main|oubli\w*|difficile|compliqué\w*|problèmes?|perte de temps|a mano|olvid\w*|difícil|complicad[oa]|problemas?|pérdida de tiempo|à mão|esquec\w*|perda de tempo|aujourd'hui|actuellement|manuellement|pénible|perd\w*|erreurs?|coûteu\w*|heures|hoy|actualmente|manualmente|tedios[oa]|pierde\w*|errores|costos[oa]|horas|hoje|atualmente|perdem|erros|oggi|attualmente|manualmente|perdono|errori|costos[oa]|ore|сегодня|сейчас|вручную|теря\w*|ошибк\w*|сложно|долго|дорого|часов|проблем\w*|неудоб\w*)\b|手作業|手動|無駄|面倒|不便|悩み|困って|できない|時間がかかる|バラバラ|散らばっ|推測|分からない|わからない|忘れ|失わ|待た|間違|ミス|遅れ|高額|負担|手間|課題|問題|難し|崩れ|壊れ|수작업|수동|불편|낭비|어려|못하|흩어|추측|모르|기다리|실수|오류|비싸|부담|문제|잃|手动|浪费|麻烦|低效|无法|不能|分散|耗时|困难|猜|不知道|等待|出错|错误|昂贵|负担|问题|丢失").unwrap()
 });
 
 /// Signs of a present cost in `text`, in English or the document's own
@@ -1271,6 +1271,9 @@ mod tests {
         // The same signs English reads: guessing, not knowing, the burden,
         // the problem itself.
         let text = "# 店舗の返金が二分で終わる\n\n東京、2027年3月15日 — Refundlyを発表した。\n\n店主は返金の状況を推測するしかなく、客に何日かかるか分からない。返金の確認は店主の負担になり、月末の照合でいつも問題が起きる。銀行の明細と注文の記録を一件ずつ見比べるので、夜遅くまで店に残る日が続き、翌朝の仕込みにも響いてしまう。\n";
+        assert!(rules_of(&check_text(text), "missing-problem-paragraph").is_empty());
+        // German: by hand, forgetting, a dilemma, taking longer.
+        let text = "# Erstattungen an der Kasse\n\nBERLIN, 15. März 2027 — Refundly startet heute für Ladeninhaber.\n\nWer eine Erstattung an der Kasse machen will, steht vor einem Dilemma. Man trägt die Bestellung von Hand in eine Tabelle ein, vergisst die Quittung und ruft die Bank an. Das dauert länger als der ganze Verkauf, und beim nächsten Kunden geht alles von vorn los.\n";
         assert!(rules_of(&check_text(text), "missing-problem-paragraph").is_empty());
         let plain = "# 店舗の返金が二分で終わる\n\n東京、2027年3月15日 — Refundlyを発表した。\n\n店主は返金の状況を画面で見て、客に日付を伝える。返金の確認は店主が行い、月末にまとめて照合する。銀行の明細と注文の記録を一件ずつ見比べて、照合の結果を表にまとめ、翌朝の仕込みの前に店の帳簿へ写しておく。\n";
         assert_eq!(

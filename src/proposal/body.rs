@@ -827,10 +827,18 @@ fn pick_headline(raw: &[RawHeading], aliases: &Aliases) -> Option<Pick> {
         .map(|(i, _, _)| i);
     // After "# X — PR/FAQ" and a paragraph about the document, only a
     // "## Press release" heading may still hold the headline.
+    // A README that names the product in its title, has sections of its
+    // own ("Download", "Build it yourself"), then "## PR-FAQ": the title
+    // names the product, the headline is under the release heading.
+    let title_over_document = release.is_some_and(|r| {
+        raw[first + 1..r]
+            .iter()
+            .any(|h| h.form == Form::Heading && !h.blocks.is_empty())
+    });
     let mut seeking_container = false;
     for (i, h) in raw.iter().enumerate() {
         let shape = shape(h, aliases);
-        if i > first
+        if (i > first || (i == first && title_over_document))
             && release.is_some_and(|r| i < r)
             && matches!(shape, Shape::Plain | Shape::Section)
         {
@@ -2061,6 +2069,26 @@ mod tests {
         );
         assert!(!b.sections[2].in_faq);
         assert_eq!(b.faqs.len(), 1);
+    }
+
+    #[test]
+    fn a_readme_s_own_sections_above_its_pr_faq_keep_the_title_from_the_headline() {
+        let b = parse(
+            "# Tally\n\nA menu-bar app.\n\n## Download\n\nGet it from the releases page.\n\n## PR-FAQ\n\n### Press release\n\n#### Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n\n### Customer FAQ\n\n#### Does it cost anything?\n\nNo.\n\n### FAQ intern\n\n#### Welche Risiken bleiben?\n\nWenige.\n",
+            0,
+            &Aliases::default(),
+        );
+        let r = roles(&b);
+        assert!(
+            r.contains(&(
+                Role::Headline,
+                "Stall owners close the day's books in ten minutes"
+            )),
+            "{r:?}"
+        );
+        assert!(!r.contains(&(Role::Headline, "Tally")), "{r:?}");
+        let kinds: Vec<FaqKind> = b.faqs.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FaqKind::External, FaqKind::Internal]);
     }
 
     #[test]

@@ -640,6 +640,22 @@ const EXTERNAL_WORDS: &[&str] = &[
     "buyers",
     "end-user",
     "end-users",
+    // German, French, Spanish and Portuguese.
+    "nutzer",
+    "nutzerinnen",
+    "kunden",
+    "extern",
+    "externe",
+    "externen",
+    "utilisateurs",
+    "externes",
+    "clientes",
+    "usuarios",
+    "usuários",
+    "externo",
+    "externa",
+    "externos",
+    "externas",
 ];
 
 /// Words that say an FAQ is the business's.
@@ -661,6 +677,19 @@ const INTERNAL_WORDS: &[&str] = &[
     "implementation",
     "operational",
     "operations",
+    // German, French, Spanish and Portuguese.
+    "intern",
+    "interne",
+    "internen",
+    "internes",
+    "interno",
+    "interna",
+    "internos",
+    "internas",
+    "technik",
+    "technique",
+    "técnico",
+    "técnica",
 ];
 
 /// Template prompts kept as headings ("Describe the opportunity or
