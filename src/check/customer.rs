@@ -1396,7 +1396,7 @@ static SELF_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A team or company speaking, not a person: "the EventSphere product team".
 static NO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:team|company|organization|organisation|foundation|group|staff|department|community)\b\W*$|^\W*(?:a|the)\s+(?:company\s+)?spokes(?:person|man|woman)\b").unwrap()
+    Regex::new(r"(?i)^\W*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:team|company|organization|organisation|foundation|group|staff|department|community)\b\W*$|(?:团队|團隊|チーム|팀|公司|会社|회사|運営|运营)\W*$|^\W*(?:a|the)\s+(?:company\s+)?spokes(?:person|man|woman)\b").unwrap()
 });
 
 /// Someone with no name: "the first user", "a customer", "one beta tester".
@@ -1466,7 +1466,15 @@ fn attribution_in(around: &str) -> Option<String> {
         Regex::new(r"^[\s,]*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*,\s*.{1,100})")
             .unwrap()
     });
+    // "…,"开发团队说。, 「…」と開発チームは語る: the speaker before the
+    // verb of saying, in Chinese, Japanese and Korean.
+    static SAID_CJK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,，、」』]*(?:と|라고\s*|고\s*)?([^\s\x22“”「」。，,.!?！？]{1,24}?)\s*(?:说|說|表示|指出|は(?:語る|話す|言う|述べる|語った|話した|言った|述べた)|が(?:語る|話す|語った|話した)|(?:은|는|이|가)\s*(?:말했다|밝혔다|설명했다))").unwrap()
+    });
     let around = around.trim_start_matches(['"', '“', '”', '*', '_', ' ']);
+    if let Some(c) = SAID_CJK.captures(around) {
+        return Some(c[1].to_string());
+    }
     let who = match SAID.captures(around) {
         Some(c) => c.get(1).or_else(|| c.get(2))?.as_str(),
         None => BARE.captures(around)?.get(1)?.as_str(),
@@ -2565,6 +2573,24 @@ mod tests {
 
     const SPEECH: &str =
         "\"I used to spend every Sunday on refunds; last month I did each one at the till\"";
+
+    #[test]
+    fn speakers_named_after_the_quote_in_chinese_and_japanese() {
+        let m = release(
+            "“我们做这个，是因为现有的退款工具只有英文版本，店主每天都要多花一个小时，”开发团队说。",
+        );
+        assert!(
+            m.len() == 1 && m[0].contains("a team, not a person: '开发团队'"),
+            "{m:?}"
+        );
+        let m = release(
+            "“返金のたびに銀行へ電話していた店主が、レジの前で二分で終わるようになった”と開発チームは語る。",
+        );
+        assert!(
+            m.len() == 1 && m[0].contains("a team, not a person: '開発チーム'"),
+            "{m:?}"
+        );
+    }
 
     #[test]
     fn the_maker_s_founder_by_first_name_is_the_maker() {

@@ -288,8 +288,8 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "IRS", "DMV", "PTA", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AC", "UPS",
     "DHL", "BBC", "NBA", "NFL", "MD", "RN", "PhD", "ZIP", "WiFi", "Q1", "Q2", "Q3", "Q4", "TBD",
     "TBA", // Business and legal words customers meet outside engineering.
-    "ROI", "SWOT", "NDA", "B2B", "B2C", "SaaS", "GDPR", "HIPAA", "LLP", "PLC", "GmbH", "CRM", "ERP",
-    "KPI", "OKR", "SEO", "SMB", "SME", "POS", "SKU", "AVP", "P&L",
+    "ROI", "SWOT", "NDA", "B2B", "B2C", "SaaS", "GDPR", "HIPAA", "LLP", "PLC", "GmbH", "CRM",
+    "ERP", "KPI", "OKR", "SEO", "SMB", "SME", "POS", "SKU", "AVP", "P&L",
     // Licence names, which the reader of a release about open source meets
     // on every project page.
     "GPL", "AGPL", "LGPL", "BSD", "MPL", "GPLv3", "AGPLv3",
