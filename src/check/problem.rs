@@ -90,6 +90,32 @@ static DEFINES_PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W*(?:[\w.-]+\s+){1,3}?(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:apps?|applications?|platforms?|tools?|websites?|web\s?apps?|services?|systems?|products?|games?|extensions?|bots?|software|solutions?)\b").unwrap()
 });
 
+/// Does `lead` open with the product doing something ("Hopster gives
+/// you…", "This app will give you a catalog…", "Use Digi-Cry for…"),
+/// `name` being the product's name? The match is the product and its verb.
+fn product_leads<'t>(lead: &'t str, name: &str) -> Option<regex::Match<'t>> {
+    static LEADS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:(?:use|try)\s+)?(?:(?:this|the|our)\s+(?:[\w-]+\s+)?(?:app|application|tool|platform|website|site|service|game)|(\S+))\s+(?:is|are|will|lets|provides|offers|gives|allows|helps|makes|brings|can)\b|(?i)^\W*(?:use|try)\s+(\S+)\s+(?:for|to)\b").unwrap()
+    });
+    let c = LEADS.captures(lead)?;
+    let word = c.get(1).or_else(|| c.get(2));
+    let first = name
+        .split_whitespace()
+        .next()?
+        .trim_matches(|ch: char| !ch.is_alphanumeric());
+    match word {
+        Some(w)
+            if !w
+                .as_str()
+                .trim_matches(|ch: char| !ch.is_alphanumeric())
+                .eq_ignore_ascii_case(first) =>
+        {
+            None
+        }
+        _ => c.get(0),
+    }
+}
+
 pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
     let mut out = Vec::new();
     let p = doc.p;
@@ -222,8 +248,23 @@ pub(crate) fn solution_first_thinking(doc: &Doc) -> Vec<Hit> {
         && !headline_for_customer
         && let Some(head) = doc.press_release().find(|pc| pc.role == Role::Headline)
         && crate::proposal::body::count_words(&head.text) <= 3
-        && let Some(summary) = doc.press_release().find(|pc| doc.is_summary_paragraph(pc))
-        && let Some(m) = DEFINES_PRODUCT.find(first_sentence(&summary.text))
+        // A subheading that names whom it serves answers the name.
+        && !doc
+            .press_release()
+            .any(|pc| pc.role == Role::Subheading && first_person(&pc.text).is_some())
+        && let Some((summary, m)) = doc
+            .press_release()
+            .filter(|pc| {
+                doc.is_summary_paragraph(pc)
+                    || (pc.role == Role::Subheading && pc.kind == Kind::Heading)
+            })
+            .find_map(|pc| {
+                let lead = first_sentence(&pc.text);
+                DEFINES_PRODUCT
+                    .find(lead)
+                    .or_else(|| product_leads(lead, &head.text))
+                    .map(|m| (pc, m))
+            })
     {
         out.push(Hit::new(
             doc.locate_match(summary, m.start(), m.len()),
@@ -938,6 +979,19 @@ mod tests {
         let text = text.replace(
             "# Tally\n",
             "# Stall owners close the day's books in ten minutes\n",
+        );
+        assert!(rules_of(&check_text(&text), "solution-first-thinking").is_empty());
+        // The product doing something in the subheading, under its name.
+        let text = format!(
+            "# Tally\n\n## This app will give you the day's total before you pack up.\n\nSEATTLE -- Text.\n\n## Problem\n\n{PROBLEM}\n"
+        );
+        assert_eq!(
+            rules_of(&check_text(&text), "solution-first-thinking").len(),
+            1
+        );
+        // A subheading that names whom it serves answers the name.
+        let text = format!(
+            "# Tally\n\n## Tally serves market stall owners who count cash by hand.\n\nThe Tally app is a helper for stall owners.\n\n## Problem\n\n{PROBLEM}\n"
         );
         assert!(rules_of(&check_text(&text), "solution-first-thinking").is_empty());
         // A summary that opens on the customer is no definition.
