@@ -950,9 +950,10 @@ fn customer_phrases(text: &str) -> Vec<(usize, Segment, String)> {
     // quantified people it goes to are the customer.
     static TO_EVERY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bto\s+(every|all|any)\b").unwrap());
+    let named: std::collections::HashSet<usize> = out.iter().map(|(a, _, _)| *a).collect();
     for c in TO_EVERY.captures_iter(text) {
         let at = c.get(1).expect("group 1").start();
-        if in_quote(at) || out.iter().any(|(a, _, _)| *a == at) {
+        if in_quote(at) || named.contains(&at) {
             continue;
         }
         if let Some((Segment::Category, phrase)) = judge_phrase(&text[at..], true) {

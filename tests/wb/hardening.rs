@@ -834,6 +834,15 @@ fn generated(id: &str) -> Vec<u8> {
             }
             t.into_bytes()
         }
+        "body-paragraph-to-everyone" => {
+            let mut t = format!("{front}# Many\n\n");
+            for i in 0..60_000 {
+                t.push_str(&format!(
+                    "Line {i} brings refunds to every shop owner and to all users.\n"
+                ));
+            }
+            t.into_bytes()
+        }
         other => panic!("no generator for {other}"),
     }
 }
@@ -902,6 +911,7 @@ fn corpus_front_matter_and_bodies() {
         ("body-faq-details", Loads),
         ("body-faq-q-lines", Loads),
         ("body-boxed-sections", Loads),
+        ("body-paragraph-to-everyone", Loads),
     ];
     // Bounds for the cases that run alone: (seconds, MiB).
     let alone: &[(&str, u64, u64)] = &[
@@ -920,6 +930,7 @@ fn corpus_front_matter_and_bodies() {
         ("body-faq-details", 15, 400),
         ("body-faq-q-lines", 15, 400),
         ("body-boxed-sections", 15, 400),
+        ("body-paragraph-to-everyone", 15, 400),
     ];
     let p = Project::new();
     p.wb(&["init"]).ok();
