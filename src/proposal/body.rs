@@ -1690,11 +1690,16 @@ fn own_line<'a>(node: &'a AstNode<'a>) -> bool {
 mod tests {
     use super::*;
 
+    /// `text` parsed with the built-in aliases, from its first line.
+    fn parsed(text: &str) -> Body {
+        parse(text, 0, &Aliases::default())
+    }
+
     const DOC: &str = "# Shops refund in minutes\n## One benefit\n\nSEATTLE, March 15, 2027 -- Summary text here.\n\n<!-- guidance -->\n\n## Problem\n\nToday it hurts.\n\n## Solution\n\nWe fix it.\n\n# Frequently asked questions\n## External FAQ\n### How much does it cost?\nNothing at all for now.\n### Q: Where?\nHere.\n## Internal FAQ\n**What will it cost us?** About two people for a year.\n";
 
     #[test]
     fn roles_in_order() {
-        let b = parse(DOC, 0, &Aliases::default());
+        let b = parsed(DOC);
         let roles: Vec<Role> = b.sections.iter().map(|s| s.role).collect();
         assert_eq!(
             roles,
@@ -1732,7 +1737,7 @@ mod tests {
 
     #[test]
     fn comments_are_not_text() {
-        let b = parse(DOC, 0, &Aliases::default());
+        let b = parsed(DOC);
         assert_eq!(b.comments.len(), 1);
         assert_eq!(b.comments[0].text, "guidance");
         assert_eq!(b.comments[0].line, 6);
@@ -1741,11 +1746,7 @@ mod tests {
 
     #[test]
     fn a_document_without_template_headings() {
-        let b = parse(
-            "# My idea\n\nSome text.\n\n## The Problem\n\nIt hurts.\n",
-            0,
-            &Aliases::default(),
-        );
+        let b = parsed("# My idea\n\nSome text.\n\n## The Problem\n\nIt hurts.\n");
         assert_eq!(b.sections[0].role, Role::Headline);
         assert_eq!(b.sections[1].role, Role::Summary);
         assert_eq!(b.sections[2].role, Role::Problem);
@@ -1768,11 +1769,11 @@ mod tests {
     #[test]
     fn japanese_questions_and_words_are_counted() {
         let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問\n\n### Q1. なぜ無料？\n\n広告で運営するためです。\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(questions(&b), vec![(FaqKind::General, "なぜ無料？")]);
         // A closing particle asks as a question mark does.
         let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問\n\n### 1. これは誰のためのツールですか\n\n店舗のオーナーです。\n\n### 支持离线吗\n\n支持。\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             questions(&b),
             vec![
@@ -1783,7 +1784,7 @@ mod tests {
         // The particle may close a sentence, in a bold `Q.` line under a
         // topic heading of the FAQ.
         let text = "# 店舗の返金が2分で終わる\n\n東京 -- 本文。\n\n## よくある質問（利用者向け）\n\n### 店舗の人\n\n**Q. これは誰のためのツールですか。**\n店舗のオーナーです。\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             questions(&b),
             vec![(FaqKind::General, "これは誰のためのツールですか。")]
@@ -1797,7 +1798,7 @@ mod tests {
     #[test]
     fn a_question_with_a_qualifier_in_brackets_is_a_question() {
         let text = "# Boards for retros\n\nSEATTLE -- Text.\n\n## FAQ — the risks\n\n### Valuable? (is it worth a customer's time)\n\nYes: teams asked for it.\n\n### Costs (what we pay to run it)\n\nLittle.\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             questions(&b),
             vec![(
@@ -1810,7 +1811,7 @@ mod tests {
     #[test]
     fn technical_questions_among_topic_groups_stay_in_the_general_faq() {
         let text = "# Boards for retros\n\nSEATTLE -- Text.\n\n## Frequently Asked Questions\n\n### Getting going\n\n**Q: How do I start?**\nA: Open a board.\n\n### Technical Questions\n\n**Q: Which browsers work?**\nA: All current ones.\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             questions(&b),
             vec![
@@ -1820,13 +1821,13 @@ mod tests {
         );
         // At the top level, or beside a customer FAQ, it is the team's own.
         let text = text.replace("### Technical Questions", "## Technical Questions");
-        let b = parse(&text, 0, &Aliases::default());
+        let b = parsed(&text);
         assert_eq!(
             questions(&b)[1],
             (FaqKind::Internal, "Which browsers work?")
         );
         let text = "# Boards for retros\n\nSEATTLE -- Text.\n\n## FAQ\n\n### Customer FAQ\n\n### How do I start?\n\nOpen a board.\n\n### Internal FAQ\n\n### Why now?\n\nRetros moved online.\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             questions(&b),
             vec![
@@ -1838,10 +1839,8 @@ mod tests {
 
     #[test]
     fn headings_through_numbering_qualifiers_emoji_and_bold() {
-        let b = parse(
+        let b = parsed(
             "# **Shops refund in minutes**\n\nSEATTLE -- Text.\n\n## 2. The Problem:\n\nIt hurts.\n\n## 💡 Solution (draft)\n\nWe fix it.\n\n# **External FAQs**\n\n### How much?\n\nNothing.\n\n## Internal FAQs (Business/Strategy)\n\n### Why now?\n\nFees rose.\n\n### Technical FAQ\n\n### Why Rust?\n\nSpeed.\n",
-            0,
-            &Aliases::default(),
         );
         let r: Vec<Role> = b.sections.iter().map(|s| s.role).collect();
         assert_eq!(
@@ -1887,7 +1886,7 @@ mod tests {
     #[test]
     fn a_plain_label_line_under_the_faq_heading_says_whose_questions_follow() {
         let text = "# Shops refund in two minutes\n\nText.\n\n## FAQ\nInternal FAQ\n## 1. What will it cost us?\n\nTwo engineers for a quarter.\n\n## 2. What could go wrong?\n\nCard networks.\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             questions(&b),
             vec![
@@ -1896,7 +1895,7 @@ mod tests {
             ]
         );
         // Without the label the questions are the general FAQ's.
-        let b = parse(&text.replace("Internal FAQ\n", ""), 0, &Aliases::default());
+        let b = parsed(&text.replace("Internal FAQ\n", ""));
         assert_eq!(b.faqs[0].kind, FaqKind::General);
     }
 
@@ -1905,10 +1904,8 @@ mod tests {
         // "## North Star" above "## The press release" is about the
         // document; an aside in parentheses and a note heading under the
         // release heading are not the headline either.
-        let b = parse(
+        let b = parsed(
             "# Ledger: Working Backwards (PR/FAQ)\n\n## North Star\n\n**Every stall closes its books by six.**\n\nWe judge every feature against that.\n\n## The press release\n\n*(Written as if it is launch day.)*\n\n### Draft — pilot announcement\n\n### Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n\n## FAQ\n\n### What does it cost?\n\nNothing.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b)
@@ -1927,20 +1924,16 @@ mod tests {
             ]
         );
         // Without sections above it, the release heading changes nothing.
-        let b = parse(
+        let b = parsed(
             "# Stall owners close the day's books in ten minutes\n\n## Press release\n\nSEATTLE -- Text.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(b.sections[0].role, Role::Headline);
     }
 
     #[test]
     fn a_press_release_label_before_the_headline_is_dropped() {
-        let b = parse(
+        let b = parsed(
             "# PR-FAQ: Ledger\n\n## Press Release: Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n\n## FAQ\n\n### What does it cost?\n\nNothing.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b)[1],
@@ -1950,10 +1943,8 @@ mod tests {
             )
         );
         // A qualifier is no headline: "Press release (draft)" is the label.
-        let b = parse(
+        let b = parsed(
             "# PR-FAQ: Ledger\n\n## Press release: draft\n\n### Stall owners close the day's books\n\nSEATTLE -- Text.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(b.sections[2].role, Role::Headline);
     }
@@ -1966,7 +1957,7 @@ mod tests {
                     ## Problem ##\n  > Owners count coins for an hour after closing.\n\n\
                     ## Quote from the Ledger Team ##\n  > \"We built it for our parents' stall.\" - Ana Ruiz\n\n\
                     ## Customer Quote ##\n  > \"I go home an hour earlier.\" - Bo Lee, stall owner in Leeds\n";
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         assert_eq!(
             roles(&b),
             vec![
@@ -1999,10 +1990,8 @@ mod tests {
             ]
         );
         // One block quote in a document of paragraphs stays a quote.
-        let b = parse(
+        let b = parsed(
             "# Stall owners close the day's books\n\n## Summary\n\n> Ledger adds up the day's sales.\n\n## Problem\n\nOwners count coins for an hour.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(b.sections[1].blocks[0].kind, BlockKind::Quote);
     }
@@ -2026,7 +2015,7 @@ mod tests {
                 "# Tally\n\n**Heading:** {HEADLINE}\n\n**Subheading:** {SUB}\n\n**Problem**: {PROBLEM}\n"
             ),
         ] {
-            let b = parse(&text, 0, &Aliases::default());
+            let b = parsed(&text);
             let r = roles(&b);
             assert!(r.contains(&(Role::Headline, HEADLINE)), "{text}\n{r:?}");
             assert!(r.contains(&(Role::Subheading, SUB)), "{text}\n{r:?}");
@@ -2039,7 +2028,7 @@ mod tests {
 
     /// The headline `parse` finds in `text`.
     fn headline(text: &str) -> String {
-        let b = parse(text, 0, &Aliases::default());
+        let b = parsed(text);
         b.sections
             .iter()
             .find(|s| s.role == Role::Headline)
@@ -2059,10 +2048,8 @@ mod tests {
         );
         // A title that names the press release and the FAQ, in the
         // document's own language, is the document's kind, not its FAQ.
-        let b = parse(
+        let b = parsed(
             "# Tally - プレスリリース & FAQ\n\n## プレスリリース\n\n### 屋台の帳簿が10分で閉まる\n\n本日公開。\n\n## よくある質問\n\n### いくらですか？\n\n無料です。\n",
-            0,
-            &Aliases::default(),
         );
         let r = roles(&b);
         assert_eq!(r[0].0, Role::PressRelease, "{r:?}");
@@ -2076,10 +2063,8 @@ mod tests {
 
     #[test]
     fn a_readme_s_own_sections_above_its_pr_faq_keep_the_title_from_the_headline() {
-        let b = parse(
+        let b = parsed(
             "# Tally\n\nA menu-bar app.\n\n## Download\n\nGet it from the releases page.\n\n## PR-FAQ\n\n### Press release\n\n#### Stall owners close the day's books in ten minutes\n\nSEATTLE -- Text.\n\n### Customer FAQ\n\n#### Does it cost anything?\n\nNo.\n\n### FAQ intern\n\n#### Welche Risiken bleiben?\n\nWenige.\n",
-            0,
-            &Aliases::default(),
         );
         let r = roles(&b);
         assert_eq!(
@@ -2098,10 +2083,8 @@ mod tests {
 
     #[test]
     fn a_note_about_the_document_under_its_title_is_no_headline() {
-        let b = parse(
+        let b = parsed(
             "# Ledger — PR/FAQ\n\n*Internal document: a press release and FAQ to agree on scope.*\n\n---\n\n## Press Release\n\n**Shops close the day's books in ten minutes**\n\nSEATTLE -- Text.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b),
@@ -2113,20 +2096,16 @@ mod tests {
             ]
         );
         // An italic line that speaks of the product is still the headline.
-        let b = parse(
+        let b = parsed(
             "# Ledger — PR/FAQ\n\n*Shops close the day's books in ten minutes*\n\n## Press Release\n\nSEATTLE -- Text.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(b.sections[1].role, Role::Headline);
     }
 
     #[test]
     fn a_working_backwards_title_opens_the_release_and_is_no_headline() {
-        let b = parse(
+        let b = parsed(
             "# Lumber — Working Backwards Plan\n\n## Press Release\n\n### Yard owners ask their questions in plain words\n\nSEATTLE -- Text.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b),
@@ -2144,10 +2123,8 @@ mod tests {
 
     #[test]
     fn a_bold_headline_under_the_press_release_heading() {
-        let b = parse(
+        let b = parsed(
             "# Dossier — PR/FAQ\n\n> Status: draft.\n\n## Press Release\n\n**FOR IMMEDIATE RELEASE**\n\n**Dossier keeps a topic of work alive**\n\n*A memory for people who run their work through agents.*\n\n**SAN FRANCISCO** — Dossier is here.\n\n## FAQ\n\n**Who is it for?**\nLeaders.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b),
@@ -2170,10 +2147,8 @@ mod tests {
 
     #[test]
     fn a_title_naming_the_document_a_press_release_is_no_headline() {
-        let b = parse(
+        let b = parsed(
             "# Dossier Press Release\n\n**FOR IMMEDIATE RELEASE**\n\n**Dossier keeps a topic of work alive**\n\n*A memory for people who run their work through agents.*\n\n**SAN FRANCISCO** — Dossier is here.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b),
@@ -2200,10 +2175,8 @@ mod tests {
 
     #[test]
     fn metadata_under_the_title_is_not_the_summary() {
-        let b = parse(
+        let b = parsed(
             "# Dossier — PR/FAQ\n\n**Status:** Draft  \n**Owner:** Ann Lee\n\n---\n\n## Press Release\n\n**SAN FRANCISCO** — Dossier today announced a memory for people who run their work through agents.\n",
-            0,
-            &Aliases::default(),
         );
         let summary = b
             .sections
@@ -2219,10 +2192,8 @@ mod tests {
 
     #[test]
     fn a_byline_in_the_metadata_is_no_headline() {
-        let b = parse(
+        let b = parsed(
             "# PRFAQ: Acme Refunds\n**By Acme Inc**  \n**Date: August 21, 2025**  \n**Status: Draft**\n\n## Press Release\n\n### Acme Launches Refunds at the Till for Shop Owners\n\nBOSTON, MA - August 21, 2025 - Acme today announced refunds at the till.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b)[..3],
@@ -2236,20 +2207,16 @@ mod tests {
             ]
         );
         // A bold line alone that starts with "By" is still a headline.
-        let b = parse(
+        let b = parsed(
             "**By Tuesday, every shop refunds at the till**\n\nBOSTON, MA - Acme today announced refunds.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(b.sections[0].role, Role::Headline);
     }
 
     #[test]
     fn a_headline_section_holds_the_headline() {
-        let b = parse(
+        let b = parsed(
             "# PRFAQ: Acme\n\n## Press Release\n\n### Headline\n\n**Gym owners stop chasing payments**\n\n### Subheadline\n\n*Members pay on time.*\n\n### Summary\n\nToday Acme launched.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b)[2..],
@@ -2263,10 +2230,8 @@ mod tests {
 
     #[test]
     fn questions_in_every_shape() {
-        let b = parse(
+        let b = parsed(
             "# H\n\n## Frequently Asked Questions\n\n### General\n\n**Q: What is it?**\n\nA: A tool for shops.\n\n**Where does my data live? (privacy)**\nOn your disk.\n\nQ: Can I leave?\nA: Any time.\n\n### 1. What does it cost?\n\nNothing.\n\n### Q2: Who runs it\n\nWe do.\n\n### Basics\n\n1. **Do I have to know SQL?**\n   Not necessarily.\n2. **Why a CLI?**\n   Scripts.\n\n## Internal FAQ\n\n* How will we measure success\n  * Refund time.\n* What could go wrong?\n  * Double refunds.\n\n**What about signatures? They are tricky.**\n\nWe sign every request.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             questions(&b),
@@ -2291,10 +2256,8 @@ mod tests {
 
     #[test]
     fn q_lines_open_an_faq_without_a_heading() {
-        let b = parse(
+        let b = parsed(
             "## PRFAQ\n\nNow engineers ship models.\n\n**Q: Why build it?**\n\nBecause it is hard today.\n\n**Q: What is it?**\n\nTemplates.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(b.sections[1].role, Role::Summary);
         assert_eq!(b.faqs.len(), 2);
@@ -2309,7 +2272,7 @@ mod tests {
             "| Question | Answer |\n|---|---|\n| What does it cost? | Nothing. |\n| Who keeps the receipts? | The shop. |\n",
             "<details><summary>What does it cost?</summary>\n\nNothing.\n\n</details>\n\n<details><summary><b>Who keeps the receipts?</b></summary>\n\nThe shop.\n\n</details>\n",
         ] {
-            let b = parse(&format!("{head}{body}"), 0, &Aliases::default());
+            let b = parsed(&format!("{head}{body}"));
             let q: Vec<(&str, &str)> = b
                 .faqs
                 .iter()
@@ -2326,26 +2289,20 @@ mod tests {
         }
         // A table of prices under the FAQ asks nothing, and a table in the
         // release is a table.
-        let b = parse(
-            &format!("{head}| Plan | Price |\n|---|---|\n| Shop | 5 |\n"),
-            0,
-            &Aliases::default(),
-        );
+        let b = parsed(&format!(
+            "{head}| Plan | Price |\n|---|---|\n| Shop | 5 |\n"
+        ));
         assert!(b.faqs.is_empty());
-        let b = parse(
+        let b = parsed(
             "# Refunds at the till\n\n| Question | Answer |\n|---|---|\n| What does it cost? | Nothing. |\n",
-            0,
-            &Aliases::default(),
         );
         assert!(b.faqs.is_empty());
     }
 
     #[test]
     fn entries_numbered_as_the_faq_numbers_them_are_questions() {
-        let b = parse(
+        let b = parsed(
             "# Refunds at the till\n\nSEATTLE -- Text.\n\n# Internal FAQ\n\n### I1: What is hardest here?\n\nMatching refunds.\n\n### I2: Dependency on the card processor\n\nIts refund endpoint.\n\n### 3. Pricing\n\nLater.\n",
-            0,
-            &Aliases::default(),
         );
         let q: Vec<&str> = b.faqs.iter().map(|f| f.question.as_str()).collect();
         assert_eq!(
@@ -2356,10 +2313,8 @@ mod tests {
 
     #[test]
     fn q_and_a_lines_with_no_blank_line_between_are_one_question_each() {
-        let b = parse(
+        let b = parsed(
             "# Refunds at the till\n\nSEATTLE -- Text.\n\nFrequently Asked Questions\n\nQ1: What does it cost?\nA: Nothing for a year.\nQ2: Who keeps the receipts?\nA: The shop.\nQ3: Can I leave?\nA: Any time, with\nall your data.\n",
-            0,
-            &Aliases::default(),
         );
         let q: Vec<(&str, &str, usize)> = b
             .faqs
@@ -2375,10 +2330,8 @@ mod tests {
             ]
         );
         // The answer on the question's own line.
-        let b = parse(
+        let b = parsed(
             "# Refunds at the till\n\nSEATTLE -- Text.\n\n## FAQ\n\nQ: What does it cost? A: Nothing for a year.\n\nQ: Biggest risks and mitigations? A: Double refunds; we cap them.\n",
-            0,
-            &Aliases::default(),
         );
         let q: Vec<(&str, &str)> = b
             .faqs
@@ -2399,20 +2352,16 @@ mod tests {
 
     #[test]
     fn a_rhetorical_question_in_the_release_is_not_an_faq() {
-        let b = parse(
+        let b = parsed(
             "# Shops refund in minutes\n\nText.\n\n**Why does it matter?** Refunds take days.\n\n## FAQ\n\n### Is it free?\n\nYes.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(questions(&b), vec![(FaqKind::General, "Is it free?")]);
     }
 
     #[test]
     fn lead_ins_name_sections() {
-        let b = parse(
+        let b = parsed(
             "# Device wiki\n\n**December 2024** — Device Care is here.\n\n**The Problem:** Manuals get lost.\n\n**How It Works**\n\n1. Browse\n2. Follow\n\nSubtitle: ignored here\nCustomer Problems: Nobody can compare results.\nSolution: A shared vocabulary.\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(
             roles(&b),
@@ -2433,10 +2382,8 @@ mod tests {
 
     #[test]
     fn what_follows_the_faq_is_not_an_faq() {
-        let b = parse(
+        let b = parsed(
             "# H\n\n# FAQ\n\n## Is it free?\n\nYes.\n\n# Appendix: interviews\n\n## What did hosts say?\n\nThey said things.\n\n```bash\n# Install it\nbrew install x\n```\n",
-            0,
-            &Aliases::default(),
         );
         assert_eq!(questions(&b), vec![(FaqKind::General, "Is it free?")]);
         let appendix = b
