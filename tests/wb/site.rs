@@ -581,6 +581,20 @@ fn the_output_folder_must_be_the_sites_own() {
     assert!(p.exists("proposals/small-shop-refunds.md"));
     p.wb(&["build", "--out", "public/site"]).ok();
     assert!(p.exists("public/site/index.html"));
+    // A link to nowhere is named as one, and left as it was.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(p.path().join("gone/site"), p.path().join("site-out")).unwrap();
+        p.wb(&["build", "--out", "site-out"])
+            .code(2)
+            .says("is a symbolic link to")
+            .says("hint: create the folder it points to");
+        assert!(
+            std::fs::symlink_metadata(p.path().join("site-out"))
+                .unwrap()
+                .is_symlink()
+        );
+    }
 }
 
 #[test]
